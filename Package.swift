@@ -1,0 +1,68 @@
+// swift-tools-version: 6.2
+// The loneliness and wellbeing toolkit: library modules along the data flow
+// (instruments -> capture -> scoring -> statistics -> reports) and the `loneliness` command.
+import PackageDescription
+
+let package = Package(
+  name: "loneliness",
+  platforms: [.macOS(.v26)],
+  products: [
+    .executable(name: "loneliness", targets: ["loneliness"]),
+    .library(name: "LonelinessToolkit", targets: ["LonelinessToolkit"]),
+  ],
+  targets: [
+    // Byte-level CSV reading and writing. Standard library only.
+    .target(name: "SurveyCSV"),
+    // Instrument model, instrument-file decoding and validation, built-in catalogue.
+    .target(
+      name: "SurveyInstruments",
+      exclude: ["Instruments/README.md"],
+      resources: [.embedInCode("Instruments")]
+    ),
+    // Response tables, export mapping, platform dialects, interactive capture.
+    .target(name: "SurveyCapture", dependencies: ["SurveyCSV", "SurveyInstruments"]),
+    // Per-respondent scores, bands, indicators and reasons.
+    .target(name: "SurveyScoring", dependencies: ["SurveyInstruments", "SurveyCapture"]),
+    // Distributions, intervals, tests and effect sizes. Standard library only.
+    .target(name: "SurveyStatistics"),
+    // Report model, aggregation, suppression, renderers.
+    .target(
+      name: "SurveyReports",
+      dependencies: [
+        "SurveyCSV", "SurveyInstruments", "SurveyCapture", "SurveyScoring", "SurveyStatistics",
+      ]
+    ),
+    // Umbrella module for app developers.
+    .target(
+      name: "LonelinessToolkit",
+      dependencies: [
+        "SurveyCSV", "SurveyInstruments", "SurveyCapture", "SurveyScoring", "SurveyStatistics",
+        "SurveyReports",
+      ]
+    ),
+    // The command line: argument parsing, subcommands, exit codes. Kept in a library so tests
+    // can run commands in-process.
+    .target(name: "LonelinessCommandLine", dependencies: ["LonelinessToolkit"]),
+    .executableTarget(name: "loneliness", dependencies: ["LonelinessCommandLine"]),
+
+    .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV"]),
+    .testTarget(name: "SurveyInstrumentsTests", dependencies: ["SurveyInstruments"]),
+    .testTarget(name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"]),
+    .testTarget(
+      name: "LonelinessCommandLineTests",
+      dependencies: ["LonelinessCommandLine", "LonelinessToolkit"]
+    ),
+  ]
+)
+
+for target in package.targets {
+  var settings = target.swiftSettings ?? []
+  settings.append(contentsOf: [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+    .treatAllWarnings(as: .error),
+  ])
+  target.swiftSettings = settings
+}

@@ -1,0 +1,1 @@
+// SurveyCSV module.

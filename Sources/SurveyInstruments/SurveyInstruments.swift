@@ -1,0 +1,1 @@
+// SurveyInstruments module.
