@@ -11,11 +11,14 @@ let package = Package(
     .library(name: "LonelinessToolkit", targets: ["LonelinessToolkit"]),
   ],
   targets: [
+    // Files, terminals, locks: the only module with platform conditionals.
+    .target(name: "SurveyPlatform"),
     // Byte-level CSV reading and writing. Standard library only.
     .target(name: "SurveyCSV"),
     // Instrument model, instrument-file decoding and validation, built-in catalogue.
     .target(
       name: "SurveyInstruments",
+      dependencies: ["SurveyPlatform"],
       exclude: ["Instruments/README.md"],
       resources: [.embedInCode("Instruments")]
     ),
@@ -36,8 +39,8 @@ let package = Package(
     .target(
       name: "LonelinessToolkit",
       dependencies: [
-        "SurveyCSV", "SurveyInstruments", "SurveyCapture", "SurveyScoring", "SurveyStatistics",
-        "SurveyReports",
+        "SurveyPlatform", "SurveyCSV", "SurveyInstruments", "SurveyCapture", "SurveyScoring",
+        "SurveyStatistics", "SurveyReports",
       ]
     ),
     // The command line: argument parsing, subcommands, exit codes. Kept in a library so tests

@@ -1,0 +1,184 @@
+import SurveyPlatform
+
+/// The instruments available to a run: the built-in ones, plus any the user loads from files.
+///
+/// ```swift
+/// var catalogue = InstrumentCatalogue.builtIn
+/// try catalogue.load(paths: ["my-instruments/"])
+/// let swemwbs = try catalogue.instrument(named: "swemwbs")
+/// ```
+public struct InstrumentCatalogue: Sendable {
+  /// The instruments, built-ins first, then user files in the order loaded.
+  public private(set) var instruments: [Instrument]
+  /// Where each instrument came from: `built-in` or a file path.
+  public private(set) var origins: [InstrumentID: String]
+  /// Extension files applied to each instrument, in the order applied.
+  public private(set) var extensions: [InstrumentID: [String]]
+
+  /// An empty catalogue.
+  public init() {
+    instruments = []
+    origins = [:]
+    extensions = [:]
+  }
+
+  /// The catalogue of instruments compiled into the toolkit.
+  ///
+  /// - Complexity: O(*n*) in the size of the built-in files, decoded on each call.
+  public static var builtIn: InstrumentCatalogue {
+    var catalogue = InstrumentCatalogue()
+    for file in BuiltInInstruments.files {
+      do {
+        let instrument = try InstrumentDecoder.decodeInstrument(file.bytes, file: "Instruments/\(file.name)")
+        catalogue.instruments.append(instrument)
+        catalogue.origins[instrument.id] = "built-in"
+      } catch {
+        // The built-in files are checked by the test suite; reaching this is a build defect.
+        fatalError("built-in instrument file is invalid:\n\(error)")
+      }
+    }
+    return catalogue
+  }
+
+  /// The instrument with `id`, if the catalogue has it.
+  ///
+  /// - Complexity: O(*n*) in the number of instruments.
+  public func instrument(withID id: InstrumentID) -> Instrument? { instruments.first { $0.id == id } }
+
+  /// The instrument named `name`, or an error that suggests the nearest ids.
+  ///
+  /// - Throws: ``UnknownInstrumentError``.
+  /// - Complexity: O(*n*) in the number of instruments.
+  public func instrument(named name: String) throws(UnknownInstrumentError) -> Instrument {
+    if let instrument = instrument(withID: InstrumentID(rawValue: name)) { return instrument }
+    let ids = instruments.map(\.id.rawValue)
+    throw UnknownInstrumentError(name: name, suggestions: closestMatches(to: name, among: ids), known: ids)
+  }
+
+  /// Loads instrument and extension files: each path is a `.json` file, or a folder whose `.json`
+  /// files are all loaded (not its subfolders). Extensions are applied after every instrument
+  /// is loaded, so their order does not matter.
+  ///
+  /// - Returns: The files read, in the order read.
+  /// - Throws: `FileSystemError` when a path cannot be read; ``InstrumentFileError`` when any file
+  ///   is invalid, an id is defined twice, or an extension names an unknown instrument or item.
+  ///   Nothing is added when anything fails.
+  /// - Complexity: O(*n*) in the total size of the files.
+  @discardableResult
+  public mutating func load(paths: [String]) throws -> [String] {
+    var files: [String] = []
+    for path in paths {
+      switch pathKind(path) {
+      case .directory:
+        let names = try listDirectory(path).filter { $0.hasSuffix(".json") }
+        let folder = path.hasSuffix("/") ? path : path + "/"
+        files.append(contentsOf: names.map { folder + $0 })
+      case .missing:
+        throw FileSystemError(kind: .notFound, path: path, reason: "No such file or folder")
+      default:
+        files.append(path)
+      }
+    }
+    var updated = self
+    var diagnostics: [InstrumentDiagnostic] = []
+    var pendingExtensions: [InstrumentExtension] = []
+    for file in files {
+      let bytes = try readFile(file)
+      do {
+        switch try InstrumentDecoder.decode(bytes, file: file) {
+        case .instrument(let instrument):
+          if let existing = updated.origins[instrument.id] {
+            let position = Self.position(ofTopLevelKey: "id", in: bytes)
+            let hint =
+              existing == "built-in"
+              ? "choose another id; to add wording to the built-in instrument, write an extension file with \"extends\": \"\(instrument.id)\""
+              : "choose another id for one of them"
+            diagnostics.append(
+              InstrumentDiagnostic(
+                file: file, position: position, keyPath: "id",
+                message: "the instrument id '\(instrument.id)' is already defined (\(existing))", hint: hint))
+          } else {
+            updated.instruments.append(instrument)
+            updated.origins[instrument.id] = file
+          }
+        case .extension(let addition):
+          pendingExtensions.append(addition)
+        }
+      } catch {
+        diagnostics.append(contentsOf: error.diagnostics)
+      }
+    }
+    for addition in pendingExtensions {
+      diagnostics.append(contentsOf: updated.apply(addition))
+    }
+    if !diagnostics.isEmpty { throw InstrumentFileError(diagnostics: diagnostics) }
+    self = updated
+    return files
+  }
+
+  /// Adds an extension's wording and aliases to the instrument it extends.
+  ///
+  /// - Returns: The problems found; the extension is applied only when there are none.
+  mutating func apply(_ addition: InstrumentExtension) -> [InstrumentDiagnostic] {
+    guard let index = instruments.firstIndex(where: { $0.id == addition.extends }) else {
+      return [
+        InstrumentDiagnostic(
+          file: addition.file, position: nil, keyPath: "extends",
+          message: "unknown instrument '\(addition.extends)'",
+          hint: didYouMean(addition.extends.rawValue, among: instruments.map(\.id.rawValue)))
+      ]
+    }
+    var instrument = instruments[index]
+    var problems: [InstrumentDiagnostic] = []
+    for item in addition.items {
+      guard let itemIndex = instrument.items.firstIndex(where: { $0.id == item.id }) else {
+        problems.append(
+          InstrumentDiagnostic(
+            file: addition.file, position: item.position, keyPath: "items",
+            message: "'\(addition.extends)' has no item '\(item.id)'",
+            hint: didYouMean(item.id.rawValue, among: instrument.items.map(\.id.rawValue))))
+        continue
+      }
+      if let wording = item.wording { instrument.items[itemIndex].wording = wording }
+      instrument.items[itemIndex].aliases.append(contentsOf: item.aliases)
+    }
+    if let introduction = addition.introduction { instrument.introduction = introduction }
+    guard problems.isEmpty else { return problems }
+    instruments[index] = instrument
+    extensions[instrument.id, default: []].append(addition.file)
+    return []
+  }
+
+  static func position(ofTopLevelKey key: String, in bytes: [UInt8]) -> TextPosition? {
+    guard let root = try? JSONReader.parse(bytes), case .object(let members) = root.value else { return nil }
+    return members.first { $0.key == key }?.value.position
+  }
+}
+
+/// An instrument id that the catalogue does not have.
+public struct UnknownInstrumentError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The name asked for.
+  public var name: String
+  /// The nearest known ids.
+  public var suggestions: [String]
+  /// Every known id.
+  public var known: [String]
+
+  /// Creates the error.
+  public init(name: String, suggestions: [String], known: [String]) {
+    self.name = name
+    self.suggestions = suggestions
+    self.known = known
+  }
+
+  /// "unknown instrument 'x'", then a hint naming the nearest ids or listing them all.
+  public var description: String {
+    var text = "error: unknown instrument '\(name)'"
+    if let first = suggestions.first {
+      text += "\nhint: did you mean '\(first)'? Run 'loneliness instruments' to list them all."
+    } else {
+      text += "\nhint: the instruments are: \(known.joined(separator: ", ")); add your own with --instruments PATH"
+    }
+    return text
+  }
+}

@@ -1,0 +1,41 @@
+/// The candidates closest to `text` by edit distance, for "did you mean …?" hints.
+///
+/// Only candidates within a distance of about a third of the text's length (at least 2) are
+/// returned, closest first, at most `limit` of them.
+///
+/// - Complexity: O(*k* × *m* × *n*) for *k* candidates of length *n* and text of length *m*.
+public func closestMatches(to text: String, among candidates: [String], limit: Int = 3) -> [String] {
+  let target = Array(text.lowercased().unicodeScalars)
+  let threshold = max(2, target.count / 3)
+  var scored: [(String, Int)] = []
+  for candidate in candidates {
+    let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
+    if distance <= threshold { scored.append((candidate, distance)) }
+  }
+  scored.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+  return Array(scored.prefix(limit).map(\.0))
+}
+
+/// The Levenshtein distance between two sequences of scalars.
+private func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+  if a.isEmpty { return b.count }
+  if b.isEmpty { return a.count }
+  var previous = Array(0...b.count)
+  var current = [Int](repeating: 0, count: b.count + 1)
+  for i in 1...a.count {
+    current[0] = i
+    for j in 1...b.count {
+      let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+      current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+    }
+    swap(&previous, &current)
+  }
+  return previous[b.count]
+}
+
+/// A hint such as "did you mean 'frequency'?" or `nil` when nothing is close.
+func didYouMean(_ text: String, among candidates: [String]) -> String? {
+  let matches = closestMatches(to: text, among: candidates)
+  guard !matches.isEmpty else { return nil }
+  return "did you mean " + matches.map { "'\($0)'" }.joined(separator: " or ") + "?"
+}

@@ -1,1 +1,0 @@
-// SurveyInstruments module.

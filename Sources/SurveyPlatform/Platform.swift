@@ -1,0 +1,264 @@
+// Everything that touches the operating system lives in this file: files, directories,
+// terminals, environment, durable writes and locks. Other modules call these functions and
+// stay free of platform conditionals.
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Musl)
+  @preconcurrency import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#else
+  #error("unsupported platform")
+#endif
+
+/// An operating-system error met while reading or writing a file, with the path and the cause.
+public struct FileSystemError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// What went wrong, at the level a caller decides an exit code on.
+  public enum Kind: Sendable, Hashable {
+    /// The path does not exist.
+    case notFound
+    /// The path exists but may not be read or written.
+    case permissionDenied
+    /// A file was expected but the path is a folder.
+    case isDirectory
+    /// Any other failure of the operating system.
+    case inputOutput
+  }
+
+  /// What went wrong.
+  public var kind: Kind
+  /// The path that was being read or written.
+  public var path: String
+  /// The operating system's explanation, such as "No such file or directory".
+  public var reason: String
+
+  /// Creates an error for `path`.
+  public init(kind: Kind, path: String, reason: String) {
+    self.kind = kind
+    self.path = path
+    self.reason = reason
+  }
+
+  /// `path: reason`, for example `responses.csv: No such file or directory`.
+  public var description: String { "\(path): \(reason)" }
+
+  static func fromErrno(_ code: Int32, path: String) -> FileSystemError {
+    let kind: Kind
+    switch code {
+    case ENOENT, ENOTDIR: kind = .notFound
+    case EACCES, EPERM: kind = .permissionDenied
+    case EISDIR: kind = .isDirectory
+    default: kind = .inputOutput
+    }
+    let reason = strerror(code).map { String(cString: $0) } ?? "error \(code)"
+    return FileSystemError(kind: kind, path: path, reason: reason)
+  }
+}
+
+/// What kind of thing a path names.
+public enum PathKind: Sendable, Hashable {
+  /// Nothing exists at the path.
+  case missing
+  /// A regular file (or a link to one).
+  case file
+  /// A folder (or a link to one).
+  case directory
+  /// Something else, such as a device or socket.
+  case other
+}
+
+/// Tells what kind of thing `path` names, following symbolic links.
+public func pathKind(_ path: String) -> PathKind {
+  var info = stat()
+  guard stat(path, &info) == 0 else { return .missing }
+  switch info.st_mode & S_IFMT {
+  case S_IFREG: return .file
+  case S_IFDIR: return .directory
+  default: return .other
+  }
+}
+
+/// Reads a whole file into memory.
+///
+/// - Parameter path: The file to read.
+/// - Returns: The file's bytes, unchanged.
+/// - Throws: `FileSystemError` naming the path and the cause.
+/// - Complexity: O(*n*) in the file's size.
+public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
+  var reader = try FileByteReader(path: path)
+  defer { reader.close() }
+  var bytes: [UInt8] = []
+  var chunk = [UInt8](repeating: 0, count: 1 << 16)
+  while true {
+    let count = try reader.read(into: &chunk)
+    if count == 0 { break }
+    bytes.append(contentsOf: chunk[0..<count])
+  }
+  return bytes
+}
+
+/// Reads a file in chunks into a caller's buffer, so memory does not grow with the file's size.
+public struct FileByteReader: ~Copyable {
+  private var descriptor: Int32
+  /// The path being read.
+  public let path: String
+
+  /// Opens `path` for reading.
+  ///
+  /// - Throws: `FileSystemError` when the file is missing, unreadable or a folder.
+  public init(path: String) throws(FileSystemError) {
+    if pathKind(path) == .directory {
+      throw FileSystemError(kind: .isDirectory, path: path, reason: "is a folder, not a file")
+    }
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw FileSystemError.fromErrno(errno, path: path) }
+    descriptor = fd
+    self.path = path
+  }
+
+  /// Reads up to `buffer.count` bytes into the start of `buffer`.
+  ///
+  /// - Returns: How many bytes were read; 0 at the end of the file.
+  /// - Throws: `FileSystemError` when the operating system reports a read error.
+  /// - Complexity: O(*k*) for *k* bytes read.
+  public mutating func read(into buffer: inout [UInt8]) throws(FileSystemError) -> Int {
+    let fd = descriptor
+    while true {
+      let count = buffer.withUnsafeMutableBytes { raw in
+        Glibc_read(fd, raw.baseAddress, raw.count)
+      }
+      if count >= 0 { return count }
+      if errno == EINTR { continue }
+      throw FileSystemError.fromErrno(errno, path: path)
+    }
+  }
+
+  /// Closes the file. Reading after closing is an error.
+  public mutating func close() {
+    if descriptor >= 0 { _ = Glibc_close(descriptor) }
+    descriptor = -1
+  }
+
+  deinit {
+    if descriptor >= 0 { _ = Glibc_close(descriptor) }
+  }
+}
+
+/// Lists the entries of a folder, sorted by name, without `.` and `..`.
+///
+/// - Throws: `FileSystemError` when the folder cannot be opened.
+/// - Complexity: O(*n* log *n*) in the number of entries.
+public func listDirectory(_ path: String) throws(FileSystemError) -> [String] {
+  guard let dir = opendir(path) else { throw FileSystemError.fromErrno(errno, path: path) }
+  defer { closedir(dir) }
+  var names: [String] = []
+  while let entry = readdir(dir) {
+    let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+      pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) {
+        String(cString: $0)
+      }
+    }
+    if name != "." && name != ".." { names.append(name) }
+  }
+  return names.sorted()
+}
+
+/// Writes `bytes` to `path`, replacing it, through a temporary file in the same folder that is
+/// flushed to disk and then renamed, so a reader never sees a half-written file.
+///
+/// - Throws: `FileSystemError` when the file cannot be created or written.
+/// - Complexity: O(*n*) in the number of bytes.
+public func writeFileAtomically(_ path: String, bytes: [UInt8]) throws(FileSystemError) {
+  let temporary = path + ".tmp-\(getpid())"
+  let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+  guard fd >= 0 else {
+    let error = FileSystemError.fromErrno(errno, path: path)
+    throw error
+  }
+  var failure: FileSystemError?
+  if let error = writeAll(fd, bytes, path: path) {
+    failure = error
+  } else if fsync(fd) != 0 {
+    failure = FileSystemError.fromErrno(errno, path: path)
+  }
+  _ = Glibc_close(fd)
+  if let failure {
+    unlink(temporary)
+    throw failure
+  }
+  if rename(temporary, path) != 0 {
+    let error = FileSystemError.fromErrno(errno, path: path)
+    unlink(temporary)
+    throw error
+  }
+}
+
+private func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) -> FileSystemError? {
+  var offset = 0
+  while offset < bytes.count {
+    let written = bytes.withUnsafeBytes { raw in
+      Glibc_write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+    }
+    if written < 0 {
+      if errno == EINTR { continue }
+      return FileSystemError.fromErrno(errno, path: path)
+    }
+    offset += written
+  }
+  return nil
+}
+
+/// Writes text to standard output without buffering surprises.
+public func writeStandardOutput(_ text: String) {
+  var copy = text
+  copy.withUTF8 { buffer in
+    var offset = 0
+    while offset < buffer.count {
+      let written = Glibc_write(1, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+      if written <= 0 { if errno == EINTR { continue } else { return } }
+      offset += written
+    }
+  }
+}
+
+/// Writes text to standard error.
+public func writeStandardError(_ text: String) {
+  var copy = text
+  copy.withUTF8 { buffer in
+    var offset = 0
+    while offset < buffer.count {
+      let written = Glibc_write(2, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+      if written <= 0 { if errno == EINTR { continue } else { return } }
+      offset += written
+    }
+  }
+}
+
+/// Whether standard input, output or error (0, 1 or 2) is a terminal.
+public func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+
+/// The value of an environment variable, or `nil` when it is not set.
+public func environmentValue(_ name: String) -> String? {
+  getenv(name).map { String(cString: $0) }
+}
+
+/// The terminal's width in columns: `COLUMNS` if set, then the terminal's own size, then 80.
+public func terminalWidth() -> Int {
+  if let text = environmentValue("COLUMNS"), let columns = Int(text), columns > 0 { return columns }
+  var size = winsize()
+  if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+  return 80
+}
+
+/// Ends the process with `code`.
+public func exitProcess(_ code: Int32) -> Never { exit(code) }
+
+// The C functions whose Swift names clash with methods above.
+private func Glibc_read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  read(fd, buffer, count)
+}
+private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+  write(fd, buffer, count)
+}
+private func Glibc_close(_ fd: Int32) -> Int32 { close(fd) }
