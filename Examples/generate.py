@@ -237,7 +237,7 @@ def council_timestamps(rng):
   moment = datetime.datetime(2026, 3, 2, 8, 30, 0)
   times = []
   for _ in range(COUNCIL_N):
-    moment += datetime.timedelta(minutes=rng.randint(4, 150), seconds=rng.randint(0, 59))
+    moment += datetime.timedelta(minutes=rng.randint(20, 150), seconds=rng.randint(0, 59))
     if moment.hour >= 22 or moment.hour < 7:
       day = moment.date() + datetime.timedelta(days=1 if moment.hour >= 22 else 0)
       moment = datetime.datetime(day.year, day.month, day.day, 7, rng.randint(0, 59),
