@@ -40,6 +40,17 @@ public struct InstrumentCatalogue: Sendable {
     return catalogue
   }
 
+  /// Adds an instrument that was built in code rather than read from a file.
+  ///
+  /// - Returns: `false`, leaving the catalogue unchanged, when the id is already taken.
+  @discardableResult
+  public mutating func add(_ instrument: Instrument, origin: String) -> Bool {
+    guard origins[instrument.id] == nil else { return false }
+    instruments.append(instrument)
+    origins[instrument.id] = origin
+    return true
+  }
+
   /// The instrument with `id`, if the catalogue has it.
   ///
   /// - Complexity: O(*n*) in the number of instruments.
@@ -123,7 +134,7 @@ public struct InstrumentCatalogue: Sendable {
     guard let index = instruments.firstIndex(where: { $0.id == addition.extends }) else {
       return [
         InstrumentDiagnostic(
-          file: addition.file, position: nil, keyPath: "extends",
+          file: addition.file, position: addition.extendsPosition, keyPath: "extends",
           message: "unknown instrument '\(addition.extends)'",
           hint: didYouMean(addition.extends.rawValue, among: instruments.map(\.id.rawValue)))
       ]

@@ -20,6 +20,8 @@ public struct InstrumentExtension: Sendable, Hashable {
   public var extends: InstrumentID
   /// The file the extension came from.
   public var file: String
+  /// Where `extends` is written in the file, for errors.
+  public var extendsPosition: TextPosition?
   /// A replacement introduction, if given.
   public var introduction: Introduction?
   /// Wording and aliases to add, by item.
@@ -46,9 +48,13 @@ public struct InstrumentExtension: Sendable, Hashable {
   }
 
   /// Creates an extension.
-  public init(extends: InstrumentID, file: String, introduction: Introduction? = nil, items: [ItemAddition]) {
+  public init(
+    extends: InstrumentID, file: String, extendsPosition: TextPosition? = nil, introduction: Introduction? = nil,
+    items: [ItemAddition]
+  ) {
     self.extends = extends
     self.file = file
+    self.extendsPosition = extendsPosition
     self.introduction = introduction
     self.items = items
   }
@@ -236,7 +242,8 @@ private final class DecodingSession {
   }
 
   func decodeExtension(_ reader: inout ObjectReader) -> InstrumentExtension? {
-    let extends = reader.take("extends").flatMap { identifier($0, "extends", of: Instrument.self) }
+    let extendsNode = reader.take("extends")
+    let extends = extendsNode.flatMap { identifier($0, "extends", of: Instrument.self) }
     let introduction = reader.take("introduction").flatMap { decodeIntroduction($0, "introduction", sources: nil) }
     var additions: [InstrumentExtension.ItemAddition] = []
     if let itemsNode = reader.take("items"), let elements = array(itemsNode, "items") {
@@ -261,7 +268,8 @@ private final class DecodingSession {
     _ = reader.take("notes").flatMap { stringList($0, "notes") }
     reader.finish(hint: "an extension file may contain only format, extends, introduction, items and notes")
     guard let extends else { return nil }
-    return InstrumentExtension(extends: extends, file: file, introduction: introduction, items: additions)
+    return InstrumentExtension(
+      extends: extends, file: file, extendsPosition: extendsNode?.position, introduction: introduction, items: additions)
   }
 
   // MARK: Instrument

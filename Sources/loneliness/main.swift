@@ -1,1 +1,5 @@
-print("loneliness")
+import LonelinessCommandLine
+import SurveyPlatform
+
+let code = CommandLineTool.run(Array(CommandLine.arguments.dropFirst()), console: .standard())
+exitProcess(code.rawValue)

@@ -7,6 +7,21 @@ let instrumentsFolder = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
   .appendingPathComponent("Instruments")
 
+func builtIn(_ id: InstrumentID) throws -> Instrument {
+  try #require(InstrumentCatalogue.builtIn.instrument(withID: id))
+}
+
+// Reference values below are typed from shared/reference/instruments.md, the project's record of
+// the owners' documents, not from the instrument files.
+
+/// SWEMWBS raw-to-metric conversion (instruments.md §3.3).
+let swemwbsReferenceTable: [Int: Double] = [
+  7: 7.00, 8: 9.51, 9: 11.25, 10: 12.40, 11: 13.33, 12: 14.08, 13: 14.75, 14: 15.32, 15: 15.84,
+  16: 16.36, 17: 16.88, 18: 17.43, 19: 17.98, 20: 18.59, 21: 19.25, 22: 19.98, 23: 20.73, 24: 21.54,
+  25: 22.35, 26: 23.21, 27: 24.11, 28: 25.03, 29: 26.02, 30: 27.03, 31: 28.13, 32: 29.31, 33: 30.70,
+  34: 32.55, 35: 35.00,
+]
+
 @Suite struct BuiltInInstrumentsTests {
   @Test func `every built-in file decodes without problems`() throws {
     for file in BuiltInInstruments.files {
@@ -19,5 +34,189 @@ let instrumentsFolder = URL(fileURLWithPath: #filePath)
     #expect(InstrumentCatalogue.builtIn.instruments.map(\.id.rawValue) == [
       "ons-loneliness", "wemwbs", "swemwbs", "ons4", "djg6",
     ])
+  }
+
+  @Test func `every instrument file in the folder is compiled in, byte for byte`() throws {
+    let names = try FileManager.default.contentsOfDirectory(atPath: instrumentsFolder.path)
+      .filter { $0.hasSuffix(".json") }.sorted()
+    #expect(names == BuiltInInstruments.files.map(\.name).sorted())
+    for file in BuiltInInstruments.files {
+      let onDisk = try Data(contentsOf: instrumentsFolder.appendingPathComponent(file.name))
+      #expect(Array(onDisk) == file.bytes, "\(file.name) differs from the embedded copy")
+    }
+  }
+
+  @Test func `ONS loneliness has the harmonised wording, codes, score and headline indicator`() throws {
+    let ons = try builtIn("ons-loneliness")
+    #expect(ons.items.map(\.wording) == [
+      "How often do you feel that you lack companionship?",
+      "How often do you feel left out?",
+      "How often do you feel isolated from others?",
+      "How often do you feel lonely?",
+    ])
+    #expect(ons.items.map(\.id.rawValue) == ["companionship", "left-out", "isolated", "lonely"])
+    #expect(ons.introduction?.text == "The next four questions are about relationships with others. For each one, please say how often (if at all) you feel that way.")
+    let ucla = try #require(ons.scale(withID: "ucla-frequency"))
+    #expect(ucla.options.map(\.code) == [1, 2, 3])
+    #expect(ucla.options.map(\.label) == ["Hardly ever or never", "Some of the time", "Often"])
+    let direct = try #require(ons.scale(withID: "direct-frequency"))
+    #expect(direct.options.map(\.label) == ["Often/always", "Some of the time", "Occasionally", "Hardly ever", "Never"])
+    #expect(direct.provenance.certainty == .unconfirmed, "ONS publishes no code frame for the direct question")
+    for item in ons.items.prefix(3) { #expect(item.scale == "ucla-frequency") }
+    #expect(ons.items[3].scale == "direct-frequency")
+
+    let score = try #require(ons.score(withID: "ucla3"))
+    #expect(score.method == .sum)
+    #expect(score.items.map(\.item.rawValue) == ["companionship", "left-out", "isolated"])
+    #expect(score.items.allSatisfy { !$0.isReversed && $0.recode.isEmpty })
+    #expect(score.range == 3...9)
+    #expect(score.missingRule.maximumMissing == 0 && !score.missingRule.prorates)
+    #expect(score.bands?.bands.map { [$0.minimum, $0.maximum] } == [[3, 5], [6, 9]])
+    #expect(score.bands?.provenance.certainty == .unconfirmed, "the 6-or-more cut-off has no confirmed primary source")
+    #expect(score.meaningfulChange == nil)
+
+    #expect(ons.indicator(withID: "often-always")?.condition == .itemCodes("lonely", [1]))
+    #expect(ons.indicator(withID: "never")?.condition == .itemCodes("lonely", [5]))
+    #expect(ons.licence?.requiresRegistration == false)
+  }
+
+  @Test func `WEMWBS ships scoring and key phrases but not the licensed wording`() throws {
+    let wemwbs = try builtIn("wemwbs")
+    #expect(wemwbs.items.count == 14)
+    #expect(wemwbs.items.allSatisfy { $0.wording == nil && $0.keyPhrase != nil })
+    #expect(wemwbs.items.map { $0.keyPhrase ?? "" } == [
+      "optimistic", "useful", "relaxed", "interested in other people", "energy to spare",
+      "dealing with problems", "thinking clearly", "good about myself", "close to other people",
+      "confident", "make up my own mind", "loved", "interested in new things", "cheerful",
+    ])
+    #expect(wemwbs.introduction == nil, "the instruction is part of the licensed scale")
+    let scale = try #require(wemwbs.scales.first)
+    #expect(scale.options.map(\.code) == [1, 2, 3, 4, 5])
+    #expect(scale.options.map(\.label) == ["None of the time", "Rarely", "Some of the time", "Often", "All of the time"])
+    let total = try #require(wemwbs.score(withID: "total"))
+    #expect(total.method == .sum && total.items.count == 14 && total.range == 14...70)
+    #expect(total.items.allSatisfy { !$0.isReversed })
+    #expect(total.missingRule.maximumMissing == 0 && !total.missingRule.prorates)
+    #expect(total.missingRule.provenance.certainty == .convention)
+    #expect(total.bands?.bands.map { [$0.minimum, $0.maximum] } == [[14, 40], [41, 44], [45, 59], [60, 70]])
+    #expect(total.bands?.provenance.certainty == .unconfirmed)
+    let licence = try #require(wemwbs.licence)
+    #expect(licence.notice == "Warwick-Edinburgh Mental Wellbeing Scale (WEMWBS) © NHS Health Scotland, University of Warwick and University of Edinburgh, 2006, all rights reserved.")
+    #expect(licence.requiresRegistration && licence.isShownOnReports)
+  }
+
+  @Test func `SWEMWBS converts every raw score by the published table`() throws {
+    let swemwbs = try builtIn("swemwbs")
+    #expect(swemwbs.items.map(\.id.rawValue) == [
+      "optimistic", "useful", "relaxed", "dealing-with-problems", "thinking-clearly", "close-to-others", "own-mind",
+    ])
+    #expect(swemwbs.items.allSatisfy { $0.wording == nil })
+    let raw = try #require(swemwbs.score(withID: "raw"))
+    #expect(raw.range == 7...35 && raw.items.count == 7 && raw.missingRule.maximumMissing == 0)
+    let metric = try #require(swemwbs.score(withID: "metric"))
+    guard case .convert(let from, let table) = metric.method else {
+      Issue.record("metric should convert raw")
+      return
+    }
+    #expect(from == "raw")
+    #expect(table.entries.count == 29)
+    for raw in 7...35 {
+      let expected = try #require(swemwbsReferenceTable[raw])
+      let converted = try #require(table.convert(raw))
+      #expect(abs(converted - expected) < 1e-9, "raw \(raw)")
+    }
+    #expect(table.convert(29) == 26.02, "not the circulating 25.99")
+    #expect(table.convert(6) == nil && table.convert(36) == nil)
+    #expect(metric.decimals == 2)
+    #expect(metric.bands == nil, "the circulating SWEMWBS bands have no source")
+    #expect(metric.meaningfulChange?.points == 2.87)
+    #expect(swemwbs.licence?.notice == "Short Warwick Edinburgh Mental Wellbeing Scale (SWEMWBS) © NHS Health Scotland, University of Warwick and University of Edinburgh, 2008, all rights reserved.")
+  }
+
+  @Test func `ONS4 reports each question on its own with the ONS thresholds, anxiety reversed`() throws {
+    let ons4 = try builtIn("ons4")
+    #expect(ons4.items.map(\.wording) == [
+      "Overall, how satisfied are you with your life nowadays?",
+      "Overall, to what extent do you feel that the things you do in your life are worthwhile?",
+      "Overall, how happy did you feel yesterday?",
+      "On a scale where nought is 'not at all anxious' and 10 is 'completely anxious', overall, how anxious did you feel yesterday?",
+    ])
+    #expect(ons4.scales.first?.options.map(\.code) == Array(0...10))
+    for id in ["life-satisfaction", "worthwhile", "happiness"] {
+      let score = try #require(ons4.score(withID: ScoreID(rawValue: id)))
+      #expect(score.items.map(\.item.rawValue) == [id])
+      #expect(score.bands?.bands.map { [$0.minimum, $0.maximum] } == [[0, 4], [5, 6], [7, 8], [9, 10]])
+      #expect(score.bands?.bands.map(\.id.rawValue) == ["low", "medium", "high", "very-high"])
+    }
+    let anxiety = try #require(ons4.score(withID: "anxiety"))
+    #expect(anxiety.bands?.bands.map { [$0.minimum, $0.maximum] } == [[0, 1], [2, 3], [4, 5], [6, 10]])
+    #expect(anxiety.bands?.bands.map(\.id.rawValue) == ["very-low", "low", "medium", "high"])
+    #expect(ons4.indicator(withID: "high-anxiety")?.condition == .scoreBands("anxiety", ["high"]))
+    #expect(anxiety.band(for: 6)?.id == "high" && anxiety.band(for: 5)?.id == "medium")
+  }
+
+  @Test func `De Jong Gierveld dichotomises items and applies the manual's missing rules`() throws {
+    let djg = try builtIn("djg6")
+    #expect(djg.items.count == 6)
+    let scale = try #require(djg.scales.first)
+    #expect(scale.options.map(\.label) == ["No", "More or less", "Yes"])
+    let negative: [Int: Double] = [1: 0, 2: 1, 3: 1]  // yes or more or less = 1
+    let positive: [Int: Double] = [1: 1, 2: 1, 3: 0]  // no or more or less = 1
+    let emotional = try #require(djg.score(withID: "emotional"))
+    #expect(emotional.items.map(\.item.rawValue) == ["emptiness", "miss-people", "rejected"])
+    #expect(emotional.items.allSatisfy { $0.recode == negative })
+    let social = try #require(djg.score(withID: "social"))
+    #expect(social.items.map(\.item.rawValue) == ["rely-on", "trust", "close"])
+    #expect(social.items.allSatisfy { $0.recode == positive })
+    for subscale in [emotional, social] {
+      #expect(subscale.range == 0...3)
+      #expect(subscale.missingRule.maximumMissing == 0, "a subscale is missing if any item is")
+      #expect(subscale.bands?.bands.map { [$0.minimum, $0.maximum] } == [[0, 0], [1, 3]])
+    }
+    let total = try #require(djg.score(withID: "total"))
+    #expect(total.items.count == 6 && total.range == 0...6)
+    #expect(total.missingRule.maximumMissing == 1 && !total.missingRule.prorates, "one item may be missing, not prorated")
+    #expect(total.bands?.bands.map { [$0.minimum, $0.maximum] } == [[0, 1], [2, 4], [5, 6]])
+  }
+
+  @Test func `every fact in every built-in cites a source and says how sure it is`() throws {
+    for instrument in InstrumentCatalogue.builtIn.instruments {
+      var facts: [(String, Provenance)] = []
+      if let introduction = instrument.introduction { facts.append(("introduction", introduction.provenance)) }
+      if let licence = instrument.licence { facts.append(("licence", licence.provenance)) }
+      facts += instrument.scales.map { ("scale \($0.id)", $0.provenance) }
+      facts += instrument.items.map { ("item \($0.id)", $0.provenance) }
+      for score in instrument.scores {
+        facts.append(("score \(score.id)", score.provenance))
+        if case .convert(_, let table) = score.method {
+          facts.append(("score \(score.id) conversion", table.provenance))
+        } else {
+          facts.append(("score \(score.id) missing rule", score.missingRule.provenance))
+        }
+        if let bands = score.bands { facts.append(("score \(score.id) bands", bands.provenance)) }
+        if let change = score.meaningfulChange { facts.append(("score \(score.id) change", change.provenance)) }
+      }
+      facts += instrument.indicators.map { ("indicator \($0.id)", $0.provenance) }
+      for (fact, provenance) in facts {
+        #expect(provenance.certainty != .unstated, "\(instrument.id) \(fact) has no certainty")
+        if provenance.certainty != .convention {
+          #expect(!provenance.sources.isEmpty, "\(instrument.id) \(fact) cites no source")
+        } else {
+          #expect(provenance.note != nil, "\(instrument.id) \(fact) is a convention without an explanation")
+        }
+        if provenance.certainty == .unconfirmed {
+          #expect(provenance.note != nil, "\(instrument.id) \(fact) is unconfirmed without saying why")
+        }
+      }
+    }
+  }
+
+  @Test func `no licensed WEMWBS wording is shipped`() throws {
+    for name in ["wemwbs.json", "swemwbs.json"] {
+      let text = try String(contentsOf: instrumentsFolder.appendingPathComponent(name), encoding: .utf8)
+      for phrase in ["I've been", "I’ve been", "I have been", "Below are some statements"] {
+        #expect(!text.contains(phrase), "\(name) contains licensed text '\(phrase)'")
+      }
+    }
   }
 }

@@ -1,0 +1,160 @@
+import SurveyInstruments
+import SurveyPlatform
+import SurveyReports
+
+/// The `loneliness` command: parses arguments, wires the library stages together, writes
+/// output and returns the exit code. It holds no survey logic of its own.
+public enum CommandLineTool {
+  /// Runs one command line.
+  ///
+  /// - Parameters:
+  ///   - arguments: The arguments after the program name.
+  ///   - console: Where output and diagnostics go.
+  /// - Returns: The exit code (see ``ExitCode``).
+  public static func run(_ arguments: [String], console: Console) -> ExitCode {
+    do {
+      return try dispatch(arguments, console: console)
+    } catch let error as UsageError {
+      var text = "error: \(error.message)\n"
+      if let hint = error.hint { text += "hint: \(hint)\n" }
+      text += "Run 'loneliness help\(error.command.map { " \($0)" } ?? "")' for usage.\n"
+      console.writeDiagnostic(text)
+      return .usage
+    } catch let error as UnknownInstrumentError {
+      console.writeDiagnostic("\(error)\n")
+      return .usage
+    } catch let error as InstrumentFileError {
+      console.writeDiagnostic("\(error)\n")
+      return .dataError
+    } catch let error as FileSystemError {
+      console.writeDiagnostic("error: cannot read \(error)\n")
+      return error.kind == .inputOutput ? .ioError : .noInput
+    } catch let error as OutputError {
+      console.writeDiagnostic("error: cannot write \(error.underlying)\n")
+      return error.underlying.kind == .inputOutput ? .ioError : .cannotCreate
+    } catch {
+      console.writeDiagnostic("error: \(error)\n")
+      return .ioError
+    }
+  }
+
+  static let commands: [CommandSpec] = [instrumentsSpec]
+
+  static func dispatch(_ arguments: [String], console: Console) throws -> ExitCode {
+    guard let first = arguments.first else {
+      console.write(mainHelp())
+      return .success
+    }
+    switch first {
+    case "--help", "-h":
+      console.write(mainHelp())
+      return .success
+    case "--version":
+      console.write("loneliness \(Toolkit.version)\n")
+      return .success
+    case "help":
+      guard arguments.count > 1 else {
+        console.write(mainHelp())
+        return .success
+      }
+      let name = arguments[1]
+      guard let spec = commands.first(where: { $0.name == name }) else {
+        throw unknownCommand(name)
+      }
+      console.write(help(for: spec))
+      return .success
+    default:
+      break
+    }
+    let rest = Array(arguments.dropFirst())
+    switch first {
+    case "instruments": return try InstrumentsCommand.run(rest, console: console)
+    default: throw unknownCommand(first)
+    }
+  }
+
+  static func unknownCommand(_ name: String) -> UsageError {
+    let names = commands.map(\.name) + ["help"]
+    return UsageError(
+      message: "unknown command '\(name)'",
+      hint: closestMatches(to: name, among: names).first.map { "did you mean '\($0)'?" }
+        ?? "the commands are: \(names.joined(separator: ", "))",
+      command: nil)
+  }
+
+  /// Parses `arguments` for `spec`, answering `--help` by printing help.
+  static func parse(_ arguments: [String], spec: CommandSpec, console: Console) throws -> ParsedArguments? {
+    let parsed = try ParsedArguments.parse(arguments, spec: spec)
+    if parsed.has("--help") {
+      console.write(help(for: spec))
+      return nil
+    }
+    return parsed
+  }
+
+  /// The built-in instruments plus any loaded with `--instruments`.
+  static func catalogue(_ parsed: ParsedArguments) throws -> InstrumentCatalogue {
+    var catalogue = InstrumentCatalogue.builtIn
+    let paths = parsed.values("--instruments")
+    if !paths.isEmpty { try catalogue.load(paths: paths) }
+    return catalogue
+  }
+
+  static func mainHelp() -> String {
+    var text = """
+      loneliness \(Toolkit.version): measure loneliness and wellbeing from survey responses.
+
+      USAGE
+        loneliness COMMAND [ARGUMENTS] [OPTIONS]
+
+      COMMANDS
+
+      """
+    for spec in commands {
+      text += "  \(padded(spec.name, to: 13)) \(spec.summary)\n"
+    }
+    text += "  \(padded("help", to: 13)) Show help for a command: loneliness help COMMAND\n"
+    text += """
+
+      OPTIONS FOR EVERY COMMAND
+        --instruments PATH   Load instrument or extension files (a .json file or a folder).
+        -h, --help           Show help.
+        --version            Show the version.
+
+      \(exitCodeHelp())
+      """
+    return text
+  }
+
+  static func exitCodeHelp() -> String {
+    var text = "EXIT CODES\n"
+    for code in ExitCode.allCases {
+      text += "  \(leftPadded(String(code.rawValue), to: 3))  \(code.explanation)\n"
+    }
+    return text
+  }
+
+  static func help(for spec: CommandSpec) -> String {
+    var text = "loneliness \(spec.name): \(spec.summary)\n\nUSAGE\n"
+    for usage in spec.usage { text += "  \(usage)\n" }
+    text += "\n" + wrapped(spec.discussion, width: 100) + "\n\nOPTIONS\n"
+    for option in spec.allOptions {
+      var left = option.short.map { "\($0), " } ?? ""
+      left += option.name
+      if let valueName = option.valueName { left += " \(valueName)" }
+      text += wrapped(option.help, width: 100, indent: String(repeating: " ", count: 28), firstIndent: "  " + padded(left, to: 26))
+      text += "\n"
+    }
+    if !spec.examples.isEmpty {
+      text += "\nEXAMPLES\n"
+      for example in spec.examples { text += "  \(example)\n" }
+    }
+    text += "\n" + exitCodeHelp()
+    return text
+  }
+}
+
+/// An output file could not be written.
+struct OutputError: Error {
+  var underlying: FileSystemError
+}
