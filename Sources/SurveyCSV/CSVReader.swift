@@ -11,7 +11,7 @@
 ///     }
 ///
 /// Creating the reader settles the encoding and the delimiter (see below); reading happens in
-/// `forEachRecord(_:)`, `forEachRecord(while:)` and `readAll()`, which can be called more than
+/// `forEachRecord(_:)`, `readRecords(while:)` and `readAll()`, which can be called more than
 /// once and each read the input from the start.
 ///
 /// ## Dialect
@@ -224,7 +224,7 @@ public struct CSVReader: Sendable {
   /// Use this to read only the start of a file, for example its header:
   ///
   ///     var header: [String] = []
-  ///     try reader.forEachRecord(while: { record in
+  ///     try reader.readRecords(while: { record in
   ///       header = record.strings()
   ///       return false
   ///     })
@@ -233,7 +233,7 @@ public struct CSVReader: Sendable {
   /// - Throws: `CSVError` when the file cannot be read or a quoted field is never closed, and
   ///   anything `body` throws; reading stops at the first error.
   /// - Complexity: O(*n*), where *n* is the size of the input up to the last record read.
-  public func forEachRecord(while body: (borrowing CSVRecord) throws -> Bool) throws {
+  public func readRecords(while body: (borrowing CSVRecord) throws -> Bool) throws {
     try read(body)
   }
 
