@@ -12,8 +12,9 @@ public struct CSVDelimiter: Sendable, Hashable, CustomStringConvertible {
 
   /// Creates a delimiter from an ASCII character.
   ///
+  /// The initializer fails if `character` is not ASCII, or is `"`, CR or LF.
+  ///
   /// - Parameter character: The delimiter, such as `"|"`.
-  /// - Returns: `nil` if `character` is not ASCII, or is `"`, CR or LF.
   public init?(_ character: Unicode.Scalar) {
     guard character.isASCII else {
       return nil

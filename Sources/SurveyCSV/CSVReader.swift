@@ -74,8 +74,9 @@ public struct CSVReader: Sendable {
     /// The delimiter to use, or `nil` to detect it.
     public var delimiter: CSVDelimiter?
 
-    /// The encoding to read the input as, or `nil` to detect it. A byte order mark of the given
-    /// encoding is still dropped.
+    /// The encoding to read the input as, or `nil` to detect it.
+    ///
+    /// A byte order mark of the given encoding is still dropped.
     public var encoding: CSVEncoding?
 
     /// The number of bytes read from the input at a time; values below 1 count as 1.
@@ -311,6 +312,7 @@ extension CSVReader {
   ///   - options: The reader options.
   ///   - validateRest: Feeds the input after `sample` to the validator, stopping early once the
   ///     validator has found an invalid byte.
+  /// - Returns: The encoding, byte order mark and delimiter to read the input with.
   private static func detectSettings(
     sample: [UInt8],
     isWholeInput: Bool,

@@ -29,8 +29,9 @@ public struct CSVRecord: ~Copyable, Sendable {
   /// Line breaks inside quoted fields count, so this is the line a text editor shows.
   public let lineNumber: Int
 
-  /// The 0-based position of the record among the records of the input (the first record, usually
-  /// the header, is 0). Skipped blank lines are not counted.
+  /// The 0-based position of the record among the records of the input.
+  ///
+  /// The first record, usually the header, is 0. Skipped blank lines are not counted.
   public let index: Int
 
   init(buffer: [UInt8], fields: [FieldRange], lineNumber: Int, index: Int) {
@@ -46,6 +47,7 @@ public struct CSVRecord: ~Copyable, Sendable {
   /// Returns whether the field at `index` has no characters (`` or `""`).
   ///
   /// - Parameter index: The 0-based position of the field.
+  /// - Returns: `true` if the unescaped field has no bytes.
   /// - Complexity: O(1) for fields without doubled quotes; otherwise O(*m*), where *m* is the
   ///   length of the field.
   public func isEmpty(at index: Int) -> Bool {

@@ -119,8 +119,10 @@ struct CSVEncodingTests {
   }
 
   @Test func `encodings have their usual names`() {
-    #expect(CSVEncoding.allCases.map(\.description) == [
-      "UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252",
-    ])
+    #expect(
+      CSVEncoding.allCases.map(\.description) == [
+        "UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252",
+      ]
+    )
   }
 }

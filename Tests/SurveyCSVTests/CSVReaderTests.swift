@@ -14,7 +14,11 @@ struct CSVReaderTests {
       ("final CR without LF", "a\r", [["a"]]),
     ]
   )
-  func `every line ending ends a record`(name: String, input: String, expected: [[String]])
+  func `every line ending ends a record`(
+    name: String,
+    input: String,
+    expected: [[String]]
+  )
     throws
   {
     #expect(try TestSupport.records(input) == expected, "\(name)")

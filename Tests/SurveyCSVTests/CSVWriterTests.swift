@@ -44,8 +44,7 @@ struct CSVWriterTests {
       ("- 1", "'- 1"),
     ]
   )
-  func `values a spreadsheet would run get a leading apostrophe`(value: String, expected: String)
-  {
+  func `values a spreadsheet would run get a leading apostrophe`(value: String, expected: String) {
     #expect(CSVWriter().field(value) == expected)
   }
 

@@ -56,8 +56,9 @@ struct CSVTokenizer {
     self.filePath = filePath
   }
 
-  /// Moves all offsets back by `count` after the caller dropped that many bytes from the front of
-  /// the buffer. `count` must not exceed `recordStart`.
+  /// Moves all offsets back by `count` after the caller dropped that many bytes.
+  ///
+  /// The bytes are dropped from the front of the buffer; `count` must not exceed `recordStart`.
   mutating func rebase(by count: Int) {
     recordStart -= count
     position -= count
@@ -75,6 +76,7 @@ struct CSVTokenizer {
   ///   - buffer: All bytes from `recordStart` on, with any new input appended.
   ///   - isEndOfInput: Whether `buffer` ends the input, so an unfinished last record is complete.
   ///   - handler: Receives each record; returns `false` to stop.
+  /// - Returns: Whether the input is finished, the handler stopped, or more input is needed.
   /// - Throws: `CSVError.Kind.unterminatedQuote` at the end of input inside a quoted field, and
   ///   anything `handler` throws.
   /// - Complexity: O(*n*), where *n* is the number of bytes not scanned before.

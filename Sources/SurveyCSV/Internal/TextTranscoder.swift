@@ -42,11 +42,22 @@ struct TextTranscoder {
     appendingTo output: inout [UInt8]
   ) {
     let bytes = input.span
-    for index in bytes.indices {
+    var index = 0
+    while index < bytes.count {
+      // Copy runs of ASCII in one go; they are the same in UTF-8.
+      let runStart = index
+      while index < bytes.count && bytes[index] < 0x80 {
+        index += 1
+      }
+      if index > runStart {
+        output.append(contentsOf: input[(input.startIndex + runStart)..<(input.startIndex + index)])
+      }
+      if index == bytes.count {
+        break
+      }
       let byte = bytes[index]
-      if byte < 0x80 {
-        output.append(byte)
-      } else if byte < 0xA0 {
+      index += 1
+      if byte < 0xA0 {
         appendUTF8(of: UInt32(windows1252C1Block[Int(byte) - 0x80]), to: &output)
       } else {
         appendUTF8(of: UInt32(byte), to: &output)
