@@ -1,1 +1,0 @@
-// SurveyCSV module.
