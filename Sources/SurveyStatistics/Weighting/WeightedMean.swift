@@ -7,8 +7,9 @@
 /// `svymean(~y, svydesign(ids = ~1, weights = ~w, data = d))`; the n/(n − 1) factor is the
 /// with-replacement variance of a single-stage design.
 ///
-/// Zero weights are allowed and count towards n, as in the survey package; they contribute nothing
-/// else. The interval is the normal-quantile Wald interval, as `confint(svymean(...))` with its
+/// Zero weights are allowed. As in the survey package they count towards n in the n/(n − 1)
+/// factor but not in the design degrees of freedom or the simple-random-sample variance, which use
+/// the number of positive weights n₊. The interval is the normal-quantile Wald interval, as `confint(svymean(...))` with its
 /// default `df = Inf`.
 public struct WeightedMean: Sendable, Hashable {
   /// The number of respondents n (including any with zero weight).
@@ -23,10 +24,10 @@ public struct WeightedMean: Sendable, Hashable {
   public let interval: ConfidenceInterval
   /// Kish's (1965, section 11.7) effective sample size (Σw)² / Σw².
   public let effectiveSampleSize: Double
-  /// Kish's design effect due to unequal weighting, n / effective sample size = nΣw² / (Σw)².
+  /// Kish's design effect due to unequal weighting, n₊ / effective sample size = n₊Σw² / (Σw)².
   public let kishDesignEffect: Double
   /// The design effect of this estimate: V divided by the variance of a simple random sample with
-  /// replacement of the same size, s²_w/n, where s²_w = n/(n − 1) · Σwᵢ(yᵢ − ȳ_w)²/W. Matches the
+  /// replacement of the same size, s²_w/n₊, where s²_w = n/(n − 1) · Σwᵢ(yᵢ − ȳ_w)²/W. Matches the
   /// survey package's `svymean(..., deff = "replace")`.
   public let designEffect: Double
   /// The method name for reports.
@@ -56,7 +57,7 @@ public struct WeightedMean: Sendable, Hashable {
       level: confidenceLevel
     )
     effectiveSampleSize = core.effectiveSampleSize
-    kishDesignEffect = Double(core.count) / core.effectiveSampleSize
+    kishDesignEffect = Double(core.positiveCount) / core.effectiveSampleSize
     designEffect = core.simpleRandomSampleVariance > 0
       ? core.variance / core.simpleRandomSampleVariance : 1
     method = "weighted mean, linearisation standard error"
@@ -66,11 +67,13 @@ public struct WeightedMean: Sendable, Hashable {
 /// Sums shared by the weighted estimators.
 struct WeightedCore {
   let count: Int
+  /// The number of positive weights, which the survey package uses for degrees of freedom.
+  let positiveCount: Int
   let totalWeight: Double
   let mean: Double
   /// n/(n − 1) Σ (wᵢ(yᵢ − ȳ)/W)².
   let variance: Double
-  /// s²_w / n with s²_w = n/(n − 1) Σ wᵢ(yᵢ − ȳ)² / W.
+  /// s²_w / n₊ (n₊ positive weights) with s²_w = n/(n − 1) Σ wᵢ(yᵢ − ȳ)² / W.
   let simpleRandomSampleVariance: Double
   let effectiveSampleSize: Double
 
@@ -114,7 +117,8 @@ struct WeightedCore {
     totalWeight = total
     self.mean = mean
     variance = n / (n - 1) * influenceSquares
-    simpleRandomSampleVariance = n / (n - 1) * weightedSquares / total / n
+    positiveCount = weights.filter { $0 > 0 }.count
+    simpleRandomSampleVariance = n / (n - 1) * weightedSquares / total / Double(positiveCount)
     effectiveSampleSize = total * total / sumOfSquaredWeights
   }
 }

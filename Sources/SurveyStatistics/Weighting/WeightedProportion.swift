@@ -3,6 +3,7 @@
 ///
 /// The estimate p̂ and its standard error are those of ``WeightedMean`` on the 0/1 indicator. The
 /// interval uses Student's t with the design degrees of freedom n − 1 (`degf(design)`):
+/// (n₊ − 1 when some weights are zero, n₊ being the number of positive weights.)
 /// - ``Method/logit`` (the survey package default, Korn and Graubard 1999, section 5.2): the Wald
 ///   interval on the log-odds scale, expit(logit p̂ ± t·SE/(p̂(1 − p̂))). The survey package gets
 ///   this from an intercept-only quasibinomial `svyglm`, whose sandwich variance reduces to the same
@@ -28,13 +29,13 @@ public struct WeightedProportion: Sendable, Hashable {
   public let estimate: Double
   /// The linearisation standard error of p̂.
   public let standardError: Double
-  /// The degrees of freedom of the t quantile, n − 1.
+  /// The degrees of freedom of the t quantile, n₊ − 1 (n₊ positive weights).
   public let degreesOfFreedom: Double
   /// The confidence interval.
   public let interval: ConfidenceInterval
   /// Kish's effective sample size (Σw)² / Σw².
   public let effectiveSampleSize: Double
-  /// Kish's design effect due to unequal weighting, nΣw² / (Σw)².
+  /// Kish's design effect due to unequal weighting, n₊Σw² / (Σw)².
   public let kishDesignEffect: Double
   /// The method name for reports.
   public let method: String
@@ -63,9 +64,9 @@ public struct WeightedProportion: Sendable, Hashable {
     let p = core.mean
     estimate = p
     standardError = core.variance.squareRoot()
-    degreesOfFreedom = Double(core.count - 1)
+    degreesOfFreedom = Double(core.positiveCount - 1)
     effectiveSampleSize = core.effectiveSampleSize
-    kishDesignEffect = Double(core.count) / core.effectiveSampleSize
+    kishDesignEffect = Double(core.positiveCount) / core.effectiveSampleSize
     let critical = try Moments.criticalT(
       degreesOfFreedom: degreesOfFreedom,
       confidenceLevel: confidenceLevel
