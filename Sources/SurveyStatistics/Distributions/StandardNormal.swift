@@ -75,12 +75,37 @@ public enum StandardNormal: Sendable {
   private static func lowerTailQuantile(_ p: Double) -> Double {
     if p == 0 { return -.infinity }
     var x = acklamApproximation(p)
+    if p < 1e-290 { return farTailQuantile(p, start: x) }
     // Halley refinement: e = Φ(x) − p, u = e / φ(x), x ← x − u / (1 + x·u/2).
     // e/φ(x) is formed as (Φ(x)/p − 1)·(p/φ(x)) so that it neither underflows nor overflows.
     let relativeError = cdf(x) / p - 1
     let pOverDensity = Platform.exp(Platform.log(p) + 0.5 * x * x) * squareRootOfTwoPi
     let u = relativeError * pOverDensity
     x -= u / (1 + 0.5 * x * u)
+    return x
+  }
+
+  /// Quantile for p below 1e-290, where Φ(x) approaches the subnormal range: Newton's method on
+  /// log Φ(x) = log φ(x) − log|x| + log S(x), with the asymptotic series
+  /// S(x) = 1 − 1/x² + 3/x⁴ − 15/x⁶ + … (Abramowitz and Stegun 1964, 26.2.12), which for x < −36 is
+  /// exact to double precision after eight terms.
+  private static func farTailQuantile(_ p: Double, start: Double) -> Double {
+    let logP = Platform.log(p)
+    let logSquareRootOfTwoPi = 0.9189385332046728
+    var x = start
+    for _ in 0..<4 {
+      let inverseSquare = 1 / (x * x)
+      var term = 1.0
+      var series = 1.0
+      for k in 1...8 {
+        term *= -Double(2 * k - 1) * inverseSquare
+        series += term
+      }
+      let logCdf = -0.5 * x * x - logSquareRootOfTwoPi - Platform.log(-x) + Platform.log(series)
+      // d/dx log Φ(x) = φ(x)/Φ(x) = |x| / S(x)
+      let slope = -x / series
+      x -= (logCdf - logP) / slope
+    }
     return x
   }
 

@@ -38,12 +38,12 @@ public struct NewcombeDifferenceInterval: Sendable, Hashable {
     try WilsonScoreInterval.validate(
       successes: firstSuccesses,
       trials: firstTrials,
-      label: "first"
+      names: ("firstSuccesses", "firstTrials")
     )
     try WilsonScoreInterval.validate(
       successes: secondSuccesses,
       trials: secondTrials,
-      label: "second"
+      names: ("secondSuccesses", "secondTrials")
     )
     first = try WilsonScoreInterval(
       successes: firstSuccesses,

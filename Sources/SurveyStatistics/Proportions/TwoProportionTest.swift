@@ -41,12 +41,12 @@ public struct TwoProportionTest: Sendable, Hashable {
     try WilsonScoreInterval.validate(
       successes: firstSuccesses,
       trials: firstTrials,
-      label: "first"
+      names: ("firstSuccesses", "firstTrials")
     )
     try WilsonScoreInterval.validate(
       successes: secondSuccesses,
       trials: secondTrials,
-      label: "second"
+      names: ("secondSuccesses", "secondTrials")
     )
     let n1 = Double(firstTrials)
     let n2 = Double(secondTrials)

@@ -34,7 +34,7 @@ public struct WilsonScoreInterval: Sendable, Hashable {
   /// - Throws: `StatisticsError` of kind `.invalidCount` if n < 1 or k is outside 0...n, and
   ///   `.invalidProbability` for a bad confidence level.
   public init(successes: Int, trials: Int, confidenceLevel: Double = 0.95) throws {
-    try Self.validate(successes: successes, trials: trials, label: "")
+    try Self.validate(successes: successes, trials: trials)
     try StatisticsError.checkConfidenceLevel(confidenceLevel)
     self.successes = successes
     self.trials = trials
@@ -52,11 +52,15 @@ public struct WilsonScoreInterval: Sendable, Hashable {
     method = "Wilson score interval"
   }
 
-  static func validate(successes: Int, trials: Int, label: String) throws {
+  static func validate(
+    successes: Int,
+    trials: Int,
+    names: (successes: String, trials: String) = ("successes", "trials")
+  ) throws {
     guard trials >= 1 else {
       throw StatisticsError(
         .invalidCount,
-        argument: "\(label)trials",
+        argument: names.trials,
         message: "expected at least 1 trial, got '\(trials)'",
         hint: "a breakdown cell with no respondents has no proportion; report it as empty"
       )
@@ -64,7 +68,7 @@ public struct WilsonScoreInterval: Sendable, Hashable {
     guard successes >= 0, successes <= trials else {
       throw StatisticsError(
         .invalidCount,
-        argument: "\(label)successes",
+        argument: names.successes,
         message: "expected a count between 0 and \(trials), got '\(successes)'"
       )
     }
