@@ -9,8 +9,8 @@
 ///
 /// Zero weights are allowed. As in the survey package they count towards n in the n/(n − 1)
 /// factor but not in the design degrees of freedom or the simple-random-sample variance, which use
-/// the number of positive weights n₊. The interval is the normal-quantile Wald interval, as `confint(svymean(...))` with its
-/// default `df = Inf`.
+/// the number of positive weights n₊. The interval is the normal-quantile Wald interval, as
+/// `confint(svymean(...))` with its default `df = Inf`.
 public struct WeightedMean: Sendable, Hashable {
   /// The number of respondents n (including any with zero weight).
   public let count: Int
@@ -27,7 +27,7 @@ public struct WeightedMean: Sendable, Hashable {
   /// Kish's design effect due to unequal weighting, n₊ / effective sample size = n₊Σw² / (Σw)².
   public let kishDesignEffect: Double
   /// The design effect of this estimate: V divided by the variance of a simple random sample with
-  /// replacement of the same size, s²_w/n₊, where s²_w = n/(n − 1) · Σwᵢ(yᵢ − ȳ_w)²/W. Matches the
+  /// replacement of the same size, s²_w/n₊, where s²_w = n₊/(n₊ − 1) · Σwᵢ(yᵢ − ȳ_w)²/W. Matches the
   /// survey package's `svymean(..., deff = "replace")`.
   public let designEffect: Double
   /// The method name for reports.
@@ -37,11 +37,11 @@ public struct WeightedMean: Sendable, Hashable {
   ///
   /// - Parameters:
   ///   - values: The observations, finite.
-  ///   - weights: One non-negative finite weight per observation, not all zero.
+  ///   - weights: One non-negative finite weight per observation, at least 2 of them positive.
   ///   - confidenceLevel: The coverage of the interval; 0.95 by default.
   /// - Throws: `StatisticsError` of kind `.insufficientData` for fewer than 2 observations,
-  ///   `.mismatchedLengths`, `.nonFiniteValue`, `.invalidWeight` for a negative weight or all-zero
-  ///   weights, and `.invalidProbability` for a bad confidence level.
+  ///   `.mismatchedLengths`, `.nonFiniteValue`, `.invalidWeight` for a negative weight or fewer
+  ///   than 2 positive weights, and `.invalidProbability` for a bad confidence level.
   /// - Complexity: O(*n*).
   public init(values: [Double], weights: [Double], confidenceLevel: Double = 0.95) throws {
     let core = try WeightedCore(values: values, weights: weights)
@@ -73,7 +73,7 @@ struct WeightedCore {
   let mean: Double
   /// n/(n − 1) Σ (wᵢ(yᵢ − ȳ)/W)².
   let variance: Double
-  /// s²_w / n₊ (n₊ positive weights) with s²_w = n/(n − 1) Σ wᵢ(yᵢ − ȳ)² / W.
+  /// s²_w / n₊ (n₊ positive weights) with s²_w = n₊/(n₊ − 1) Σ wᵢ(yᵢ − ȳ)² / W.
   let simpleRandomSampleVariance: Double
   let effectiveSampleSize: Double
 
@@ -118,7 +118,14 @@ struct WeightedCore {
     self.mean = mean
     variance = n / (n - 1) * influenceSquares
     positiveCount = weights.filter { $0 > 0 }.count
-    simpleRandomSampleVariance = n / (n - 1) * weightedSquares / total / Double(positiveCount)
+    guard positiveCount >= 2 else {
+      throw StatisticsError(
+        .invalidWeight,
+        argument: "weights",
+        message: "expected at least 2 positive weights, got '\(positiveCount)'"
+      )
+    }
+    simpleRandomSampleVariance = weightedSquares / total / Double(positiveCount - 1)
     effectiveSampleSize = total * total / sumOfSquaredWeights
   }
 }

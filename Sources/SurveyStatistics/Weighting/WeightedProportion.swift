@@ -46,7 +46,7 @@ public struct WeightedProportion: Sendable, Hashable {
   ///
   /// - Parameters:
   ///   - indicators: Whether each respondent has the characteristic.
-  ///   - weights: One non-negative finite weight per respondent, not all zero.
+  ///   - weights: One non-negative finite weight per respondent, at least 2 of them positive.
   ///   - method: How to form the interval; `.logit` by default.
   ///   - confidenceLevel: The coverage of the interval; 0.95 by default.
   /// - Throws: `StatisticsError` as for ``WeightedMean``.
