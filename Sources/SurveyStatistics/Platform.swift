@@ -1,11 +1,11 @@
 // The only file in SurveyStatistics that imports the C library. The rest of the module calls the
 // wrappers in `Platform`, so porting to another platform means changing this file alone.
 #if canImport(Glibc)
-  internal import Glibc
+internal import Glibc
 #elseif canImport(Musl)
-  internal import Musl
+internal import Musl
 #elseif canImport(Darwin)
-  internal import Darwin
+internal import Darwin
 #endif
 
 /// Elementary functions from the platform C library (correctly rounded or within an ulp or two).

@@ -26,9 +26,11 @@ public struct WeightedMean: Sendable, Hashable {
   public let effectiveSampleSize: Double
   /// Kish's design effect due to unequal weighting, n₊ / effective sample size = n₊Σw² / (Σw)².
   public let kishDesignEffect: Double
-  /// The design effect of this estimate: V divided by the variance of a simple random sample with
-  /// replacement of the same size, s²_w/n₊, where s²_w = n₊/(n₊ − 1) · Σwᵢ(yᵢ − ȳ_w)²/W. Matches the
-  /// survey package's `svymean(..., deff = "replace")`.
+  /// The design effect of this estimate.
+  ///
+  /// It is V divided by the variance of a simple random sample with replacement of the same size,
+  /// s²_w/n₊, where s²_w = n₊/(n₊ − 1) · Σwᵢ(yᵢ − ȳ_w)²/W. Matches the survey package's
+  /// `svymean(..., deff = "replace")`.
   public let designEffect: Double
   /// The method name for reports.
   public let method: String
@@ -58,7 +60,8 @@ public struct WeightedMean: Sendable, Hashable {
     )
     effectiveSampleSize = core.effectiveSampleSize
     kishDesignEffect = Double(core.positiveCount) / core.effectiveSampleSize
-    designEffect = core.simpleRandomSampleVariance > 0
+    designEffect =
+      core.simpleRandomSampleVariance > 0
       ? core.variance / core.simpleRandomSampleVariance : 1
     method = "weighted mean, linearisation standard error"
   }

@@ -45,6 +45,8 @@ import Testing
     let missing = #expect(throws: StatisticsError.self) { try SampleSummary([1, .nan, 3]) }
     #expect(missing?.kind == .nonFiniteValue)
     #expect(missing?.argument == "values[1]")
-    #expect(missing?.description.hasPrefix("argument 'values[1]': expected a finite number") == true)
+    #expect(
+      missing?.description.hasPrefix("argument 'values[1]': expected a finite number") == true
+    )
   }
 }

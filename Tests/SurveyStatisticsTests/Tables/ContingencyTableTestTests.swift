@@ -28,7 +28,10 @@ import Testing
     let corrected = try ContingencyTableTest(observed: [[12, 5], [7, 9]], yatesCorrection: true)
     #expect(corrected.isYatesCorrected)
     #expect(corrected.chiSquare < plain.chiSquare)
-    let wide = try ContingencyTableTest(observed: [[5, 7, 9], [40, 52, 31]], yatesCorrection: true)
+    let wide = try ContingencyTableTest(
+      observed: [[5, 7, 9], [40, 52, 31]],
+      yatesCorrection: true
+    )
     #expect(!wide.isYatesCorrected)
   }
 
