@@ -14,7 +14,7 @@ let package = Package(
     // Files, terminals, locks: the only module with platform conditionals.
     .target(name: "SurveyPlatform"),
     // Byte-level CSV reading and writing. Standard library only.
-    .target(name: "SurveyCSV"),
+    .target(name: "SurveyCSV", dependencies: ["SurveyPlatform"]),
     // Instrument model, instrument-file decoding and validation, built-in catalogue.
     .target(
       name: "SurveyInstruments",
@@ -23,11 +23,11 @@ let package = Package(
       resources: [.embedInCode("Instruments")]
     ),
     // Response tables, export mapping, platform dialects, interactive capture.
-    .target(name: "SurveyCapture", dependencies: ["SurveyCSV", "SurveyInstruments"]),
+    .target(name: "SurveyCapture", dependencies: ["SurveyPlatform", "SurveyCSV", "SurveyInstruments"]),
     // Per-respondent scores, bands, indicators and reasons.
     .target(name: "SurveyScoring", dependencies: ["SurveyInstruments", "SurveyCapture"]),
     // Distributions, intervals, tests and effect sizes. Standard library only.
-    .target(name: "SurveyStatistics"),
+    .target(name: "SurveyStatistics", dependencies: ["SurveyPlatform"]),
     // Report model, aggregation, suppression, renderers.
     .target(
       name: "SurveyReports",
@@ -48,12 +48,17 @@ let package = Package(
     .target(name: "LonelinessCommandLine", dependencies: ["LonelinessToolkit"]),
     .executableTarget(name: "loneliness", dependencies: ["LonelinessCommandLine"]),
 
-    .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV"]),
-    .testTarget(name: "SurveyInstrumentsTests", dependencies: ["SurveyInstruments"]),
-    .testTarget(name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"]),
+    .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV"], exclude: ["Fixtures"]),
+    .testTarget(name: "SurveyInstrumentsTests", dependencies: ["SurveyInstruments", "SurveyPlatform"]),
+    .testTarget(name: "SurveyCaptureTests", dependencies: ["SurveyCapture"], exclude: ["Fixtures"]),
+    .testTarget(name: "SurveyScoringTests", dependencies: ["SurveyScoring"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], exclude: ["Fixtures"]),
+    .testTarget(name: "SurveyReportsTests", dependencies: ["SurveyReports"], exclude: ["Fixtures"]),
     .testTarget(
       name: "LonelinessCommandLineTests",
-      dependencies: ["LonelinessCommandLine", "LonelinessToolkit"]
+      dependencies: ["LonelinessCommandLine", "LonelinessToolkit"],
+      exclude: ["Snapshots"]
     ),
   ]
 )

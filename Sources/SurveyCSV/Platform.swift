@@ -1,34 +1,24 @@
-// Operating-system calls used by SurveyCSV. This is the only file in the module that imports the
-// C library.
+// File access for SurveyCSV, through SurveyPlatform, which holds all of the toolkit's
+// operating-system calls. Errors are restated as `CSVError`s with hints.
+import SurveyPlatform
 
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
-
-/// A file opened for reading with `open(2)` and read with `read(2)`, closed when destroyed.
+/// A file opened for reading, closed when destroyed.
 struct PlatformFile: ~Copyable {
-  private let descriptor: Int32
+  private let reader: FileByteReader
 
   /// The path the file was opened with, used in error messages.
-  let path: String
+  var path: String { reader.path }
 
   /// Opens the file at `path` for reading.
   ///
   /// - Throws: `CSVError` of kind `fileNotFound`, `permissionDenied`, `isDirectory` or
   ///   `readFailed`.
   init(openingForReading path: String) throws(CSVError) {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      throw Self.error(path: path, code: errno, action: "open")
+    do {
+      reader = try FileByteReader(path: path)
+    } catch {
+      throw Self.error(error, action: "open")
     }
-    self.descriptor = descriptor
-    self.path = path
-  }
-
-  deinit {
-    _ = close(descriptor)
   }
 
   /// Reads up to `buffer.count` bytes into the start of `buffer`.
@@ -37,72 +27,39 @@ struct PlatformFile: ~Copyable {
   /// - Throws: `CSVError` of kind `isDirectory` or `readFailed`.
   /// - Complexity: O(*n*), where *n* is `buffer.count`.
   func read(into buffer: inout [UInt8]) throws(CSVError) -> Int {
-    while true {
-      let count = buffer.withUnsafeMutableBytes { bytes in
-        unsafe readBytes(descriptor, bytes.baseAddress, bytes.count)
-      }
-      if count >= 0 {
-        return count
-      }
-      let code = errno
-      if code != EINTR {
-        throw Self.error(path: path, code: code, action: "read")
-      }
+    do {
+      return try reader.read(into: &buffer)
+    } catch {
+      throw Self.error(error, action: "read")
     }
   }
 
-  private static func error(path: String, code: Int32, action: String) -> CSVError {
-    switch code {
-    case ENOENT, ENOTDIR:
+  private static func error(_ error: FileSystemError, action: String) -> CSVError {
+    switch error.kind {
+    case .notFound:
       return CSVError(
         kind: .fileNotFound,
-        filePath: path,
+        filePath: error.path,
         message: "no such file",
         hint: "check the spelling of the path and the current directory"
       )
-    case EACCES, EPERM:
+    case .permissionDenied:
       return CSVError(
         kind: .permissionDenied,
-        filePath: path,
+        filePath: error.path,
         message: "permission denied",
         hint: "the file exists but this user may not read it"
       )
-    case EISDIR:
+    case .isDirectory:
       return CSVError(
         kind: .isDirectory,
-        filePath: path,
+        filePath: error.path,
         message: "is a directory, not a file",
         hint: "give the path of a CSV file inside the directory"
       )
-    default:
-      return CSVError(
-        kind: .readFailed,
-        filePath: path,
-        message: "cannot \(action) the file: \(systemMessage(for: code)) (errno \(code))"
-      )
+    case .inputOutput:
+      let reason = error.reason.prefix(1).lowercased() + error.reason.dropFirst()
+      return CSVError(kind: .readFailed, filePath: error.path, message: "cannot \(action) the file: \(reason)")
     }
   }
-
-  private static func systemMessage(for code: Int32) -> String {
-    guard let text = unsafe strerror(code) else {
-      return "unknown error"
-    }
-    let message = unsafe String(cString: text)
-    guard let first = message.first else {
-      return message
-    }
-    return first.lowercased() + message.dropFirst()
-  }
-}
-
-private func readBytes(
-  _ descriptor: Int32,
-  _ address: UnsafeMutableRawPointer?,
-  _ count: Int
-) -> Int {
-  #if canImport(Glibc)
-  unsafe Glibc.read(descriptor, address, count)
-  #else
-  unsafe Darwin.read(descriptor, address, count)
-  #endif
 }

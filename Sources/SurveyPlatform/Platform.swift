@@ -86,8 +86,7 @@ public func pathKind(_ path: String) -> PathKind {
 /// - Throws: `FileSystemError` naming the path and the cause.
 /// - Complexity: O(*n*) in the file's size.
 public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
-  var reader = try FileByteReader(path: path)
-  defer { reader.close() }
+  let reader = try FileByteReader(path: path)
   var bytes: [UInt8] = []
   var chunk = [UInt8](repeating: 0, count: 1 << 16)
   while true {
@@ -98,9 +97,10 @@ public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
   return bytes
 }
 
-/// Reads a file in chunks into a caller's buffer, so memory does not grow with the file's size.
+/// A file opened for reading in chunks into a caller's buffer, so memory does not grow with the
+/// file's size. The file is closed when the reader is destroyed.
 public struct FileByteReader: ~Copyable {
-  private var descriptor: Int32
+  private let descriptor: Int32
   /// The path being read.
   public let path: String
 
@@ -111,7 +111,7 @@ public struct FileByteReader: ~Copyable {
     if pathKind(path) == .directory {
       throw FileSystemError(kind: .isDirectory, path: path, reason: "is a folder, not a file")
     }
-    let fd = open(path, O_RDONLY)
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw FileSystemError.fromErrno(errno, path: path) }
     descriptor = fd
     self.path = path
@@ -122,7 +122,7 @@ public struct FileByteReader: ~Copyable {
   /// - Returns: How many bytes were read; 0 at the end of the file.
   /// - Throws: `FileSystemError` when the operating system reports a read error.
   /// - Complexity: O(*k*) for *k* bytes read.
-  public mutating func read(into buffer: inout [UInt8]) throws(FileSystemError) -> Int {
+  public func read(into buffer: inout [UInt8]) throws(FileSystemError) -> Int {
     let fd = descriptor
     while true {
       let count = buffer.withUnsafeMutableBytes { raw in
@@ -134,14 +134,8 @@ public struct FileByteReader: ~Copyable {
     }
   }
 
-  /// Closes the file. Reading after closing is an error.
-  public mutating func close() {
-    if descriptor >= 0 { _ = Glibc_close(descriptor) }
-    descriptor = -1
-  }
-
   deinit {
-    if descriptor >= 0 { _ = Glibc_close(descriptor) }
+    _ = Glibc_close(descriptor)
   }
 }
 
@@ -254,7 +248,41 @@ public func terminalWidth() -> Int {
 /// Ends the process with `code`.
 public func exitProcess(_ code: Int32) -> Never { exit(code) }
 
+/// Elementary functions from the platform's C library, for modules that must not import it.
+public enum PlatformMath {
+  /// Natural logarithm.
+  public static func log(_ x: Double) -> Double { Glibc_log(x) }
+  /// log(1 + x), accurate for small x.
+  public static func log1p(_ x: Double) -> Double { Glibc_log1p(x) }
+  /// e raised to x.
+  public static func exp(_ x: Double) -> Double { Glibc_exp(x) }
+  /// exp(x) - 1, accurate for small x.
+  public static func expm1(_ x: Double) -> Double { Glibc_expm1(x) }
+  /// x raised to y.
+  public static func pow(_ x: Double, _ y: Double) -> Double { Glibc_pow(x, y) }
+  /// The natural logarithm of the absolute value of the gamma function.
+  public static func logGamma(_ x: Double) -> Double { Glibc_lgamma(x) }
+  /// The error function.
+  public static func erf(_ x: Double) -> Double { Glibc_erf(x) }
+  /// The complementary error function, 1 - erf(x), accurate in the tail.
+  public static func erfc(_ x: Double) -> Double { Glibc_erfc(x) }
+  /// Tangent.
+  public static func tan(_ x: Double) -> Double { Glibc_tan(x) }
+  /// Arctangent.
+  public static func atan(_ x: Double) -> Double { Glibc_atan(x) }
+}
+
 // The C functions whose Swift names clash with methods above.
+private func Glibc_log(_ x: Double) -> Double { log(x) }
+private func Glibc_log1p(_ x: Double) -> Double { log1p(x) }
+private func Glibc_exp(_ x: Double) -> Double { exp(x) }
+private func Glibc_expm1(_ x: Double) -> Double { expm1(x) }
+private func Glibc_pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+private func Glibc_lgamma(_ x: Double) -> Double { lgamma(x) }
+private func Glibc_erf(_ x: Double) -> Double { erf(x) }
+private func Glibc_erfc(_ x: Double) -> Double { erfc(x) }
+private func Glibc_tan(_ x: Double) -> Double { tan(x) }
+private func Glibc_atan(_ x: Double) -> Double { atan(x) }
 private func Glibc_read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
   read(fd, buffer, count)
 }

@@ -1,1 +1,1 @@
-// SurveyScoring module.
+// Scoring: per-respondent scores, bands, indicators and reasons.
