@@ -24,13 +24,18 @@ public enum CommandLineTool {
       console.writeDiagnostic("\(error)\n")
       return .usage
     } catch let error as InstrumentFileError {
-      console.writeDiagnostic("\(error)\n")
+      let shown = error.diagnostics.map { diagnostic in
+        var copy = diagnostic
+        copy.file = console.displayPath(diagnostic.file)
+        return copy.description
+      }
+      console.writeDiagnostic(shown.joined(separator: "\n") + "\n")
       return .dataError
     } catch let error as FileSystemError {
-      console.writeDiagnostic("error: cannot read \(error)\n")
+      console.writeDiagnostic("error: cannot read \(console.displayPath(error.path)): \(error.reason)\n")
       return error.kind == .inputOutput ? .ioError : .noInput
     } catch let error as OutputError {
-      console.writeDiagnostic("error: cannot write \(error.underlying)\n")
+      console.writeDiagnostic("error: cannot write \(console.displayPath(error.underlying.path)): \(error.underlying.reason)\n")
       return error.underlying.kind == .inputOutput ? .ioError : .cannotCreate
     } catch {
       console.writeDiagnostic("error: \(error)\n")
@@ -93,9 +98,9 @@ public enum CommandLineTool {
   }
 
   /// The built-in instruments plus any loaded with `--instruments`.
-  static func catalogue(_ parsed: ParsedArguments) throws -> InstrumentCatalogue {
+  static func catalogue(_ parsed: ParsedArguments, console: Console) throws -> InstrumentCatalogue {
     var catalogue = InstrumentCatalogue.builtIn
-    let paths = parsed.values("--instruments")
+    let paths = parsed.values("--instruments").map(console.resolve)
     if !paths.isEmpty { try catalogue.load(paths: paths) }
     return catalogue
   }

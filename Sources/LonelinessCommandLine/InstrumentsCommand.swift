@@ -56,7 +56,7 @@ enum InstrumentsCommand {
   }
 
   static func list(_ parsed: ParsedArguments, console: Console) throws -> ExitCode {
-    let catalogue = try CommandLineTool.catalogue(parsed)
+    let catalogue = try CommandLineTool.catalogue(parsed, console: console)
     let rows = catalogue.instruments.map { instrument in
       [
         instrument.id.rawValue, instrument.title, String(instrument.items.count),
@@ -81,7 +81,7 @@ enum InstrumentsCommand {
   }
 
   static func show(_ name: String, _ parsed: ParsedArguments, console: Console) throws -> ExitCode {
-    let catalogue = try CommandLineTool.catalogue(parsed)
+    let catalogue = try CommandLineTool.catalogue(parsed, console: console)
     let instrument = try catalogue.instrument(named: name)
     let sheet = InstrumentSheet(
       instrument: instrument, origin: catalogue.origins[instrument.id] ?? "",
@@ -93,10 +93,10 @@ enum InstrumentsCommand {
   static func validate(_ files: [String], _ parsed: ParsedArguments, console: Console) throws -> ExitCode {
     // Validate against the built-ins (and --instruments), except instruments the files themselves
     // redefine: checking a copy of a built-in file is allowed.
-    var base = try CommandLineTool.catalogue(parsed)
+    var base = try CommandLineTool.catalogue(parsed, console: console)
     var results: [(String, Result<InstrumentFileContents, InstrumentFileError>)] = []
     for file in files {
-      let bytes = try readFile(file)
+      let bytes = try readFile(console.resolve(file))
       do {
         results.append((file, .success(try InstrumentDecoder.decode(bytes, file: file))))
       } catch {
@@ -111,9 +111,14 @@ enum InstrumentsCommand {
     var failed = false
     var diagnostics: [InstrumentDiagnostic] = []
     do {
-      try base.load(paths: files)
+      try base.load(paths: files.map(console.resolve))
     } catch let error as InstrumentFileError {
-      diagnostics = error.diagnostics
+      // Report against the paths as the user wrote them.
+      diagnostics = error.diagnostics.map { diagnostic in
+        var copy = diagnostic
+        if let index = files.firstIndex(where: { console.resolve($0) == diagnostic.file }) { copy.file = files[index] }
+        return copy
+      }
     }
     for (file, result) in results {
       let problems = diagnostics.filter { $0.file == file }
