@@ -122,6 +122,9 @@ public enum InstrumentDecoder {
 private final class DecodingSession {
   let file: String
   var diagnostics: [InstrumentDiagnostic] = []
+  /// The instrument's item ids: scores and indicators share their namespace, because all three
+  /// name output columns `INSTRUMENT.ID`.
+  var itemIDs: Set<String> = []
 
   init(file: String) { self.file = file }
 
@@ -316,6 +319,7 @@ private final class DecodingSession {
       }
     }
     let itemsByID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    itemIDs = Set(items.map(\.id.rawValue))
 
     var scores: [ScoreRule] = []
     if let node = reader.take("scores"), let elements = array(node, "scores") {
@@ -355,6 +359,8 @@ private final class DecodingSession {
             report(element.position, "\(path).id", "the indicator id '\(indicator.id)' is used twice")
           } else if scores.contains(where: { $0.id.rawValue == indicator.id.rawValue }) {
             report(element.position, "\(path).id", "'\(indicator.id)' is already the id of a score; output columns would clash")
+          } else if itemIDs.contains(indicator.id.rawValue) {
+            report(element.position, "\(path).id", "'\(indicator.id)' is already the id of an item; output columns would clash")
           } else {
             indicators.append(indicator)
           }
@@ -371,7 +377,9 @@ private final class DecodingSession {
   }
 
   func appendScore(_ score: ScoreRule, to scores: inout [ScoreRule], element: JSONNode, path: String) {
-    if scores.contains(where: { $0.id == score.id }) {
+    if itemIDs.contains(score.id.rawValue) {
+      report(element.position, "\(path).id", "'\(score.id)' is already the id of an item; output columns would clash")
+    } else if scores.contains(where: { $0.id == score.id }) {
       report(element.position, "\(path).id", "the score id '\(score.id)' is used twice")
     } else {
       scores.append(score)

@@ -142,13 +142,18 @@ let swemwbsReferenceTable: [Int: Double] = [
       "On a scale where nought is 'not at all anxious' and 10 is 'completely anxious', overall, how anxious did you feel yesterday?",
     ])
     #expect(ons4.scales.first?.options.map(\.code) == Array(0...10))
-    for id in ["life-satisfaction", "worthwhile", "happiness"] {
+    #expect(ons4.items.map(\.id.rawValue) == ["satisfied-with-life", "worthwhile-things", "happy-yesterday", "anxious-yesterday"])
+    let questionOfScore = [
+      "life-satisfaction": "satisfied-with-life", "worthwhile": "worthwhile-things", "happiness": "happy-yesterday",
+    ]
+    for (id, question) in questionOfScore {
       let score = try #require(ons4.score(withID: ScoreID(rawValue: id)))
-      #expect(score.items.map(\.item.rawValue) == [id])
+      #expect(score.items.map(\.item.rawValue) == [question])
       #expect(score.bands?.bands.map { [$0.minimum, $0.maximum] } == [[0, 4], [5, 6], [7, 8], [9, 10]])
       #expect(score.bands?.bands.map(\.id.rawValue) == ["low", "medium", "high", "very-high"])
     }
     let anxiety = try #require(ons4.score(withID: "anxiety"))
+    #expect(anxiety.items.map(\.item.rawValue) == ["anxious-yesterday"])
     #expect(anxiety.bands?.bands.map { [$0.minimum, $0.maximum] } == [[0, 1], [2, 3], [4, 5], [6, 10]])
     #expect(anxiety.bands?.bands.map(\.id.rawValue) == ["very-low", "low", "medium", "high"])
     #expect(ons4.indicator(withID: "high-anxiety")?.condition == .scoreBands("anxiety", ["high"]))

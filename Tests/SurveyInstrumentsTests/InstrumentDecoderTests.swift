@@ -158,6 +158,22 @@ let councilInstrument = """
     ])
   }
 
+  @Test func `items, scores and indicators share one namespace because they name output columns`() {
+    let json = """
+      {
+        "format": 1, "id": "x", "version": "1", "title": "T",
+        "scales": [ { "id": "s", "range": { "min": 0, "max": 4 } } ],
+        "items": [ { "id": "a", "wording": "A", "scale": "s" } ],
+        "scores": [ { "id": "a", "title": "T", "method": "sum", "items": ["a"], "range": { "min": 0, "max": 4 } } ],
+        "indicators": [ { "id": "a", "title": "I", "item": "a", "codes": [4] } ]
+      }
+      """
+    #expect(diagnostics(json) == [
+      "test.json:5:15: error: scores[0].id: 'a' is already the id of an item; output columns would clash",
+      "test.json:6:19: error: indicators[0].id: 'a' is already the id of an item; output columns would clash",
+    ])
+  }
+
   @Test func `a score's missing rule must leave at least one item`() {
     let json = """
       {
