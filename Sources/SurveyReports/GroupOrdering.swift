@@ -1,0 +1,77 @@
+/// Orders group labels as a reader expects: age bands and other labels that start with a number
+/// by that number ("16-24" before "25-34", "75+" after "65-74"), other labels alphabetically, and
+/// non-answers ("Prefer not to say", "Don't know", "(not stated)") last.
+///
+/// - Complexity: O(*n* log *n*) for *n* labels.
+public func naturallyOrdered(_ labels: [String]) -> [String] {
+  labels.sorted { lhs, rhs in
+    let left = GroupSortKey(lhs)
+    let right = GroupSortKey(rhs)
+    return left < right
+  }
+}
+
+/// The label for respondents who left a grouping column blank.
+public let notStatedGroupLabel = "(not stated)"
+
+private struct GroupSortKey: Comparable {
+  var tier: Int
+  var number: Double
+  var text: String
+
+  init(_ label: String) {
+    let normalized = label.lowercased().trimmingSpaces()
+    let nonAnswers = ["prefer not to say", "don't know", "dont know", "don’t know", "not known", "unknown", "other", "not stated", "(not stated)", "refused"]
+    if label == notStatedGroupLabel || normalized.isEmpty {
+      tier = 4
+    } else if nonAnswers.contains(normalized) {
+      tier = normalized == "other" ? 2 : 3
+    } else {
+      tier = 0
+    }
+    text = normalized
+    number = 0
+    if tier == 0, let leading = leadingNumber(normalized) {
+      tier = 0
+      number = leading
+    } else if tier == 0 {
+      tier = 1
+    }
+  }
+
+  static func < (lhs: GroupSortKey, rhs: GroupSortKey) -> Bool {
+    if lhs.tier != rhs.tier { return lhs.tier < rhs.tier }
+    if lhs.number != rhs.number { return lhs.number < rhs.number }
+    return lhs.text < rhs.text
+  }
+}
+
+/// The number a label starts with, allowing "under 16" and "£10,000".
+private func leadingNumber(_ text: String) -> Double? {
+  var digits = ""
+  var started = false
+  for character in text {
+    if character.isNumber {
+      digits.append(character)
+      started = true
+    } else if started && (character == "." || character == ",") {
+      if character == "." { digits.append(character) }
+    } else if started {
+      break
+    } else if character.isLetter && !text.hasPrefix("under") && !text.hasPrefix("less than") {
+      return nil
+    }
+  }
+  guard var value = Double(digits) else { return nil }
+  if text.hasPrefix("under") || text.hasPrefix("less than") { value -= 0.5 }
+  return value
+}
+
+extension String {
+  func trimmingSpaces() -> String {
+    var scalars = Substring(self)
+    while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+    while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+    return String(scalars)
+  }
+}

@@ -1,0 +1,497 @@
+public import SurveyCapture
+public import SurveyInstruments
+import SurveyStatistics
+
+/// What a report should contain and how it should protect and round its figures.
+public struct ReportOptions: Sendable {
+  /// The report's title.
+  public var title: String
+  /// Columns to break every estimate down by.
+  public var groupBy: [String]
+  /// A column of survey weights, if estimates are to be weighted.
+  public var weightColumn: String?
+  /// Other columns to tally (one answer per respondent).
+  public var tallies: [String]
+  /// Multi-select columns to tally (several answers per cell).
+  public var multiSelect: [String]
+  /// What separates answers in a multi-select cell; `nil` picks `;` when any cell has one, else `,`.
+  public var multiSelectSeparator: String?
+  /// How small counts are protected.
+  public var suppression: SuppressionPolicy
+  /// Decimal places for percentages and statistics (0 or 1).
+  public var decimals: Int
+  /// The confidence level of every interval.
+  public var confidenceLevel: Double
+
+  /// Creates options; the defaults suppress counts below 5 and round to whole percentages.
+  public init(
+    title: String = "Survey report", groupBy: [String] = [], weightColumn: String? = nil, tallies: [String] = [],
+    multiSelect: [String] = [], multiSelectSeparator: String? = nil, suppression: SuppressionPolicy = .threshold(5),
+    decimals: Int = 0, confidenceLevel: Double = 0.95
+  ) {
+    self.title = title
+    self.groupBy = groupBy
+    self.weightColumn = weightColumn
+    self.tallies = tallies
+    self.multiSelect = multiSelect
+    self.multiSelectSeparator = multiSelectSeparator
+    self.suppression = suppression
+    self.decimals = decimals
+    self.confidenceLevel = confidenceLevel
+  }
+}
+
+/// A report option that names something the data does not have.
+public struct ReportError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// What is wrong.
+  public var message: String
+  /// A suggestion, when there is one.
+  public var hint: String?
+
+  /// Creates the error.
+  public init(message: String, hint: String? = nil) {
+    self.message = message
+    self.hint = hint
+  }
+
+  /// `error: message` and a `hint:` line.
+  public var description: String { "error: \(message)" + (hint.map { "\nhint: \($0)" } ?? "") }
+}
+
+/// Builds a ``Report`` from a response table: works out the groups and weights once, then adds
+/// measures one by one, and applies suppression at the end.
+///
+/// ```swift
+/// var builder = try ReportBuilder(table: table, options: options, sourceFiles: ["export.csv"])
+/// builder.addItems()
+/// builder.addProportion(id: "x.often", title: "Lonely often", values: flags, reason: { _ in "not answered" })
+/// let report = builder.build()
+/// ```
+public struct ReportBuilder: Sendable {
+  /// The responses.
+  public let table: ResponseTable
+  /// The options.
+  public let options: ReportOptions
+  private var metadata: ReportMetadata
+  private var measures: [MeasureReport] = []
+  /// For each grouping column, its header, the group of each row and the groups in order.
+  private let groupings: [Grouping]
+  /// Each row's weight, or `nil` when unweighted. Rows with an unusable weight are excluded.
+  private let weights: [Double]?
+  /// Whether each row takes part in estimates (false when its weight is unusable).
+  private let included: [Bool]
+
+  private struct Grouping: Sendable {
+    var header: String
+    var groupOfRow: [Int]
+    var labels: [String]
+  }
+
+  /// Prepares a report over `table`.
+  ///
+  /// - Throws: ``ReportError`` when a grouping, weight or tally column is not in the table.
+  /// - Complexity: O(*n* × *g*) for *n* rows and *g* grouping columns.
+  public init(
+    table: ResponseTable, options: ReportOptions, sourceFiles: [String], origins: [InstrumentID: String] = [:]
+  ) throws(ReportError) {
+    self.table = table
+    self.options = options
+    let rowCount = table.count
+    var groupings: [Grouping] = []
+    for header in options.groupBy {
+      let column = try Self.column(header, in: table, purpose: "--by")
+      var labels = Set<String>()
+      var rowLabels: [String] = []
+      rowLabels.reserveCapacity(rowCount)
+      for row in 0..<rowCount {
+        var value = column.value(at: row).trimmingSpaces()
+        if value.isEmpty { value = notStatedGroupLabel }
+        rowLabels.append(value)
+        labels.insert(value)
+      }
+      let ordered = naturallyOrdered(Array(labels))
+      let index = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
+      groupings.append(Grouping(header: column.header, groupOfRow: rowLabels.map { index[$0] ?? 0 }, labels: ordered))
+    }
+    self.groupings = groupings
+    for header in options.tallies + options.multiSelect { _ = try Self.column(header, in: table, purpose: "--tally") }
+
+    var exclusions: [Exclusion] = []
+    var weightingNote: WeightingNote?
+    if let weightHeader = options.weightColumn {
+      let column = try Self.column(weightHeader, in: table, purpose: "--weight")
+      var weights = [Double](repeating: 0, count: rowCount)
+      var included = [Bool](repeating: true, count: rowCount)
+      var badLines: [String: [Int]] = [:]
+      for row in 0..<rowCount {
+        let text = column.value(at: row).trimmingSpaces()
+        if let value = Double(text), value.isFinite, value > 0 {
+          weights[row] = value
+        } else {
+          included[row] = false
+          let reason = text.isEmpty ? "no weight" : (Double(text).map { $0 <= 0 ? "weight is zero or negative" : "weight is not a number" } ?? "weight is not a number")
+          badLines[reason, default: []].append(table.lineNumbers[row])
+        }
+      }
+      for (reason, lines) in badLines.sorted(by: { $0.key < $1.key }) {
+        exclusions.append(Exclusion(scope: "all estimates", reason: "\(reason) in column '\(column.header)'", count: lines.count, lines: lines))
+      }
+      self.weights = weights
+      self.included = included
+      let used = zip(weights, included).filter(\.1).map(\.0)
+      let total = used.reduce(0, +)
+      let squares = used.reduce(0) { $0 + $1 * $1 }
+      let effective = squares > 0 ? total * total / squares : 0
+      weightingNote = WeightingNote(
+        column: column.header,
+        method: "Percentages and means are weighted by '\(column.header)'. Counts and bases are unweighted. Intervals for percentages are logit intervals from a linearisation standard error with t on n − 1 degrees of freedom (as R's survey::svyciprop), treating respondents as a simple random sample with unequal weights (no strata or clusters); intervals for means use the linearisation standard error (as survey::svymean). Tests of independence use unweighted counts.",
+        effectiveSampleSize: effective,
+        designEffect: used.isEmpty ? 1 : Double(used.count) / max(effective, 1e-12))
+    } else {
+      self.weights = nil
+      self.included = [Bool](repeating: true, count: rowCount)
+    }
+
+    let instruments = table.instruments.map {
+      InstrumentUsed(id: $0.id.rawValue, title: $0.title, version: $0.version, origin: origins[$0.id] ?? "built-in")
+    }
+    let notices = table.instruments.compactMap { $0.licence }.filter(\.isShownOnReports).map(\.notice)
+    metadata = ReportMetadata(
+      title: options.title, sourceFiles: sourceFiles, rowsRead: rowCount, exclusions: exclusions,
+      instruments: instruments, licenceNotices: notices, suppression: options.suppression, weighting: weightingNote,
+      confidenceLevel: options.confidenceLevel, decimals: options.decimals, groupBy: groupings.map(\.header),
+      toolkitVersion: Toolkit.version)
+  }
+
+  private static func column(_ header: String, in table: ResponseTable, purpose: String) throws(ReportError) -> AttributeColumn {
+    if let column = table.attribute(named: header) { return column }
+    let headers = table.attributes.map(\.header)
+    throw ReportError(
+      message: "\(purpose) names the column '\(header)', which the file does not have",
+      hint: closestMatches(to: header, among: headers).first.map { "did you mean '\($0)'?" }
+        ?? "the columns that are not instrument items are: \(headers.joined(separator: ", "))")
+  }
+
+  /// Adds a note to the report's metadata.
+  public mutating func addNote(_ note: String) { metadata.notes.append(note) }
+
+  /// Adds an exclusion to the report's metadata.
+  public mutating func addExclusion(_ exclusion: Exclusion) { metadata.exclusions.append(exclusion) }
+
+  /// Adds the distribution of answers to every item of every instrument in the table.
+  ///
+  /// - Complexity: O(*n* × *i* × (1 + *g*)) for *n* rows, *i* items and *g* grouping columns.
+  public mutating func addItems() {
+    for instrument in table.instruments {
+      for item in instrument.items {
+        addItem(ItemKey(instrument: instrument.id, item: item.id))
+      }
+    }
+  }
+
+  /// Adds the distribution of answers to one item.
+  public mutating func addItem(_ key: ItemKey) {
+    guard let instrument = table.instrument(withID: key.instrument), let item = instrument.item(withID: key.item),
+      let scale = instrument.scale(for: item), let column = table.answers(for: key)
+    else { return }
+    let codes = scale.options.map(\.code)
+    let codeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+    let missingLabels = ["not answered", "unrecognised answer"] + scale.missingAnswers.map(\.label)
+    let category: [Int] = column.answers.map { answer in
+      if let code = answer.code { return codeIndex[code] ?? -1 }
+      if answer == .notAnswered { return -1 }
+      if answer == .unrecognised { return -2 }
+      return -3 - (answer.missingReasonIndex ?? 0)
+    }
+    var measure = distribution(
+      id: key.description, kind: .item, title: item.displayText, labels: scale.options.map(\.label), codes: codes,
+      missingLabels: missingLabels, categoryOfRow: category, respondentsChoose: nil)
+    if item.wording == nil, instrument.licence?.requiresRegistration == true {
+      measure.notes.append("Shown by key phrase: the item wording is licensed and not included.")
+    }
+    measures.append(measure)
+  }
+
+  /// Adds a yes/no measure: the proportion of rows whose value is 1 among those that are 0 or 1.
+  ///
+  /// - Parameters:
+  ///   - values: 1, 0, or -1 (missing) per row.
+  ///   - reason: why a missing row is missing, in words.
+  public mutating func addProportion(id: String, title: String, values: [Int8], notes: [String] = [], reason: (Int) -> String) {
+    var missingLabels: [String] = []
+    var missingIndex: [String: Int] = [:]
+    let category: [Int] = values.indices.map { row in
+      switch values[row] {
+      case 1: return 0
+      case 0: return 1
+      default:
+        let text = reason(row)
+        if let index = missingIndex[text] { return -1 - index }
+        missingIndex[text] = missingLabels.count
+        missingLabels.append(text)
+        return -missingLabels.count
+      }
+    }
+    var measure = distribution(
+      id: id, kind: .indicator, title: title, labels: ["yes", "no"], codes: [1, 0], missingLabels: missingLabels,
+      categoryOfRow: category.map { $0 < 0 ? $0 : $0 }, respondentsChoose: nil, missingOffset: 1)
+    measure.notes.append(contentsOf: notes)
+    measures.append(measure)
+  }
+
+  /// Adds a score: summary statistics and, when it has bands, the distribution over them.
+  ///
+  /// - Parameters:
+  ///   - values: the score per row, NaN when absent.
+  ///   - reason: why an absent score is absent, in words.
+  public mutating func addScore(
+    id: String, title: String, values: [Double], bands: BandSet?, decimals: Int, notes: [String] = [],
+    reason: (Int) -> String
+  ) {
+    var missingLabels: [String] = []
+    var missingIndex: [String: Int] = [:]
+    let bandList = bands?.bands ?? []
+    let category: [Int] = values.indices.map { row in
+      let value = values[row]
+      if value.isNaN {
+        let text = reason(row)
+        if let index = missingIndex[text] { return -1 - index }
+        missingIndex[text] = missingLabels.count
+        missingLabels.append(text)
+        return -missingLabels.count
+      }
+      return bandList.firstIndex { $0.contains(value) } ?? Int.max
+    }
+    var measure = distribution(
+      id: id, kind: .score, title: title, labels: bandList.map(\.label), codes: bandList.map { _ in nil },
+      missingLabels: missingLabels, categoryOfRow: category, respondentsChoose: nil, missingOffset: 1)
+    measure.valueDecimals = decimals
+    measure.notes.append(contentsOf: notes)
+    // Summary statistics per group.
+    for b in measure.breakdowns.indices {
+      let grouping = b == 0 ? nil : groupings[b - 1]
+      for g in measure.breakdowns[b].groups.indices {
+        let rows = values.indices.filter { row in
+          included[row] && !values[row].isNaN && (grouping.map { $0.groupOfRow[row] == g } ?? true)
+        }
+        measure.breakdowns[b].groups[g].summary = summary(of: rows.map { values[$0] }, weights: weights.map { w in rows.map { w[$0] } })
+      }
+    }
+    if !measure.breakdowns.isEmpty, !measure.breakdowns[0].groups.isEmpty {
+      let valid = values.indices.filter { included[$0] && !values[$0].isNaN }.map { values[$0] }
+      measure.breakdowns[0].groups[0].histogram = histogram(of: valid, decimals: decimals)
+    }
+    measures.append(measure)
+  }
+
+  /// Adds tallies of the columns named in the options.
+  public mutating func addTallies() {
+    for header in options.tallies {
+      guard let column = table.attribute(named: header) else { continue }
+      let values = (0..<table.count).map { column.value(at: $0).trimmingSpaces() }
+      let labels = naturallyOrdered(Array(Set(values.filter { !$0.isEmpty })))
+      let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+      let category = values.map { $0.isEmpty ? -1 : (index[$0] ?? -1) }
+      measures.append(
+        distribution(
+          id: column.header, kind: .tally, title: column.header, labels: labels, codes: labels.map { _ in nil },
+          missingLabels: ["not answered"], categoryOfRow: category, respondentsChoose: nil))
+    }
+    for header in options.multiSelect {
+      guard let column = table.attribute(named: header) else { continue }
+      let cells = (0..<table.count).map { column.value(at: $0) }
+      let separator = options.multiSelectSeparator ?? (cells.contains { $0.contains(";") } ? ";" : ",")
+      let chosen: [[String]] = cells.map { cell in
+        cell.split(separator: separator, omittingEmptySubsequences: true).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+      }
+      let labels = naturallyOrdered(Array(Set(chosen.flatMap { $0 })))
+      let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+      var measure = distribution(
+        id: column.header, kind: .multiSelect, title: column.header, labels: labels, codes: labels.map { _ in nil },
+        missingLabels: ["not answered"], categoryOfRow: chosen.map { $0.isEmpty ? -1 : 0 },
+        respondentsChoose: chosen.map { Set($0.compactMap { index[$0] }) })
+      measure.notes.append(
+        "Respondents could choose more than one answer (separated by '\(separator)'), so percentages are of the respondents who answered and add up to more than 100%.")
+      measures.append(measure)
+    }
+  }
+
+  /// Adds an already-built measure (for example, from another stage).
+  public mutating func add(_ measure: MeasureReport) { measures.append(measure) }
+
+  /// The report, with the suppression policy applied to every measure.
+  ///
+  /// - Complexity: O(*m* × *g* × *c*) for *m* measures, *g* groups and *c* categories.
+  public func build() -> Report {
+    var protected = measures
+    for index in protected.indices { Suppressor.apply(options.suppression, to: &protected[index]) }
+    return Report(metadata: metadata, measures: protected)
+  }
+
+  /// Records a cut-off note for the report's metadata.
+  public mutating func addCutoff(_ note: CutoffNote) {
+    if !metadata.cutoffs.contains(note) { metadata.cutoffs.append(note) }
+  }
+
+  // MARK: - Estimation
+
+  /// Builds a measure from each row's category: an index into `labels`, or a negative number for
+  /// missing reason `-(index + missingOffset)` in `missingLabels`.
+  ///
+  /// For multi-select measures, `respondentsChoose` gives each row's chosen categories and
+  /// `categoryOfRow` is 0 for answered rows.
+  private func distribution(
+    id: String, kind: MeasureReport.Kind, title: String, labels: [String], codes: [Int?], missingLabels: [String],
+    categoryOfRow: [Int], respondentsChoose: [Set<Int>]?, missingOffset: Int = 1
+  ) -> MeasureReport {
+    var breakdowns: [Breakdown] = []
+    let groupingsToUse: [Grouping?] = [nil] + groupings.map { Optional($0) }
+    for grouping in groupingsToUse {
+      let groupCount = grouping?.labels.count ?? 1
+      var counts = [[Int]](repeating: [Int](repeating: 0, count: labels.count), count: groupCount)
+      var weighted = [[Double]](repeating: [Double](repeating: 0, count: labels.count), count: groupCount)
+      var bases = [Int](repeating: 0, count: groupCount)
+      var weightedBases = [Double](repeating: 0, count: groupCount)
+      var missing = [[Int]](repeating: [Int](repeating: 0, count: missingLabels.count), count: groupCount)
+      var rowsOfGroup = [[Int]](repeating: [], count: groupCount)
+      for row in categoryOfRow.indices where included[row] {
+        let group = grouping?.groupOfRow[row] ?? 0
+        let category = categoryOfRow[row]
+        let weight = weights?[row] ?? 1
+        if category >= 0 {
+          if let chosen = respondentsChoose?[row] {
+            for choice in chosen {
+              counts[group][choice] += 1
+              weighted[group][choice] += weight
+            }
+          } else if category < labels.count {
+            counts[group][category] += 1
+            weighted[group][category] += weight
+          }
+          bases[group] += 1
+          weightedBases[group] += weight
+          rowsOfGroup[group].append(row)
+        } else {
+          let index = -category - missingOffset
+          if index >= 0 && index < missingLabels.count { missing[group][index] += 1 }
+        }
+      }
+      var groups: [GroupEstimate] = []
+      for group in 0..<groupCount {
+        let base = bases[group]
+        var categories: [CategoryEstimate] = []
+        for (index, label) in labels.enumerated() {
+          let count = counts[group][index]
+          var percent: Double?
+          var interval: ConfidenceInterval?
+          if base > 0 {
+            if let weights {
+              let rows = rowsOfGroup[group]
+              let flags = rows.map { row in
+                respondentsChoose.map { $0[row].contains(index) } ?? (categoryOfRow[row] == index)
+              }
+              if let estimate = try? WeightedProportion(
+                indicators: flags, weights: rows.map { weights[$0] }, confidenceLevel: options.confidenceLevel)
+              {
+                percent = 100 * estimate.estimate
+                interval = scaled(estimate.interval)
+              } else {
+                percent = 100 * weighted[group][index] / weightedBases[group]
+              }
+            } else if let wilson = try? WilsonScoreInterval(successes: count, trials: base, confidenceLevel: options.confidenceLevel) {
+              percent = 100 * wilson.estimate
+              interval = scaled(wilson.interval)
+            }
+          }
+          categories.append(
+            CategoryEstimate(
+              category: label, code: index < codes.count ? codes[index] : nil, count: count, shownCount: count,
+              percent: percent, interval: interval))
+        }
+        let missingEstimates = missingLabels.enumerated().map { index, label in
+          CategoryEstimate(category: label, count: missing[group][index], shownCount: missing[group][index])
+        }
+        var effective: Double?
+        if let weights, base > 0 {
+          let groupWeights = rowsOfGroup[group].map { weights[$0] }
+          let squares = groupWeights.reduce(0) { $0 + $1 * $1 }
+          effective = squares > 0 ? weightedBases[group] * weightedBases[group] / squares : nil
+        }
+        groups.append(
+          GroupEstimate(
+            group: grouping?.labels[group], base: base, shownBase: base,
+            weightedBase: weights == nil ? nil : weightedBases[group], effectiveBase: effective,
+            categories: categories, missing: missingEstimates))
+      }
+      var test: IndependenceTest?
+      if grouping != nil, respondentsChoose == nil {
+        test = independenceTest(counts)
+      }
+      breakdowns.append(Breakdown(groupBy: grouping?.header, groups: groups, test: test))
+    }
+    return MeasureReport(id: id, kind: kind, title: title, breakdowns: breakdowns)
+  }
+
+  private func scaled(_ interval: ConfidenceInterval) -> ConfidenceInterval {
+    ConfidenceInterval(lower: 100 * interval.lower, upper: 100 * interval.upper, level: interval.level)
+  }
+
+  private func independenceTest(_ counts: [[Int]]) -> IndependenceTest? {
+    // Leave out empty groups and categories; a test needs at least a 2 × 2 table.
+    let rows = counts.filter { $0.reduce(0, +) > 0 }
+    guard rows.count >= 2, let width = rows.first?.count else { return nil }
+    let keptColumns = (0..<width).filter { column in rows.contains { $0[column] > 0 } }
+    guard keptColumns.count >= 2 else { return nil }
+    let observed = rows.map { row in keptColumns.map { row[$0] } }
+    guard let result = try? ContingencyTableTest(observed: observed) else { return nil }
+    var note = "Pearson's chi-square test of independence"
+    if weights != nil { note += " on unweighted counts (a design-based test for weighted data is not computed)" }
+    note += "."
+    if let reason = result.validity.reason { note += " Not reliable: \(reason)" }
+    return IndependenceTest(
+      chiSquare: result.chiSquare, degreesOfFreedom: result.degreesOfFreedom, pValue: result.pValue,
+      isValid: result.validity.isValid, note: note)
+  }
+
+  /// Counts of values in at most about 15 equal bins with whole-number edges where the values
+  /// are whole numbers: one bin per value when there are few distinct values.
+  private func histogram(of values: [Double], decimals: Int) -> [CategoryEstimate] {
+    guard let low = values.min(), let high = values.max() else { return [] }
+    let whole = values.allSatisfy { $0.rounded() == $0 }
+    let span = high - low
+    var width: Double
+    if whole {
+      width = max(1, (span / 15).rounded(.up))
+    } else {
+      width = span > 0 ? span / 15 : 1
+    }
+    let binCount = max(1, Int((span / width).rounded(.down)) + 1)
+    var counts = [Int](repeating: 0, count: binCount)
+    for value in values { counts[min(binCount - 1, Int(((value - low) / width).rounded(.down)))] += 1 }
+    return counts.enumerated().map { index, count in
+      let start = low + Double(index) * width
+      let label: String
+      if whole {
+        let end = start + width - 1
+        label = width == 1 ? fixed(start, decimals: 0) : "\(fixed(start, decimals: 0))-\(fixed(end, decimals: 0))"
+      } else {
+        label = "\(fixed(start, decimals: decimals))-\(fixed(start + width, decimals: decimals))"
+      }
+      return CategoryEstimate(category: label, count: count, shownCount: count)
+    }
+  }
+
+  private func summary(of values: [Double], weights groupWeights: [Double]?) -> ScoreSummary? {
+    guard let sample = try? SampleSummary(values) else { return nil }
+    var mean = sample.mean
+    var interval = try? sample.meanInterval(confidenceLevel: options.confidenceLevel)
+    if let groupWeights, let weighted = try? WeightedMean(values: values, weights: groupWeights, confidenceLevel: options.confidenceLevel) {
+      mean = weighted.estimate
+      interval = weighted.interval
+    }
+    return ScoreSummary(
+      count: sample.count, mean: mean, standardDeviation: sample.standardDeviation, meanInterval: interval,
+      median: sample.median, lowerQuartile: sample.lowerQuartile, upperQuartile: sample.upperQuartile,
+      minimum: sample.minimum, maximum: sample.maximum)
+  }
+}

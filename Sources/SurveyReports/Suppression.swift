@@ -1,0 +1,197 @@
+/// How a report protects small counts from disclosing individuals.
+public enum SuppressionPolicy: Sendable, Hashable {
+  /// Hide every count from 1 to N−1 with its percentage, plus any further counts that would let a
+  /// reader work a hidden one out from a total (secondary suppression). Zeros are shown.
+  case threshold(Int)
+  /// In the style of NHS Digital's policy: hide counts of 1 to 7, round every other count (and
+  /// base) to the nearest 5, and work percentages out from the rounded counts.
+  case nhsDigital
+  /// Show every count. Only for data that is not about people, or for internal checking.
+  case none
+
+  /// The policy in words, for the report's metadata.
+  public var description: String {
+    switch self {
+    case .threshold(let threshold):
+      "Counts from 1 to \(threshold - 1) are hidden with their percentages, and so are further counts that would reveal a hidden one from a total (secondary suppression). Zeros are shown."
+    case .nhsDigital:
+      "NHS Digital style: counts from 1 to 7 are hidden, other counts and bases are rounded to the nearest 5, and percentages are worked out from the rounded counts."
+    case .none:
+      "No suppression: every count is shown. Do not publish this report if it describes people."
+    }
+  }
+
+  /// A short name: `below-5`, `nhs-digital`, `none`.
+  public var name: String {
+    switch self {
+    case .threshold(let threshold): "below-\(threshold)"
+    case .nhsDigital: "nhs-digital"
+    case .none: "none"
+    }
+  }
+}
+
+/// Why a count is hidden.
+public enum SuppressionReason: String, Sendable, Hashable {
+  /// The count itself is small.
+  case primary
+  /// The count would reveal a small one from a total.
+  case secondary
+}
+
+/// Applies a suppression policy to a measure's estimates.
+enum Suppressor {
+  /// Hides small counts in `measure` under `policy`, and recomputes shown percentages.
+  ///
+  /// Secondary suppression treats each group's base as the total of its categories, and each
+  /// whole-sample count as the total of that category over the groups of every breakdown, and
+  /// hides the smallest further counts until no hidden count can be worked out by subtraction.
+  ///
+  /// - Complexity: O(*g* × *c*) per pass for *g* groups and *c* categories; at most *g* × *c* passes.
+  static func apply(_ policy: SuppressionPolicy, to measure: inout MeasureReport) {
+    switch policy {
+    case .none:
+      return
+    case .nhsDigital:
+      for b in measure.breakdowns.indices {
+        for g in measure.breakdowns[b].groups.indices {
+          var group = measure.breakdowns[b].groups[g]
+          let roundedBase = roundToFive(group.base)
+          group.shownBase = group.base >= 1 && group.base <= 7 ? nil : roundedBase
+          for c in group.categories.indices { protectRounded(&group.categories[c], base: group.shownBase) }
+          for m in group.missing.indices { protectRounded(&group.missing[m], base: nil) }
+          for h in group.histogram.indices { protectRounded(&group.histogram[h], base: nil) }
+          if group.shownBase == nil { hideGroup(&group) }
+          measure.breakdowns[b].groups[g] = group
+        }
+      }
+    case .threshold(let threshold):
+      applyThreshold(threshold, to: &measure)
+    }
+  }
+
+  private static func roundToFive(_ count: Int) -> Int { Int((Double(count) / 5).rounded(.toNearestOrAwayFromZero)) * 5 }
+
+  private static func protectRounded(_ category: inout CategoryEstimate, base: Int?) {
+    if category.count >= 1 && category.count <= 7 {
+      hide(&category, .primary)
+      return
+    }
+    let rounded = roundToFive(category.count)
+    category.shownCount = rounded
+    if let base, base > 0, category.percent != nil {
+      category.percent = 100 * Double(rounded) / Double(base)
+    }
+  }
+
+  private static func hide(_ category: inout CategoryEstimate, _ reason: SuppressionReason) {
+    category.shownCount = nil
+    category.percent = nil
+    category.interval = nil
+    category.suppression = reason
+  }
+
+  private static func hideGroup(_ group: inout GroupEstimate) {
+    group.shownBase = nil
+    group.weightedBase = nil
+    group.effectiveBase = nil
+    for c in group.categories.indices where group.categories[c].suppression == nil {
+      hide(&group.categories[c], .secondary)
+    }
+    for m in group.missing.indices where group.missing[m].suppression == nil {
+      hide(&group.missing[m], .secondary)
+    }
+    for h in group.histogram.indices where group.histogram[h].suppression == nil {
+      hide(&group.histogram[h], .secondary)
+    }
+    if var summary = group.summary {
+      summary.isSuppressed = true
+      group.summary = summary
+    }
+  }
+
+  private static func applyThreshold(_ threshold: Int, to measure: inout MeasureReport) {
+    let isSmall = { (count: Int) in count >= 1 && count < threshold }
+    // Primary suppression.
+    for b in measure.breakdowns.indices {
+      for g in measure.breakdowns[b].groups.indices {
+        var group = measure.breakdowns[b].groups[g]
+        for c in group.categories.indices where isSmall(group.categories[c].count) { hide(&group.categories[c], .primary) }
+        for m in group.missing.indices where isSmall(group.missing[m].count) { hide(&group.missing[m], .primary) }
+        for h in group.histogram.indices where isSmall(group.histogram[h].count) { hide(&group.histogram[h], .primary) }
+        // The bins add up to the score's count, so one hidden bin needs a second.
+        while group.histogram.filter({ $0.suppression != nil }).count == 1 {
+          guard let next = smallestShown(group.histogram.map { ($0.count, $0.suppression == nil) }) else { break }
+          hide(&group.histogram[next], .secondary)
+        }
+        if isSmall(group.base) {
+          group.shownBase = nil
+          hideGroup(&group)
+        }
+        if let summary = group.summary, isSmall(summary.count) {
+          group.summary?.isSuppressed = true
+        }
+        measure.breakdowns[b].groups[g] = group
+      }
+    }
+    // Secondary suppression, until nothing changes.
+    var changed = true
+    while changed {
+      changed = false
+      for b in measure.breakdowns.indices {
+        // Within each group: the base is the total of the categories.
+        for g in measure.breakdowns[b].groups.indices {
+          var group = measure.breakdowns[b].groups[g]
+          guard !group.isSuppressed else { continue }
+          let hidden = group.categories.filter { $0.suppression != nil }.count
+          if hidden == 1 {
+            if let next = smallestShown(group.categories.map { ($0.count, $0.suppression == nil) }) {
+              hide(&group.categories[next], .secondary)
+            } else {
+              hideGroup(&group)
+            }
+            changed = true
+          }
+          measure.breakdowns[b].groups[g] = group
+        }
+        // Across groups: each whole-sample count is the total of that category over the groups.
+        guard measure.breakdowns[b].groupBy != nil, let whole = measure.breakdowns.first?.groups.first else { continue }
+        var groups = measure.breakdowns[b].groups
+        let categoryCount = groups.first?.categories.count ?? 0
+        for c in 0..<categoryCount where c < whole.categories.count && whole.categories[c].suppression == nil {
+          let hidden = groups.filter { $0.categories[c].suppression != nil }.count
+          if hidden == 1, let next = smallestShown(groups.map { ($0.categories[c].count, $0.categories[c].suppression == nil) }) {
+            hide(&groups[next].categories[c], .secondary)
+            changed = true
+          }
+        }
+        let missingCount = groups.first?.missing.count ?? 0
+        for m in 0..<missingCount where m < whole.missing.count && whole.missing[m].suppression == nil {
+          let hidden = groups.filter { $0.missing[m].suppression != nil }.count
+          if hidden == 1, let next = smallestShown(groups.map { ($0.missing[m].count, $0.missing[m].suppression == nil) }) {
+            hide(&groups[next].missing[m], .secondary)
+            changed = true
+          }
+        }
+        // The whole-sample base is the total of the group bases.
+        if whole.shownBase != nil {
+          let hiddenBases = groups.filter(\.isSuppressed).count
+          if hiddenBases == 1, let next = smallestShown(groups.map { ($0.base, !$0.isSuppressed) }) {
+            hideGroup(&groups[next])
+            changed = true
+          }
+        }
+        measure.breakdowns[b].groups = groups
+      }
+    }
+  }
+
+  /// The index of the smallest shown non-zero count, if any.
+  private static func smallestShown(_ counts: [(Int, Bool)]) -> Int? {
+    var best: Int?
+    for (index, (count, shown)) in counts.enumerated() where shown && count > 0 {
+      if best == nil || count < counts[best ?? 0].0 { best = index }
+    }
+    return best
+  }
+}
