@@ -29,22 +29,3 @@ public func padded(_ text: String, to width: Int) -> String {
 public func leftPadded(_ text: String, to width: Int) -> String {
   text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
 }
-
-/// `value` with exactly `decimals` places, rounded half away from zero: 26.02, 7.00, 37.
-///
-/// - Complexity: O(1).
-public func fixed(_ value: Double, decimals: Int) -> String {
-  guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
-  var scale = 1.0
-  for _ in 0..<decimals { scale *= 10 }
-  let scaled = (abs(value) * scale + 1e-9).rounded(.toNearestOrAwayFromZero)
-  let negative = value < 0 && scaled != 0
-  let whole = Int(scaled) / Int(scale)
-  let fraction = Int(scaled) % Int(scale)
-  var text = (negative ? "-" : "") + String(whole)
-  if decimals > 0 {
-    let digits = String(fraction)
-    text += "." + String(repeating: "0", count: decimals - digits.count) + digits
-  }
-  return text
-}

@@ -1,0 +1,72 @@
+import SurveyInstruments
+
+/// The number formats every renderer shares, so that a percentage reads the same in text,
+/// Markdown, CSV, JSON and HTML.
+public struct ReportFormatting: Sendable {
+  /// Decimal places for percentages and statistics.
+  public var decimals: Int
+
+  /// Creates formatting for `decimals` places.
+  public init(decimals: Int) { self.decimals = decimals }
+
+  /// The mark shown in place of a suppressed figure.
+  public static let suppressedMark = "*"
+
+  /// `37` or `37.0` (no percent sign), or the suppressed mark.
+  public func percent(_ value: Double?) -> String {
+    value.map { fixed($0, decimals: decimals) } ?? Self.suppressedMark
+  }
+
+  /// `31% to 43%`, or an empty string.
+  public func interval(_ interval: ConfidenceBounds?) -> String {
+    guard let interval else { return "" }
+    return "\(fixed(interval.lower, decimals: decimals))% to \(fixed(interval.upper, decimals: decimals))%"
+  }
+
+  /// `31-43`, compact for tables, or an empty string.
+  public func compactInterval(_ interval: ConfidenceBounds?) -> String {
+    guard let interval else { return "" }
+    return "\(fixed(interval.lower, decimals: decimals))-\(fixed(interval.upper, decimals: decimals))"
+  }
+
+  /// A count as shown, or the suppressed mark.
+  public func count(_ value: Int?) -> String { value.map(String.init) ?? Self.suppressedMark }
+
+  /// A statistic with `places` decimals, or the suppressed mark.
+  public func value(_ value: Double?, places: Int) -> String {
+    value.map { fixed($0, decimals: places) } ?? Self.suppressedMark
+  }
+
+  /// The confidence level as a percentage: `95%`.
+  public func level(_ level: Double) -> String { "\(formatNumber((level * 1000).rounded() / 10))%" }
+
+  /// The headline sentence of an indicator for one group:
+  /// "Lonely often/always: 97 of 262 (37%; 95% CI 31% to 43%)".
+  public func headline(title: String, estimate: GroupEstimate, level: Double) -> String {
+    guard let yes = estimate.categories.first else { return "\(title): no data" }
+    guard let shownBase = estimate.shownBase, let shownCount = yes.shownCount, let percent = yes.percent else {
+      return "\(title): suppressed (fewer than the threshold, or would reveal a small count)"
+    }
+    var text = "\(title): \(shownCount) of \(shownBase) (\(fixed(percent, decimals: decimals))%"
+    if let interval = yes.interval {
+      text += "; \(self.level(level)) CI \(self.interval(ConfidenceBounds(interval)))"
+    }
+    text += ")"
+    if estimate.isLowBase { text += " [low base]" }
+    return text
+  }
+}
+
+/// An interval's two ends, in the units shown.
+public struct ConfidenceBounds: Sendable, Hashable {
+  /// The lower end.
+  public var lower: Double
+  /// The upper end.
+  public var upper: Double
+
+  /// Creates bounds.
+  public init(lower: Double, upper: Double) {
+    self.lower = lower
+    self.upper = upper
+  }
+}
