@@ -54,7 +54,11 @@ let package = Package(
     .testTarget(name: "SurveyScoringTests", dependencies: ["SurveyScoring"], exclude: ["Fixtures"]),
     .testTarget(
       name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], exclude: ["Fixtures"]),
-    .testTarget(name: "SurveyReportsTests", dependencies: ["SurveyReports"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "SurveyReportsTests",
+      dependencies: ["SurveyReports", "SurveyCapture", "SurveyCSV", "SurveyInstruments", "SurveyStatistics"],
+      exclude: ["Fixtures"]
+    ),
     .testTarget(
       name: "LonelinessCommandLineTests",
       dependencies: ["LonelinessCommandLine", "LonelinessToolkit"],
