@@ -1,0 +1,126 @@
+import SurveyCapture
+import SurveyInstruments
+import SurveyReports
+import Testing
+
+/// A table of the ONS direct question with a `district` column, from (district, code) pairs.
+func districtTable(_ answers: [(String, Int?)]) throws -> ResponseTable {
+  let ons = try #require(InstrumentCatalogue.builtIn.instrument(withID: "ons-loneliness"))
+  var table = ResponseTable(instruments: [ons], attributeHeaders: ["district"])
+  let key = ItemKey(instrument: "ons-loneliness", item: "lonely")
+  for (index, (district, code)) in answers.enumerated() {
+    try table.append(
+      Response(answers: [key: code.map(Answer.code) ?? .notAnswered], attributes: ["district": district]), lineNumber: index + 2)
+  }
+  return table
+}
+
+func lonelyReport(_ table: ResponseTable, policy: SuppressionPolicy) throws -> MeasureReport {
+  var builder = try ReportBuilder(table: table, options: ReportOptions(groupBy: ["district"], suppression: policy), sourceFiles: ["x.csv"])
+  builder.addItem(ItemKey(instrument: "ons-loneliness", item: "lonely"))
+  return try #require(builder.build().measures.first)
+}
+
+/// Whether some hidden count can be worked out from shown counts and a shown total.
+func revealsHiddenCount(_ measure: MeasureReport) -> String? {
+  for breakdown in measure.breakdowns {
+    for group in breakdown.groups where !group.isSuppressed {
+      if group.categories.filter({ $0.shownCount == nil }).count == 1 {
+        return "group \(group.group ?? "all") has exactly one hidden answer and a shown base"
+      }
+    }
+  }
+  guard let whole = measure.wholeSample else { return nil }
+  for breakdown in measure.breakdowns.dropFirst() {
+    for (index, category) in whole.categories.enumerated() where category.shownCount != nil {
+      if breakdown.groups.filter({ $0.categories[index].shownCount == nil }).count == 1 {
+        return "'\(category.category)' has exactly one hidden group and a shown total"
+      }
+    }
+    if whole.shownBase != nil && breakdown.groups.filter(\.isSuppressed).count == 1 {
+      return "exactly one group is hidden and the total base is shown"
+    }
+  }
+  return nil
+}
+
+@Suite struct SuppressionTests {
+  @Test func `counts below 5 are hidden, with a second count so the base cannot reveal them`() throws {
+    // Ashford: 10 Often/always, 3 Never (hidden), 12 Some of the time.
+    var answers: [(String, Int?)] = Array(repeating: ("Ashford", 1), count: 10) + Array(repeating: ("Ashford", 5), count: 3)
+    answers += Array(repeating: ("Ashford", 2), count: 12)
+    answers += Array(repeating: ("Dover", 1), count: 20) + Array(repeating: ("Dover", 2), count: 20) + Array(repeating: ("Dover", 5), count: 9)
+    let measure = try lonelyReport(try districtTable(answers), policy: .threshold(5))
+    let ashford = try #require(measure.breakdowns.last?.groups.first { $0.group == "Ashford" })
+    let never = try #require(ashford.categories.first { $0.category == "Never" })
+    #expect(never.shownCount == nil && never.percent == nil && never.interval == nil && never.suppression == .primary)
+    let secondary = ashford.categories.filter { $0.suppression == .secondary }
+    #expect(secondary.map(\.category) == ["Often/always"], "the smallest other non-zero count is hidden too")
+    #expect(revealsHiddenCount(measure) == nil)
+    // Zeros are shown.
+    #expect(ashford.categories.first { $0.category == "Occasionally" }?.shownCount == 0)
+  }
+
+  @Test func `a small group is hidden whole, and another group with it so the total cannot reveal it`() throws {
+    var answers: [(String, Int?)] = [("Gravesham", 1), ("Gravesham", 2)]
+    answers += Array(repeating: ("Maidstone", 1), count: 30) + Array(repeating: ("Maidstone", 2), count: 30)
+    answers += Array(repeating: ("Swale", 1), count: 6) + Array(repeating: ("Swale", 2), count: 7)
+    let measure = try lonelyReport(try districtTable(answers), policy: .threshold(5))
+    let groups = try #require(measure.breakdowns.last).groups
+    #expect(groups.first { $0.group == "Gravesham" }?.isSuppressed == true)
+    #expect(groups.first { $0.group == "Swale" }?.isSuppressed == true, "the next smallest group is hidden too")
+    #expect(groups.first { $0.group == "Maidstone" }?.isSuppressed == false)
+    #expect(revealsHiddenCount(measure) == nil)
+  }
+
+  @Test func `no hidden count can be worked out, over many random tables`() throws {
+    var generator = SplitMix(seed: 7)
+    let districts = ["A", "B", "C", "D", "E"]
+    for _ in 0..<200 {
+      var answers: [(String, Int?)] = []
+      for district in districts {
+        let size = Int(generator.next() % 40)
+        for _ in 0..<size { answers.append((district, Int(generator.next() % 5) + 1)) }
+      }
+      guard !answers.isEmpty else { continue }
+      let measure = try lonelyReport(try districtTable(answers), policy: .threshold(5))
+      if let leak = revealsHiddenCount(measure) {
+        Issue.record("\(leak) in \(answers.count) answers")
+        return
+      }
+      for group in measure.breakdowns.flatMap(\.groups) {
+        for category in group.categories where (1...4).contains(category.count) {
+          #expect(category.shownCount == nil, "a count of \(category.count) is shown")
+        }
+      }
+    }
+  }
+
+  @Test func `the NHS Digital policy hides 1 to 7 and rounds the rest to 5, with percentages from rounded counts`() throws {
+    var answers: [(String, Int?)] = Array(repeating: ("Ashford", 1), count: 7) + Array(repeating: ("Ashford", 2), count: 23)
+    answers += Array(repeating: ("Ashford", 3), count: 12)
+    let measure = try lonelyReport(try districtTable(answers), policy: .nhsDigital)
+    let whole = try #require(measure.wholeSample)
+    #expect(whole.shownBase == 40, "42 rounds to 40")
+    #expect(whole.categories.map(\.shownCount) == [nil, 25, 10, 0, 0])
+    #expect(whole.categories[1].percent == 62.5, "25 of the rounded 40")
+  }
+
+  @Test func `no suppression shows every count`() throws {
+    let measure = try lonelyReport(try districtTable([("Ashford", 1), ("Ashford", 2)]), policy: .none)
+    #expect(measure.wholeSample?.categories.map(\.shownCount) == [1, 1, 0, 0, 0])
+  }
+}
+
+/// A small deterministic random number generator for tests.
+struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
