@@ -298,6 +298,9 @@ public struct ScoreRule: Sendable, Hashable {
   public var range: ClosedRange<Double>
   /// What a higher score means ("lonelier", "better wellbeing").
   public var higherMeans: String?
+  /// Which direction is an improvement, when the instrument says; used to count people who
+  /// improved or got worse.
+  public var better: Direction?
   /// Decimal places to show.
   public var decimals: Int
   /// How many items may be missing and what happens then.
@@ -317,6 +320,7 @@ public struct ScoreRule: Sendable, Hashable {
     items: [ScoreItem],
     range: ClosedRange<Double>,
     higherMeans: String? = nil,
+    better: Direction? = nil,
     decimals: Int = 0,
     missingRule: MissingDataRule = MissingDataRule(),
     bands: BandSet? = nil,
@@ -329,6 +333,7 @@ public struct ScoreRule: Sendable, Hashable {
     self.items = items
     self.range = range
     self.higherMeans = higherMeans
+    self.better = better
     self.decimals = decimals
     self.missingRule = missingRule
     self.bands = bands
@@ -340,6 +345,14 @@ public struct ScoreRule: Sendable, Hashable {
   ///
   /// - Complexity: O(*n*) in the number of bands.
   public func band(for value: Double) -> Band? { bands?.band(for: value) }
+}
+
+/// Which way a score moves when things get better.
+public enum Direction: String, Sendable, Hashable {
+  /// A higher score is better (wellbeing).
+  case higher
+  /// A lower score is better (loneliness, anxiety).
+  case lower
 }
 
 /// How a score combines its items.

@@ -627,6 +627,13 @@ private final class DecodingSession {
     let methodNode = reader.required("method")
     let methodName = methodNode.flatMap { string($0, "\(path).method") }
     let higherMeans = reader.take("higherMeans").flatMap { string($0, "\(path).higherMeans") }
+    var better: Direction?
+    if let betterNode = reader.take("better"), let text = string(betterNode, "\(path).better") {
+      better = Direction(rawValue: text)
+      if better == nil {
+        report(betterNode.position, "\(path).better", "expected \"higher\" or \"lower\", found '\(text)'")
+      }
+    }
     let decimalsNode = reader.take("decimals")
     var decimals = decimalsNode.flatMap { integer($0, "\(path).decimals") } ?? 0
     if let decimalsNode, !(0...6).contains(decimals) {
@@ -722,7 +729,7 @@ private final class DecodingSession {
     guard let id, let title, let method else { return nil }
     return ScoreRule(
       id: id, title: title, method: method, items: scoreItems, range: range, higherMeans: higherMeans,
-      decimals: decimals, missingRule: missingRule, bands: bands, meaningfulChange: meaningfulChange,
+      better: better, decimals: decimals, missingRule: missingRule, bands: bands, meaningfulChange: meaningfulChange,
       provenance: provenance)
   }
 

@@ -158,7 +158,8 @@ public struct InstrumentSheet: Sendable {
       method = "\(from) converted through the table below."
     }
     method += " Range \(fixed(score.range.lowerBound, decimals: decimals)) to \(fixed(score.range.upperBound, decimals: decimals))"
-    method += score.higherMeans.map { "; higher means \($0)." } ?? "."
+    method += score.higherMeans.map { "; higher means \($0)" } ?? ""
+    method += score.better.map { "; \($0.rawValue) is better." } ?? "."
     out.append(wrapped(method, width: width, indent: "    "))
     out.append(provenanceLines(score.provenance))
     let rule = score.missingRule

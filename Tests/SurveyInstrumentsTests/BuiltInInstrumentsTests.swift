@@ -216,6 +216,19 @@ let swemwbsReferenceTable: [Int: Double] = [
     }
   }
 
+  @Test func `every built-in score says which direction is better`() throws {
+    let expected: [String: Direction] = [
+      "ons-loneliness.ucla3": .lower, "wemwbs.total": .higher, "swemwbs.raw": .higher, "swemwbs.metric": .higher,
+      "ons4.life-satisfaction": .higher, "ons4.worthwhile": .higher, "ons4.happiness": .higher, "ons4.anxiety": .lower,
+      "djg6.emotional": .lower, "djg6.social": .lower, "djg6.total": .lower,
+    ]
+    var seen: [String: Direction] = [:]
+    for instrument in InstrumentCatalogue.builtIn.instruments {
+      for score in instrument.scores { seen["\(instrument.id).\(score.id)"] = score.better }
+    }
+    #expect(seen == expected)
+  }
+
   @Test func `no licensed WEMWBS wording is shipped`() throws {
     for name in ["wemwbs.json", "swemwbs.json"] {
       let text = try String(contentsOf: instrumentsFolder.appendingPathComponent(name), encoding: .utf8)
