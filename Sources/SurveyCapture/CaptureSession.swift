@@ -21,7 +21,8 @@ public import SurveyInstruments
 /// ```
 ///
 /// Going back (``goBack()``) moves to the previous question, across instruments; questions
-/// already answered keep their answers, which an empty reply keeps.
+/// already answered keep their answers, which an empty reply keeps. Going forward again does not
+/// show an introduction a second time.
 public struct CaptureSession: Sendable {
   /// The instruments asked, in order (an instrument named twice is asked once).
   public let instruments: [Instrument]
@@ -34,6 +35,12 @@ public struct CaptureSession: Sendable {
   public private(set) var answers: [ItemKey: Answer]
   /// Values recorded with the response besides the answers, such as a respondent id.
   public var attributes: [String: String]
+  /// Whether the current question was reached from the summary with ``goToQuestion(_:)``, so
+  /// that answering it returns to the summary.
+  public private(set) var isRevisiting = false
+  /// The furthest step reached, so that an introduction already shown is not shown again after
+  /// going back.
+  private var furthestStepIndex = 0
 
   /// Starts a session at the first instrument's introduction.
   ///
@@ -122,7 +129,7 @@ public struct CaptureSession: Sendable {
 
   /// Moves past an introduction to the next step. Does nothing at other steps.
   public mutating func proceed() {
-    if case .introduction = step { stepIndex += 1 }
+    if case .introduction = step { moveOn() }
   }
 
   /// Reads what the respondent said at the current question and acts on it: records an answer,
@@ -140,7 +147,7 @@ public struct CaptureSession: Sendable {
     case .answer(let answer): try record(answer)
     case .skip: skip()
     case .back: goBack()
-    case .keepCurrent: stepIndex += 1
+    case .keepCurrent: moveOn()
     }
     return input
   }
@@ -216,7 +223,7 @@ public struct CaptureSession: Sendable {
         hint: question.validAnswersHint)
     }
     answers[question.key] = answer
-    stepIndex += 1
+    moveOn()
   }
 
   /// Leaves the current question unanswered (recorded as not answered) and moves on. Does
@@ -224,7 +231,19 @@ public struct CaptureSession: Sendable {
   public mutating func skip() {
     guard let question else { return }
     answers[question.key] = .notAnswered
-    stepIndex += 1
+    moveOn()
+  }
+
+  /// Moves to the next step, or back to the summary after changing an answer from it.
+  private mutating func moveOn() {
+    if isRevisiting {
+      isRevisiting = false
+      stepIndex = steps.count - 1
+    } else {
+      stepIndex += 1
+      if case .introduction = step, stepIndex <= furthestStepIndex { stepIndex += 1 }
+    }
+    furthestStepIndex = max(furthestStepIndex, stepIndex)
   }
 
   /// Goes back to the previous question, across instruments and from the summary; its answer
@@ -239,6 +258,7 @@ public struct CaptureSession: Sendable {
     while index >= 0 {
       if case .question = steps[index] {
         stepIndex = index
+        isRevisiting = false
         return true
       }
       index -= 1
@@ -246,17 +266,19 @@ public struct CaptureSession: Sendable {
     return false
   }
 
-  /// Goes to question `number` (1-based, as in ``summary``), for changing an answer.
+  /// Goes to question `number` (1-based, as in ``summary``) from the summary, for changing an
+  /// answer; answering it (or an empty reply, which keeps the answer) returns to the summary.
   ///
   /// - Returns: `false`, without moving, when there is no such question.
   /// - Complexity: O(*n*) in the number of steps.
   @discardableResult
   public mutating func goToQuestion(_ number: Int) -> Bool {
     var count = 0
-    for (index, step) in steps.enumerated() {
-      guard case .question = step else { continue }
+    for (index, candidate) in steps.enumerated() {
+      guard case .question = candidate else { continue }
       count += 1
       if count == number {
+        isRevisiting = self.step == .summary
         stepIndex = index
         return true
       }

@@ -123,7 +123,8 @@ public struct CaptureQuestion: Sendable, Hashable {
   }
 
   /// Labels close to `text`, for "did you mean" hints: labels and aliases that start with it,
-  /// then those within a small edit distance, as the answers' own labels.
+  /// then those within a small edit distance, then those sharing a word of four or more letters
+  /// with it, given as the answers' own labels, at most three.
   ///
   /// - Complexity: O(*k* × *m* × *n*) for *k* labels of length *m* and a reply of length *n*.
   public func suggestions(for text: String) -> [String] {
@@ -148,6 +149,16 @@ public struct CaptureQuestion: Sendable, Hashable {
     }
     for spelling in closestMatches(to: normalized, among: spellings) {
       if let label = labelOfSpelling[spelling] { add(label) }
+    }
+    // Shared words of four or more letters: "sometimes" suggests "Some of the time".
+    let joined = normalized.filter { $0 != " " }
+    let typedWords = normalized.split(separator: " ").filter { $0.count >= 4 }
+    for spelling in spellings {
+      let words = spelling.split(separator: " ").filter { $0.count >= 4 }
+      let shares = words.contains { word in
+        joined.contains(word) || typedWords.contains { word.contains($0) }
+      }
+      if shares, let label = labelOfSpelling[spelling] { add(label) }
     }
     return Array(found.prefix(3))
   }

@@ -57,7 +57,7 @@ public enum DurableAppend {
       guard pathKind(folder) == .directory else {
         throw CaptureFileError(
           kind: .fileSystem(.notFound), path: path,
-          message: "the folder '\(folder)' does not exist",
+          message: "the folder that would hold '\(path)' does not exist",
           hint: "create the folder first, or give another path to --to")
       }
       return .new
