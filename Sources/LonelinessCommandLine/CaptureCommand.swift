@@ -105,15 +105,15 @@ enum CaptureCommand {
 
     let now = secondsSinceUnixEpoch()
     var generator = SystemRandomNumberGenerator()
-    let given = parsed.value("--respondent")
-    let respondent = given ?? generatedRespondentID(secondsSinceEpoch: now, using: &generator)
+    let chosen = parsed.value("--respondent")
+    let respondent = chosen ?? generatedRespondentID(secondsSinceEpoch: now, using: &generator)
     var interview = Interview(
       console: console,
       session: CaptureSession(
         instruments: instruments, attributes: Dictionary(extras, uniquingKeysWith: { $1 })),
       catalogue: catalogue)
     interview.say(
-      given == nil
+      chosen == nil
         ? "Respondent \(respondent) (an id made from the date, time and a random suffix; "
           + "give --respondent to choose one).\n"
         : "Respondent \(respondent).\n")
@@ -152,8 +152,15 @@ enum CaptureCommand {
     } catch {
       return report(error, target: target, console: console)
     }
-    let answered = response.answers.values.count { $0 != .notAnswered }
-    let counts = "\(answered) of \(interview.session.questionCount) questions answered"
+    let given = interview.session.answers.values
+    var counts =
+      "\(given.count { $0.isAnswered }) of \(interview.session.questionCount) questions answered"
+    let missing = given.count { $0.missingReasonIndex != nil }
+    let skipped = given.count { $0 == .notAnswered }
+    let unreached = interview.session.questionCount - given.count
+    if missing > 0 { counts += ", \(missing) with a missing answer" }
+    if skipped > 0 { counts += ", \(skipped) skipped" }
+    if unreached > 0 { counts += ", \(unreached) not reached" }
     if status == .partial {
       console.writeDiagnostic(
         "Session abandoned: the answers so far were saved to \(target) as a partial row "
