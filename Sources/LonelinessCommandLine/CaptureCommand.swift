@@ -118,8 +118,10 @@ enum CaptureCommand {
           + "give --respondent to choose one).\n"
         : "Respondent \(respondent).\n")
     interview.say(
-      "Answer with a number or the words of an answer; s skips, b goes back; "
-        + "Ctrl-C abandons without saving.\n")
+      "Answer with a number or the words of an answer; s skips, b goes back.\n"
+        + (parsed.has("--keep-partial")
+          ? "Ctrl-C ends the session and saves the answers so far as a partial row.\n"
+          : "Ctrl-C abandons the session without saving.\n"))
 
     console.catchInterrupts(true)
     defer { console.catchInterrupts(false) }
