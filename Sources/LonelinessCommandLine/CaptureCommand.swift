@@ -34,12 +34,19 @@ let captureSpec = CommandSpec(
     """,
   options: [
     .value(
-      "--instrument", short: "-i", "ID", repeatable: true,
-      "An instrument to ask, such as ons-loneliness; repeat it or separate ids with commas."),
+      "--instrument",
+      short: "-i",
+      "ID",
+      repeatable: true,
+      "An instrument to ask, such as ons-loneliness; repeat it or separate ids with commas."
+    ),
     .value("--to", "FILE", "The CSV file to append the row to; created if missing."),
     .value(
-      "--set", "COLUMN=VALUE", repeatable: true,
-      "An extra column and its value for this row, such as site=Ashford. Repeatable."),
+      "--set",
+      "COLUMN=VALUE",
+      repeatable: true,
+      "An extra column and its value for this row, such as site=Ashford. Repeatable."
+    ),
     .value("--respondent", "ID", "The respondent id; generated from the date and time if absent."),
     .flag("--show-scores", "Print the respondent's scores after saving."),
     .flag("--keep-partial", "If the session is abandoned, save the answers so far as partial."),
@@ -61,28 +68,36 @@ enum CaptureCommand {
       throw UsageError(
         message: "unexpected argument '\(extra)'",
         hint: "give each instrument with -i, for example: -i ons-loneliness -i swemwbs",
-        command: "capture")
+        command: "capture"
+      )
     }
     let ids = parsed.values("--instrument").flatMap { $0.split(separator: ",") }.map(String.init)
     guard !ids.isEmpty else {
       throw UsageError(
         message: "capture needs at least one instrument",
-        hint: "for example: -i ons-loneliness", command: "capture")
+        hint: "for example: -i ons-loneliness",
+        command: "capture"
+      )
     }
     guard let target = parsed.value("--to") else {
       throw UsageError(
         message: "capture needs --to FILE, the CSV file to append the row to",
-        hint: "for example: --to responses.csv", command: "capture")
+        hint: "for example: --to responses.csv",
+        command: "capture"
+      )
     }
     var extras: [(String, String)] = []
     for assignment in parsed.values("--set") {
       guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
         throw UsageError(
           message: "--set needs COLUMN=VALUE, found '\(assignment)'",
-          hint: "for example: --set site=Ashford", command: "capture")
+          hint: "for example: --set site=Ashford",
+          command: "capture"
+        )
       }
       extras.append(
-        (String(assignment[..<equals]), String(assignment[assignment.index(after: equals)...])))
+        (String(assignment[..<equals]), String(assignment[assignment.index(after: equals)...]))
+      )
     }
     let catalogue = try CommandLineTool.catalogue(parsed, console: console)
     var instruments: [Instrument] = []
@@ -110,18 +125,23 @@ enum CaptureCommand {
     var interview = Interview(
       console: console,
       session: CaptureSession(
-        instruments: instruments, attributes: Dictionary(extras, uniquingKeysWith: { $1 })),
-      catalogue: catalogue)
+        instruments: instruments,
+        attributes: Dictionary(extras, uniquingKeysWith: { $1 })
+      ),
+      catalogue: catalogue
+    )
     interview.say(
       chosen == nil
         ? "Respondent \(respondent) (an id made from the date, time and a random suffix; "
           + "give --respondent to choose one).\n"
-        : "Respondent \(respondent).\n")
+        : "Respondent \(respondent).\n"
+    )
     interview.say(
       "Answer with a number or the words of an answer; s skips, b goes back.\n"
         + (parsed.has("--keep-partial")
           ? "Ctrl-C ends the session and saves the answers so far as a partial row.\n"
-          : "Ctrl-C abandons the session without saving.\n"))
+          : "Ctrl-C abandons the session without saving.\n")
+    )
 
     console.catchInterrupts(true)
     defer { console.catchInterrupts(false) }
@@ -139,7 +159,9 @@ enum CaptureCommand {
       guard parsed.has("--keep-partial"), answered > 0 else {
         console.writeDiagnostic(
           "Session abandoned (\(reason)): nothing was saved to \(target).\n"
-            + (answered > 0 ? "hint: --keep-partial saves the answers so far as a partial row\n" : ""))
+            + (answered > 0
+              ? "hint: --keep-partial saves the answers so far as a partial row\n" : "")
+        )
         return .dataError
       }
       status = .partial
@@ -148,7 +170,11 @@ enum CaptureCommand {
     let capturedAt = iso8601UTC(secondsSinceEpoch: secondsSinceUnixEpoch())
     let response = interview.session.response
     let row = layout.row(
-      for: response, respondentID: respondent, capturedAt: capturedAt, status: status)
+      for: response,
+      respondentID: respondent,
+      capturedAt: capturedAt,
+      status: status
+    )
     do {
       try DurableAppend.append(row, header: layout.header, to: path)
     } catch {
@@ -166,14 +192,16 @@ enum CaptureCommand {
     if status == .partial {
       console.writeDiagnostic(
         "Session abandoned: the answers so far were saved to \(target) as a partial row "
-          + "(respondent \(respondent), \(counts)).\n")
+          + "(respondent \(respondent), \(counts)).\n"
+      )
       return .dataError
     }
     console.write("Saved respondent \(respondent) to \(target) (\(counts)).\n")
     if parsed.has("--show-scores") {
       console.write(
         "Scores: not available yet: this version of loneliness cannot score responses. "
-          + "Score the file later with the scoring commands.\n")
+          + "Score the file later with the scoring commands.\n"
+      )
     }
     return .success
   }
@@ -247,7 +275,8 @@ struct Interview {
       case .summary:
         say(summaryText())
         let reply = ask(
-          "Save these answers? y = save, n = discard, b = back, or a question number to change: ")
+          "Save these answers? y = save, n = discard, b = back, or a question number to change: "
+        )
         guard case .line(let text) = reply else { return abandonment(reply, at: nil) }
         switch normalizedLabel(text) {
         case "y", "yes":
@@ -259,7 +288,9 @@ struct Interview {
           session.goBack()
         case let other:
           if let number = Int(other), session.goToQuestion(number) { continue }
-          say("  error: '\(text)' is not y, n, b or a question number from 1 to \(session.questionCount)\n")
+          say(
+            "  error: '\(text)' is not y, n, b or a question number from 1 to \(session.questionCount)\n"
+          )
         }
       case .finished:
         return .confirmed
@@ -288,7 +319,9 @@ struct Interview {
       lines.append(wrapped("Note: \(note)", width: width))
       let sheet = InstrumentSheet(
         instrument: introduction.instrument,
-        origin: catalogue.origins[introduction.instrument.id] ?? "", width: width)
+        origin: catalogue.origins[introduction.instrument.id] ?? "",
+        width: width
+      )
       lines.append(sheet.addWordingHelp())
     }
     return lines.joined(separator: "\n") + "\n"
@@ -299,13 +332,18 @@ struct Interview {
     var lines = [""]
     lines.append(
       "Question \(question.number) of \(question.count) (\(question.key.instrument) "
-        + "\(question.positionInInstrument)/\(question.itemsInInstrument))")
+        + "\(question.positionInInstrument)/\(question.itemsInInstrument))"
+    )
     if question.isWordingMissing {
       lines.append(wrapped("Key phrase: \(question.text)", width: width, indent: "  "))
       lines.append(
         wrapped(
           "(licensed wording not installed: read item \(question.positionInInstrument) from "
-            + "your licensed copy)", width: width, indent: "  "))
+            + "your licensed copy)",
+          width: width,
+          indent: "  "
+        )
+      )
     } else {
       lines.append(wrapped(question.text, width: width, indent: "  "))
     }
@@ -344,7 +382,8 @@ struct Interview {
       if text.count > textWidth { text = String(text.prefix(textWidth - 1)) + "…" }
       lines.append(
         "  \(leftPadded(String(line.number), to: numberWidth)). \(padded(text, to: textWidth))  "
-          + line.answerText)
+          + line.answerText
+      )
     }
     return lines.joined(separator: "\n") + "\n"
   }

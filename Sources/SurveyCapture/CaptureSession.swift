@@ -79,8 +79,10 @@ public struct CaptureSession: Sendable {
   public var introduction: CaptureIntroduction? {
     guard case .introduction(let instrumentIndex) = step else { return nil }
     return CaptureIntroduction(
-      instrument: instruments[instrumentIndex], position: instrumentIndex + 1,
-      count: instruments.count)
+      instrument: instruments[instrumentIndex],
+      position: instrumentIndex + 1,
+      count: instruments.count
+    )
   }
 
   /// The current question, when the current step is one.
@@ -106,8 +108,15 @@ public struct CaptureSession: Sendable {
         }
         lines.append(
           CaptureSummaryLine(
-            number: lines.count + 1, key: key, instrumentIndex: instrumentIndex,
-            itemIndex: itemIndex, text: item.displayText, answer: answer, answerText: text))
+            number: lines.count + 1,
+            key: key,
+            instrumentIndex: instrumentIndex,
+            itemIndex: itemIndex,
+            text: item.displayText,
+            answer: answer,
+            answerText: text
+          )
+        )
       }
     }
     return lines
@@ -164,24 +173,35 @@ public struct CaptureSession: Sendable {
   public func interpret(_ text: String) throws(CaptureInputError) -> CaptureInput {
     guard let question else {
       throw CaptureInputError(
-        kind: .notAtQuestion, input: text, question: nil,
-        message: "the session is not at a question", hint: nil)
+        kind: .notAtQuestion,
+        input: text,
+        question: nil,
+        message: "the session is not at a question",
+        hint: nil
+      )
     }
     let trimmed = text.trimmingSpaces()
     if trimmed.isEmpty {
       if question.currentAnswer != nil { return .keepCurrent }
       throw CaptureInputError(
-        kind: .empty, input: text, question: question.key, message: "no answer was given",
-        hint: question.validAnswersHint)
+        kind: .empty,
+        input: text,
+        question: question.key,
+        message: "no answer was given",
+        hint: question.validAnswersHint
+      )
     }
     if let number = Int(trimmed) {
       if let choice = question.choices.first(where: { $0.code == number }) {
         return .answer(choice.answer)
       }
       throw CaptureInputError(
-        kind: .unrecognised, input: text, question: question.key,
+        kind: .unrecognised,
+        input: text,
+        question: question.key,
         message: "'\(trimmed)' is not a code of an answer to this question",
-        hint: question.validAnswersHint)
+        hint: question.validAnswersHint
+      )
     }
     let normalized = normalizedLabel(trimmed)
     if let choice = question.choices.first(where: {
@@ -201,8 +221,12 @@ public struct CaptureSession: Sendable {
       hint = "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "? " + hint
     }
     throw CaptureInputError(
-      kind: .unrecognised, input: text, question: question.key,
-      message: "'\(trimmed)' is not one of the answers to this question", hint: hint)
+      kind: .unrecognised,
+      input: text,
+      question: question.key,
+      message: "'\(trimmed)' is not one of the answers to this question",
+      hint: hint
+    )
   }
 
   /// Records `answer` for the current question and moves to the next step.
@@ -212,15 +236,22 @@ public struct CaptureSession: Sendable {
   public mutating func record(_ answer: Answer) throws(CaptureInputError) {
     guard let question else {
       throw CaptureInputError(
-        kind: .notAtQuestion, input: answer.description, question: nil,
-        message: "the session is not at a question", hint: nil)
+        kind: .notAtQuestion,
+        input: answer.description,
+        question: nil,
+        message: "the session is not at a question",
+        hint: nil
+      )
     }
     let isValid = answer == .notAnswered || question.choices.contains { $0.answer == answer }
     guard isValid else {
       throw CaptureInputError(
-        kind: .unrecognised, input: answer.description, question: question.key,
+        kind: .unrecognised,
+        input: answer.description,
+        question: question.key,
         message: "'\(answer)' is not an answer to '\(question.key)'",
-        hint: question.validAnswersHint)
+        hint: question.validAnswersHint
+      )
     }
     answers[question.key] = answer
     moveOn()
@@ -317,8 +348,13 @@ public struct CaptureSession: Sendable {
     let scale = instrument.scale(for: item) ?? ResponseScale(id: item.scale, options: [])
     var choices = scale.options.map { option in
       CaptureChoice(
-        key: String(option.code), code: option.code, label: option.label, aliases: option.aliases,
-        answer: .code(option.code), isMissingAnswer: false)
+        key: String(option.code),
+        code: option.code,
+        label: option.label,
+        aliases: option.aliases,
+        answer: .code(option.code),
+        isMissingAnswer: false
+      )
     }
     var takenKeys = CaptureSession.skipWords.union(CaptureSession.backWords)
     for (index, missing) in scale.missingAnswers.enumerated() {
@@ -329,21 +365,34 @@ public struct CaptureSession: Sendable {
       if let key { takenKeys.insert(key) }
       choices.append(
         CaptureChoice(
-          key: missing.code.map(String.init) ?? key ?? "", code: missing.code, label: missing.label,
-          aliases: missing.aliases, answer: .missing(reasonIndex: index), isMissingAnswer: true))
+          key: missing.code.map(String.init) ?? key ?? "",
+          code: missing.code,
+          label: missing.label,
+          aliases: missing.aliases,
+          answer: .missing(reasonIndex: index),
+          isMissingAnswer: true
+        )
+      )
     }
     var number = 0
     for earlier in instruments[..<instrumentIndex] { number += earlier.items.count }
     return CaptureQuestion(
-      key: key, instrumentTitle: instrument.title, number: number + itemIndex + 1,
-      count: questionCount, positionInInstrument: itemIndex + 1,
-      itemsInInstrument: instrument.items.count, text: item.displayText,
-      isWordingMissing: item.wording == nil, recallPeriod: instrument.recallPeriod,
+      key: key,
+      instrumentTitle: instrument.title,
+      number: number + itemIndex + 1,
+      count: questionCount,
+      positionInInstrument: itemIndex + 1,
+      itemsInInstrument: instrument.items.count,
+      text: item.displayText,
+      isWordingMissing: item.wording == nil,
+      recallPeriod: instrument.recallPeriod,
       anchors: item.anchors.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }.map {
         CaptureAnchor(code: $0.0, label: $0.1)
       },
-      choices: choices, currentAnswer: answers[key],
-      currentAnswerText: answers[key].map { CaptureSession.describe($0, on: scale) })
+      choices: choices,
+      currentAnswer: answers[key],
+      currentAnswerText: answers[key].map { CaptureSession.describe($0, on: scale) }
+    )
   }
 }
 

@@ -30,19 +30,25 @@ public struct CaptureFileLayout: Sendable, Hashable {
     self.extraColumns = extraColumns
     var seen: Set<String> = []
     let reserved = Set(
-      [Self.respondentColumn, Self.capturedAtColumn, Self.statusColumn] + itemColumns)
+      [Self.respondentColumn, Self.capturedAtColumn, Self.statusColumn] + itemColumns
+    )
     for column in extraColumns {
       if column.isEmpty {
         throw CaptureLayoutError(column: column, message: "a column name is empty", hint: nil)
       }
       if reserved.contains(column) {
         throw CaptureLayoutError(
-          column: column, message: "'\(column)' is a column the capture fills itself",
-          hint: "choose another name for the extra column")
+          column: column,
+          message: "'\(column)' is a column the capture fills itself",
+          hint: "choose another name for the extra column"
+        )
       }
       if !seen.insert(column).inserted {
         throw CaptureLayoutError(
-          column: column, message: "the column '\(column)' is given more than once", hint: nil)
+          column: column,
+          message: "the column '\(column)' is given more than once",
+          hint: nil
+        )
       }
     }
   }
@@ -73,7 +79,10 @@ public struct CaptureFileLayout: Sendable, Hashable {
   ///   - status: Whether the session was completed.
   /// - Complexity: O(*n*) in the number of columns.
   public func row(
-    for response: Response, respondentID: String, capturedAt: String, status: CaptureStatus
+    for response: Response,
+    respondentID: String,
+    capturedAt: String,
+    status: CaptureStatus
   ) -> [String] {
     var row = [respondentID, capturedAt]
     for column in extraColumns { row.append(response.attributes[column] ?? "") }
@@ -143,7 +152,8 @@ public func iso8601UTC(secondsSinceEpoch seconds: Int) -> String {
 /// `20250307-140509-k3f9`: sortable by time, and unlikely to repeat when two people capture in
 /// the same second.
 public func generatedRespondentID(
-  secondsSinceEpoch seconds: Int, using generator: inout some RandomNumberGenerator
+  secondsSinceEpoch seconds: Int,
+  using generator: inout some RandomNumberGenerator
 ) -> String {
   let stamp = iso8601UTC(secondsSinceEpoch: seconds)
   let digits = stamp.filter { $0.isNumber }

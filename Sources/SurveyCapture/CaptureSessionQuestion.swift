@@ -76,9 +76,18 @@ public struct CaptureQuestion: Sendable, Hashable {
 
   /// Creates a question.
   public init(
-    key: ItemKey, instrumentTitle: String, number: Int, count: Int, positionInInstrument: Int,
-    itemsInInstrument: Int, text: String, isWordingMissing: Bool, recallPeriod: String?,
-    anchors: [CaptureAnchor], choices: [CaptureChoice], currentAnswer: Answer?,
+    key: ItemKey,
+    instrumentTitle: String,
+    number: Int,
+    count: Int,
+    positionInInstrument: Int,
+    itemsInInstrument: Int,
+    text: String,
+    isWordingMissing: Bool,
+    recallPeriod: String?,
+    anchors: [CaptureAnchor],
+    choices: [CaptureChoice],
+    currentAnswer: Answer?,
     currentAnswerText: String?
   ) {
     self.key = key
@@ -182,7 +191,11 @@ public struct CaptureChoice: Sendable, Hashable {
 
   /// Creates a choice.
   public init(
-    key: String, code: Int?, label: String, aliases: [String], answer: Answer,
+    key: String,
+    code: Int?,
+    label: String,
+    aliases: [String],
+    answer: Answer,
     isMissingAnswer: Bool
   ) {
     self.key = key
@@ -227,8 +240,13 @@ public struct CaptureSummaryLine: Sendable, Hashable {
 
   /// Creates a summary line.
   public init(
-    number: Int, key: ItemKey, instrumentIndex: Int, itemIndex: Int, text: String,
-    answer: Answer?, answerText: String
+    number: Int,
+    key: ItemKey,
+    instrumentIndex: Int,
+    itemIndex: Int,
+    text: String,
+    answer: Answer?,
+    answerText: String
   ) {
     self.number = number
     self.key = key

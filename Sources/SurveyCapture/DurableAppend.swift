@@ -48,7 +48,10 @@ public enum DurableAppend {
   /// - Throws: ``CaptureFileError`` when the header differs, the file cannot be read, or the
   ///   folder it would go in does not exist.
   /// - Complexity: O(*h*) in the length of the file's header.
-  public static func inspect(_ path: String, header: [String]) throws(CaptureFileError)
+  public static func inspect(
+    _ path: String,
+    header: [String]
+  ) throws(CaptureFileError)
     -> FileState
   {
     switch pathKind(path) {
@@ -56,15 +59,20 @@ public enum DurableAppend {
       let folder = folderOf(path)
       guard pathKind(folder) == .directory else {
         throw CaptureFileError(
-          kind: .fileSystem(.notFound), path: path,
+          kind: .fileSystem(.notFound),
+          path: path,
           message: "the folder that would hold '\(path)' does not exist",
-          hint: "create the folder first, or give another path to --to")
+          hint: "create the folder first, or give another path to --to"
+        )
       }
       return .new
     case .directory:
       throw CaptureFileError(
-        kind: .fileSystem(.isDirectory), path: path, message: "'\(path)' is a folder, not a file",
-        hint: "give the path of a .csv file")
+        kind: .fileSystem(.isDirectory),
+        path: path,
+        message: "'\(path)' is a folder, not a file",
+        hint: "give the path of a .csv file"
+      )
     case .file, .other:
       let reader: FileByteReader
       do { reader = try FileByteReader(path: path) } catch { throw CaptureFileError(error) }
@@ -96,7 +104,10 @@ public enum DurableAppend {
   /// - Complexity: O(*r* + *h*) in the lengths of the row and of the file's header.
   @discardableResult
   public static func append(
-    _ row: [String], header: [String], to path: String, writer: CSVWriter = CSVWriter()
+    _ row: [String],
+    header: [String],
+    to path: String,
+    writer: CSVWriter = CSVWriter()
   ) throws(CaptureFileError) -> Receipt {
     do {
       let file = try AppendOnlyFile(path: path)
@@ -121,21 +132,31 @@ public enum DurableAppend {
       try file.synchronize()
       if size == 0 { synchronizeFolder(containing: path) }
       return Receipt(
-        wroteHeader: size == 0, addedMissingLineEnding: addedLineEnding,
-        fileSize: size + bytes.count)
+        wroteHeader: size == 0,
+        addedMissingLineEnding: addedLineEnding,
+        fileSize: size + bytes.count
+      )
     } catch let error as FileSystemError {
       throw CaptureFileError(error)
     } catch let error as CaptureFileError {
       throw error
     } catch {
       throw CaptureFileError(
-        kind: .fileSystem(.inputOutput), path: path, message: "\(error)", hint: nil)
+        kind: .fileSystem(.inputOutput),
+        path: path,
+        message: "\(error)",
+        hint: nil
+      )
     }
   }
 
   static let maximumHeaderBytes = 1 << 20
 
-  private static func checkHeader(in file: borrowing AppendOnlyFile, size: Int, expected: [String])
+  private static func checkHeader(
+    in file: borrowing AppendOnlyFile,
+    size: Int,
+    expected: [String]
+  )
     throws -> CSVWriter.LineEnding
   {
     var found: [UInt8] = []
@@ -150,23 +171,29 @@ public enum DurableAppend {
 
   /// Parses the first record of `bytes` and compares it with `expected`.
   private static func checkHeader(
-    _ bytes: [UInt8], expected: [String], path: String
+    _ bytes: [UInt8],
+    expected: [String],
+    path: String
   ) throws(CaptureFileError) -> CSVWriter.LineEnding {
     let end = firstRecordEnd(bytes) ?? bytes.count
     let headerBytes = Array(bytes[0..<end])
     var found: [String] = []
     do {
       let reader = CSVReader(
-        bytes: headerBytes, options: CSVReader.Options(delimiter: .comma, encoding: .utf8))
+        bytes: headerBytes,
+        options: CSVReader.Options(delimiter: .comma, encoding: .utf8)
+      )
       try reader.readRecords { record in
         found = record.strings()
         return false
       }
     } catch {
       throw CaptureFileError(
-        kind: .unreadableHeader, path: path,
+        kind: .unreadableHeader,
+        path: path,
         message: "the first line of '\(path)' cannot be read as a CSV header: \(error)",
-        hint: "capture into a new file")
+        hint: "capture into a new file"
+      )
     }
     if found != expected {
       throw CaptureFileError.headerMismatch(path: path, found: found, expected: expected)
@@ -231,7 +258,11 @@ public struct CaptureFileError: Error, Sendable, Hashable, CustomStringConvertib
   /// `message`, then `hint: …` on a second line when there is a hint.
   public var description: String { message + (hint.map { "\nhint: \($0)" } ?? "") }
 
-  static func headerMismatch(path: String, found: [String], expected: [String])
+  static func headerMismatch(
+    path: String,
+    found: [String],
+    expected: [String]
+  )
     -> CaptureFileError
   {
     let missing = expected.filter { !found.contains($0) }
@@ -240,28 +271,33 @@ public struct CaptureFileError: Error, Sendable, Hashable, CustomStringConvertib
     if !missing.isEmpty {
       details.append(
         "this capture writes columns the file lacks: "
-          + missing.map { "'\($0)'" }.joined(separator: ", "))
+          + missing.map { "'\($0)'" }.joined(separator: ", ")
+      )
     }
     if !unexpected.isEmpty {
       details.append(
         "the file has columns this capture does not write: "
-          + unexpected.map { "'\($0)'" }.joined(separator: ", "))
+          + unexpected.map { "'\($0)'" }.joined(separator: ", ")
+      )
     }
     if missing.isEmpty && unexpected.isEmpty {
       let position = zip(found, expected).enumerated().first { $0.element.0 != $0.element.1 }
       if let position {
         details.append(
           "the columns are in another order: column \(position.offset + 1) is "
-            + "'\(position.element.0)' in the file but '\(position.element.1)' in this capture")
+            + "'\(position.element.0)' in the file but '\(position.element.1)' in this capture"
+        )
       } else {
         details.append("a column is repeated")
       }
     }
     return CaptureFileError(
-      kind: .headerMismatch(missing: missing, unexpected: unexpected), path: path,
+      kind: .headerMismatch(missing: missing, unexpected: unexpected),
+      path: path,
       message: "the header of '\(path)' does not match this capture; "
         + details.joined(separator: "; "),
       hint: "existing rows are never rewritten: capture into a new file, or use the same "
-        + "-i instruments and --set columns as the file's earlier captures")
+        + "-i instruments and --set columns as the file's earlier captures"
+    )
   }
 }

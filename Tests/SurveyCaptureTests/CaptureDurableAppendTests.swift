@@ -33,13 +33,21 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
   @Test func `later rows are appended after the existing ones without a header`() throws {
     let path = try temporaryFolder() + "/rows.csv"
     try DurableAppend.append(["R1", "2", "complete"], header: header, to: path)
-    let receipt = try DurableAppend.append(["R2", "Prefer not to say", "partial"], header: header, to: path)
+    let receipt = try DurableAppend.append(
+      ["R2", "Prefer not to say", "partial"],
+      header: header,
+      to: path
+    )
     #expect(!receipt.wroteHeader)
     #expect(
-      try records(path) == [header, ["R1", "2", "complete"], ["R2", "Prefer not to say", "partial"]])
+      try records(path) == [
+        header, ["R1", "2", "complete"], ["R2", "Prefer not to say", "partial"],
+      ]
+    )
   }
 
-  @Test func `a different header is refused, naming the columns, and the file is untouched`() throws {
+  @Test func `a different header is refused, naming the columns, and the file is untouched`() throws
+  {
     let path = try temporaryFolder() + "/other.csv"
     let original = "respondent_id,x.b,site,status\nR0,1,Ashford,complete\n"
     try original.write(toFile: path, atomically: true, encoding: .utf8)
@@ -51,7 +59,8 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
       #expect(
         error.message == "the header of '\(path)' does not match this capture; this capture "
           + "writes columns the file lacks: 'x.a'; the file has columns this capture does not "
-          + "write: 'x.b', 'site'")
+          + "write: 'x.b', 'site'"
+      )
       #expect(error.hint?.hasPrefix("existing rows are never rewritten") == true)
     }
     #expect(throws: CaptureFileError.self) { try DurableAppend.inspect(path, header: header) }
@@ -65,14 +74,21 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
       try DurableAppend.append(["R1", "2", "complete"], header: header, to: path)
       Issue.record("the row was appended")
     } catch {
-      #expect(error.message.hasSuffix(
-        "the columns are in another order: column 1 is 'x.a' in the file but 'respondent_id' in this capture"))
+      #expect(
+        error.message.hasSuffix(
+          "the columns are in another order: column 1 is 'x.a' in the file but 'respondent_id' in this capture"
+        )
+      )
     }
   }
 
   @Test func `a last line without a line ending gets one before the row`() throws {
     let path = try temporaryFolder() + "/unterminated.csv"
-    try "respondent_id,x.a,status\nR0,1,complete".write(toFile: path, atomically: true, encoding: .utf8)
+    try "respondent_id,x.a,status\nR0,1,complete".write(
+      toFile: path,
+      atomically: true,
+      encoding: .utf8
+    )
     let receipt = try DurableAppend.append(["R1", "2", "complete"], header: header, to: path)
     #expect(receipt.addedMissingLineEnding)
     #expect(try contents(path) == "respondent_id,x.a,status\nR0,1,complete\nR1,2,complete\n")
@@ -123,7 +139,11 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
         group.addTask {
           for row in 0..<25 {
             let long = String(repeating: "\(writer)", count: 2000 + row)
-            _ = try? DurableAppend.append(["W\(writer)-\(row)", long, "complete"], header: header, to: path)
+            _ = try? DurableAppend.append(
+              ["W\(writer)-\(row)", long, "complete"],
+              header: header,
+              to: path
+            )
           }
         }
       }

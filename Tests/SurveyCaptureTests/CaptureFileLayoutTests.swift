@@ -5,28 +5,39 @@ import Testing
 @Suite struct CaptureFileLayoutTests {
   @Test func `the header is id, time, extra columns, INSTRUMENT.ITEM columns and status`() throws {
     let layout = try CaptureFileLayout(
-      instruments: [try builtIn("ons-loneliness")], extraColumns: ["site", "wave"])
+      instruments: [try builtIn("ons-loneliness")],
+      extraColumns: ["site", "wave"]
+    )
     #expect(
       layout.header == [
         "respondent_id", "captured_at", "site", "wave", "ons-loneliness.companionship",
         "ons-loneliness.left-out", "ons-loneliness.isolated", "ons-loneliness.lonely", "status",
-      ])
+      ]
+    )
   }
 
   @Test func `a row holds codes, missing-answer labels and empty skipped cells`() throws {
     let layout = try CaptureFileLayout(
-      instruments: [try builtIn("ons-loneliness")], extraColumns: ["site"])
+      instruments: [try builtIn("ons-loneliness")],
+      extraColumns: ["site"]
+    )
     let response = Response(
       answers: [
         key("ons-loneliness", "companionship"): .code(2),
         key("ons-loneliness", "left-out"): .missing(reasonIndex: 1),
         key("ons-loneliness", "isolated"): .notAnswered,
       ],
-      attributes: ["site": "Ashford"])
+      attributes: ["site": "Ashford"]
+    )
     let row = layout.row(
-      for: response, respondentID: "R1", capturedAt: "2024-02-29T12:34:56Z", status: .partial)
+      for: response,
+      respondentID: "R1",
+      capturedAt: "2024-02-29T12:34:56Z",
+      status: .partial
+    )
     #expect(
-      row == ["R1", "2024-02-29T12:34:56Z", "Ashford", "2", "Prefer not to say", "", "", "partial"])
+      row == ["R1", "2024-02-29T12:34:56Z", "Ashford", "2", "Prefer not to say", "", "", "partial"]
+    )
   }
 
   @Test(arguments: ["status", "respondent_id", "captured_at", "ons-loneliness.lonely", ""])
@@ -64,9 +75,11 @@ import Testing
     let suffix = first.dropFirst("20240229-123456-".count)
     #expect(suffix.count == 4)
     #expect(suffix.allSatisfy { $0.isLowercase || $0.isNumber })
-    let many = Set((0..<50).map { _ in
-      generatedRespondentID(secondsSinceEpoch: 1_709_210_096, using: &generator)
-    })
+    let many = Set(
+      (0..<50).map { _ in
+        generatedRespondentID(secondsSinceEpoch: 1_709_210_096, using: &generator)
+      }
+    )
     #expect(many.count > 45)
   }
 }

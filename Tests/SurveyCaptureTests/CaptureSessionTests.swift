@@ -24,7 +24,9 @@ func onsThenSwemwbs() throws -> CaptureSession {
     var seen: [String] = []
     while session.step != .summary {
       if let introduction = session.introduction {
-        seen.append("intro \(introduction.instrument.id) \(introduction.position)/\(introduction.count)")
+        seen.append(
+          "intro \(introduction.instrument.id) \(introduction.position)/\(introduction.count)"
+        )
         session.proceed()
       } else if let question = session.question {
         seen.append("\(question.number)/\(question.count) \(question.key)")
@@ -33,23 +35,27 @@ func onsThenSwemwbs() throws -> CaptureSession {
     }
     #expect(
       seen == [
-        "intro ons-loneliness 1/2", "1/11 ons-loneliness.companionship", "2/11 ons-loneliness.left-out",
+        "intro ons-loneliness 1/2", "1/11 ons-loneliness.companionship",
+        "2/11 ons-loneliness.left-out",
         "3/11 ons-loneliness.isolated", "4/11 ons-loneliness.lonely", "intro swemwbs 2/2",
         "5/11 swemwbs.optimistic", "6/11 swemwbs.useful", "7/11 swemwbs.relaxed",
         "8/11 swemwbs.dealing-with-problems", "9/11 swemwbs.thinking-clearly",
         "10/11 swemwbs.close-to-others", "11/11 swemwbs.own-mind",
-      ])
+      ]
+    )
   }
 
   @Test(arguments: [
     ("1", Answer.code(1)), ("3", .code(3)), ("Some of the time", .code(2)),
-    ("  SOME of the TIME!  ", .code(2)), ("hardly ever / never", .code(1)), ("Hardly ever", .code(1)),
+    ("  SOME of the TIME!  ", .code(2)), ("hardly ever / never", .code(1)),
+    ("Hardly ever", .code(1)),
     ("d", .missing(reasonIndex: 0)), ("p", .missing(reasonIndex: 1)),
     ("Prefer not to say", .missing(reasonIndex: 1)), ("rather not say", .missing(reasonIndex: 1)),
     ("Don’t know", .missing(reasonIndex: 0)),
   ])
   func `accepts an answer by code, label, alias or missing-answer letter`(
-    reply: String, expected: Answer
+    reply: String,
+    expected: Answer
   ) throws {
     var session = try onsThenSwemwbs()
     let input = try session.respond(reply)
@@ -62,9 +68,11 @@ func onsThenSwemwbs() throws -> CaptureSession {
     let session = try onsThenSwemwbs()
     let question = try #require(session.question)
     #expect(question.choices.map(\.key) == ["1", "2", "3", "d", "p"])
-    #expect(question.choices.map(\.label) == [
-      "Hardly ever or never", "Some of the time", "Often", "Don't know", "Prefer not to say",
-    ])
+    #expect(
+      question.choices.map(\.label) == [
+        "Hardly ever or never", "Some of the time", "Often", "Don't know", "Prefer not to say",
+      ]
+    )
     #expect(question.text == "How often do you feel that you lack companionship?")
     #expect(!question.isWordingMissing)
   }
@@ -79,7 +87,9 @@ func onsThenSwemwbs() throws -> CaptureSession {
     #expect(session.question?.key == key("ons-loneliness", "isolated"))
   }
 
-  @Test func `going back crosses instruments, keeps the answer, and an empty reply keeps it`() throws {
+  @Test func `going back crosses instruments, keeps the answer, and an empty reply keeps it`()
+    throws
+  {
     var session = try onsThenSwemwbs()
     for reply in ["1", "2", "3", "often/always"] { try session.respond(reply) }
     session.proceed()
@@ -155,7 +165,8 @@ func onsThenSwemwbs() throws -> CaptureSession {
       introduction.missingWordingNote
         == "The licensed wording of the 7 items of Short Warwick-Edinburgh Mental Wellbeing Scale "
         + "(SWEMWBS) is not installed: each is asked by its key phrase. Read the exact wording "
-        + "from your licensed copy.")
+        + "from your licensed copy."
+    )
     #expect(introduction.recallPeriod == "the last 2 weeks")
     session.proceed()
     let question = try #require(session.question)
@@ -178,7 +189,8 @@ func onsThenSwemwbs() throws -> CaptureSession {
     #expect(
       question.validAnswersHint
         == "answer a whole number from 0 to 10, d Don't know or p Prefer not to say; "
-        + "s skips, b goes back")
+        + "s skips, b goes back"
+    )
     try session.respond("0")
     try session.respond("10")
     #expect(session.answers[key("ons4", "life-satisfaction")] == .code(0))
@@ -196,7 +208,8 @@ func onsThenSwemwbs() throws -> CaptureSession {
     #expect(
       session.summary.map(\.answerText) == [
         "2 Some of the time", "Prefer not to say", "skipped", "5 Never",
-      ])
+      ]
+    )
     let finished = session.finish()
     let response = try #require(finished)
     #expect(session.step == .finished)
@@ -206,7 +219,8 @@ func onsThenSwemwbs() throws -> CaptureSession {
         key("ons-loneliness", "left-out"): .missing(reasonIndex: 1),
         key("ons-loneliness", "isolated"): .notAnswered,
         key("ons-loneliness", "lonely"): .code(5),
-      ])
+      ]
+    )
   }
 
   @Test func `changing an answer from the summary returns to the summary`() throws {
@@ -218,9 +232,11 @@ func onsThenSwemwbs() throws -> CaptureSession {
     #expect(session.isRevisiting)
     try session.respond("3")
     #expect(session.isAtSummary)
-    #expect(session.summary.map(\.answerText) == [
-      "1 Hardly ever or never", "3 Often", "1 Hardly ever or never", "1 Often/always",
-    ])
+    #expect(
+      session.summary.map(\.answerText) == [
+        "1 Hardly ever or never", "3 Often", "1 Hardly ever or never", "1 Often/always",
+      ]
+    )
     let wentTo5 = session.goToQuestion(5)
     #expect(!wentTo5)
   }
