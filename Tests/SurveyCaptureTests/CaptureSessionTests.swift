@@ -193,8 +193,8 @@ func onsThenSwemwbs() throws -> CaptureSession {
     )
     try session.respond("0")
     try session.respond("10")
-    #expect(session.answers[key("ons4", "life-satisfaction")] == .code(0))
-    #expect(session.answers[key("ons4", "worthwhile")] == .code(10))
+    #expect(session.answers[key("ons4", "satisfied-with-life")] == .code(0))
+    #expect(session.answers[key("ons4", "worthwhile-things")] == .code(10))
     #expect(throws: CaptureInputError.self) { try session.respond("11") }
   }
 
