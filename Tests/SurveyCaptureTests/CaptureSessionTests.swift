@@ -2,9 +2,6 @@ import SurveyCapture
 import SurveyInstruments
 import Testing
 
-func builtIn(_ id: String) throws -> Instrument {
-  try #require(InstrumentCatalogue.builtIn.instrument(withID: InstrumentID(rawValue: id)))
-}
 
 func key(_ instrument: String, _ item: String) -> ItemKey {
   ItemKey(instrument: InstrumentID(rawValue: instrument), item: ItemID(rawValue: item))
