@@ -1,3 +1,5 @@
+import SurveyCSV
+import SurveyCapture
 import SurveyInstruments
 import SurveyPlatform
 import SurveyReports
@@ -34,6 +36,23 @@ public enum CommandLineTool {
     } catch let error as FileSystemError {
       console.writeDiagnostic("error: cannot read \(console.displayPath(error.path)): \(error.reason)\n")
       return error.kind == .inputOutput ? .ioError : .noInput
+    } catch let error as ImportError {
+      var shown = error
+      shown.file = error.file.map(console.displayPath)
+      console.writeDiagnostic("\(shown)\n")
+      return error.isCommandLineError ? .usage : .dataError
+    } catch let error as CSVError {
+      var shown = error
+      shown.filePath = error.filePath.map(console.displayPath)
+      console.writeDiagnostic("\(shown)\n")
+      switch error.kind {
+      case .fileNotFound, .permissionDenied, .isDirectory: return .noInput
+      case .unterminatedQuote: return .dataError
+      default: return .ioError
+      }
+    } catch let error as ReportError {
+      console.writeDiagnostic("\(error)\n")
+      return .usage
     } catch let error as OutputError {
       console.writeDiagnostic("error: cannot write \(console.displayPath(error.underlying.path)): \(error.underlying.reason)\n")
       return error.underlying.kind == .inputOutput ? .ioError : .cannotCreate

@@ -13,17 +13,7 @@ let inspectSpec = CommandSpec(
   ],
   discussion:
     "Reads a survey export and shows how it was understood: the encoding (and whether it was converted), the delimiter, the platform dialect and how it was recognised, the header rows and number of records, each column with the item it matched and the rule that matched it (explicit mapping, INSTRUMENT.ITEM header, item id, wording, alias, key phrase, grid item part), the answer counts per item, and every problem: unrecognised answers with their line, column and the nearest valid answers, ragged rows, duplicate respondent ids, items with no column, and columns matching two items. Without -i, the built-in instruments whose items match a column are used. The file is never modified. With --strict, any problem exits 65. --rows N --format json prints the first N records exactly as read, keyed by header.",
-  options: [
-    .value("--instrument", short: "-i", "ID", repeatable: true, "An instrument whose items to look for. Repeatable."),
-    .value(
-      "--from", "PLATFORM",
-      "The platform: " + ExportDialect.identifiers.joined(separator: ", ") + ". Detected when not given."),
-    .value("--delimiter", "C", "The field delimiter: a character, or comma, semicolon, tab. Detected when not given."),
-    .value(
-      "--column", "ITEM=HEADER", repeatable: true,
-      "Read ITEM (INSTRUMENT.ITEM, or an item id) from the column with HEADER. Repeatable."),
-    .value("--map", "FILE", "A JSON file of columns: {\"format\": 1, \"columns\": {\"ITEM\": \"HEADER\"}}."),
-    .flag("--strict", "Exit 65 if there is any problem."),
+  options: ExportArguments.options + [
     .value("--format", "FORMAT", "text (the default) or json."),
     .value("--rows", "N", "Print the first N records exactly as read instead of the report."),
   ],
@@ -52,18 +42,6 @@ enum InspectCommand {
     guard format == "text" || format == "json" else {
       throw UsageError(message: "unknown format '\(format)'; expected text or json", command: "inspect")
     }
-    var options = ImportOptions(isStrict: parsed.has("--strict"))
-    if let name = parsed.value("--from") {
-      guard let dialect = ExportDialect(named: name) else {
-        throw UsageError(
-          message: "unknown platform '\(name)'",
-          hint: closestMatches(to: name, among: ExportDialect.identifiers).first.map { "did you mean '\($0)'?" }
-            ?? "expected one of: " + ExportDialect.identifiers.joined(separator: ", "),
-          command: "inspect")
-      }
-      options.dialect = dialect
-    }
-    if let text = parsed.value("--delimiter") { options.delimiter = try delimiter(text) }
     var rowLimit: Int?
     if let text = parsed.value("--rows") {
       guard let limit = Int(text), limit >= 0 else {
@@ -71,73 +49,37 @@ enum InspectCommand {
       }
       rowLimit = limit
     }
-    do {
-      for argument in parsed.values("--column") { options.columnMappings.append(try ColumnMapping(argument: argument)) }
-      if let mapFile = parsed.value("--map") {
-        options.columnMappings += try ColumnMapping.mappings(fromMapFileAt: console.resolve(mapFile), displayPath: mapFile)
-      }
-      let catalogue = try CommandLineTool.catalogue(parsed, console: console)
-      let source = ExportSource.file(path: console.resolve(file), displayName: file)
-      let layout = try ExportImporter.layout(of: source, options: options)
-      if let rowLimit {
-        let rows = try ExportImporter.previewRecords(layout, limit: rowLimit)
-        console.write(format == "json" ? previewJSON(rows) : previewText(rows, layout: layout))
-        return .success
-      }
-      var instruments: [Instrument] = []
-      var chosenBy = "given with -i"
-      let names = parsed.values("--instrument")
-      if names.isEmpty {
-        instruments = ExportImporter.instrumentsMatching(layout, among: catalogue.instruments)
-        chosenBy = instruments.isEmpty
+    let options = try ExportArguments.importOptions(parsed, console: console, command: "inspect", attributes: .all)
+    let catalogue = try CommandLineTool.catalogue(parsed, console: console)
+    let source = ExportSource.file(path: console.resolve(file), displayName: file)
+    let layout = try ExportImporter.layout(of: source, options: options)
+    if let rowLimit {
+      let rows = try ExportImporter.previewRecords(layout, limit: rowLimit)
+      console.write(format == "json" ? previewJSON(rows) : previewText(rows, layout: layout))
+      return .success
+    }
+    let (instruments, choice) = try ExportArguments.instruments(
+      parsed, catalogue: catalogue, layout: layout, file: file, command: "inspect", allowNone: true)
+    let chosenBy =
+      switch choice {
+      case .given: "given with -i"
+      case .matched:
+        instruments.isEmpty
           ? "no built-in instrument matches a column; choose one with -i"
           : "not given, so the instruments whose items match columns"
-      } else {
-        for name in names {
-          let instrument = try catalogue.instrument(named: name)
-          if !instruments.contains(where: { $0.id == instrument.id }) { instruments.append(instrument) }
-        }
       }
-      let report = try ExportImporter.report(layout, instruments: instruments, options: options)
-      if format == "json" {
-        console.write(json(report, instruments: instruments, chosenBy: chosenBy))
-      } else {
-        console.write(text(report, instruments: instruments, chosenBy: chosenBy))
-      }
-      if options.isStrict && !report.problems.isEmpty {
-        console.writeDiagnostic(
-          "error: \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") in \(file) (--strict)\n")
-        return .dataError
-      }
-      return .success
-    } catch let error as ImportError {
-      console.writeDiagnostic("\(error)\n")
-      return error.isCommandLineError ? .usage : .dataError
-    } catch let error as CSVError {
-      var shown = error
-      shown.filePath = error.filePath.map(console.displayPath)
-      console.writeDiagnostic("\(shown)\n")
-      switch error.kind {
-      case .fileNotFound, .permissionDenied, .isDirectory: return .noInput
-      case .unterminatedQuote: return .dataError
-      default: return .ioError
-      }
+    let report = try ExportImporter.report(layout, instruments: instruments, options: options)
+    if format == "json" {
+      console.write(json(report, instruments: instruments, chosenBy: chosenBy))
+    } else {
+      console.write(text(report, instruments: instruments, chosenBy: chosenBy))
     }
-  }
-
-  static func delimiter(_ text: String) throws -> CSVDelimiter {
-    switch text.lowercased() {
-    case "comma", ",": return .comma
-    case "semicolon", ";": return .semicolon
-    case "tab", "\\t", "\t": return .tab
-    default:
-      if text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first, let delimiter = CSVDelimiter(scalar) {
-        return delimiter
-      }
-      throw UsageError(
-        message: "invalid delimiter '\(text)'; expected one ASCII character (not a quote or line break), comma, semicolon or tab",
-        command: "inspect")
+    if options.isStrict && !report.problems.isEmpty {
+      console.writeDiagnostic(
+        "error: \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") in \(file) (--strict)\n")
+      return .dataError
     }
+    return .success
   }
 
   // MARK: - Text

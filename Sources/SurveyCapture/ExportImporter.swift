@@ -119,7 +119,16 @@ public enum ExportImporter {
   public static func read(
     _ source: ExportSource, instruments: [Instrument], options: ImportOptions = ImportOptions()
   ) throws -> ImportResult {
-    let layout = try layout(of: source, options: options)
+    try read(layout(of: source, options: options), instruments: instruments, options: options)
+  }
+
+  /// Reads an export whose layout was already read into a table, as
+  /// ``read(_:instruments:options:)`` does.
+  ///
+  /// - Complexity: O(*n*) in the size of the file.
+  public static func read(
+    _ layout: ExportLayout, instruments: [Instrument], options: ImportOptions = ImportOptions()
+  ) throws -> ImportResult {
     var run = try ImportRun(layout: layout, instruments: instruments, options: options, keepsTable: true)
     try run.readRecords()
     return ImportResult(table: run.table(), report: run.report())
