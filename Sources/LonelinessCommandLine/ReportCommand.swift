@@ -1,0 +1,138 @@
+import SurveyCapture
+import SurveyInstruments
+import SurveyPlatform
+import SurveyReports
+import SurveyScoring
+
+let reportSpec = CommandSpec(
+  name: "report",
+  summary: "Tally a survey: counts and percentages with intervals, breakdowns, scores, safe to publish.",
+  usage: [
+    "loneliness report FILE [-i ID]... [--by COLUMN]... [--weight COLUMN] [--tally COLUMN]... [--multi COLUMN]...",
+    "                       [--format text|markdown|csv|json|html] [-o OUT] [--decimals 0|1]",
+    "                       [--suppress-below N | --suppression nhs-digital | --no-suppression]",
+  ],
+  discussion:
+    "Reads a survey export and reports every item of each instrument (each answer's count and percentage of those who answered, with a 95% interval, and missing answers by reason), each indicator as a headline such as \"Lonely often/always: 97 of 262 (37%; 95% CI 31% to 43%)\", and each score (n, mean, SD, interval of the mean, median, quartiles, and the distribution over its bands, naming the cut-off's source). --by breaks every estimate down by a column, with a chi-square test where it is valid; --tally and --multi count any other column. --weight weights percentages and means (counts stay unweighted) and reports the effective sample size. By default any count from 1 to 4 is hidden with its percentage, and so are counts that would reveal it from a total; bases under 30 are flagged. The report says what was read, excluded and suppressed, the instruments and their versions, the cut-offs and their sources, and the licence notices the instruments require.",
+  options: ExportArguments.options + [
+    .value("--by", "COLUMN", repeatable: true, "Break every estimate down by this column. Repeatable."),
+    .value("--weight", "COLUMN", "Weight percentages and means by this column of survey weights."),
+    .value("--tally", "COLUMN", repeatable: true, "Also count the answers in this column. Repeatable."),
+    .value("--multi", "COLUMN", repeatable: true, "Also count a multi-select column: percentages of respondents. Repeatable."),
+    .value("--separator", "TEXT", "What separates answers in a --multi cell (default: ';' if any cell has one, else ',')."),
+    .value("--format", "FORMAT", "text (the default), markdown, csv, json or html."),
+    .value("--output", short: "-o", "FILE", "Write the report to FILE instead of standard output."),
+    .value("--decimals", "N", "Decimal places for percentages: 0 (the default) or 1."),
+    .value("--suppress-below", "N", "Hide counts from 1 to N-1 (default 5)."),
+    .value("--suppression", "POLICY", "below-5 (the default) or nhs-digital: hide 1 to 7, round others to 5."),
+    .flag("--no-suppression", "Show every count. Not for publishing data about people."),
+    .value("--title", "TEXT", "The report's title."),
+  ],
+  examples: [
+    "loneliness report Examples/kent-esurvey/export.csv --instruments Examples/kent-esurvey/kent-loneliness.json --by \"Which district do you live in?\"",
+    "loneliness report export.csv -i ons-loneliness --by age_band --weight weight --format html -o report.html",
+  ]
+)
+
+enum ReportCommand {
+  static func run(_ arguments: [String], console: Console) throws -> ExitCode {
+    guard let parsed = try CommandLineTool.parse(arguments, spec: reportSpec, console: console) else { return .success }
+    guard parsed.positionals.count == 1, let file = parsed.positionals.first else {
+      throw UsageError(
+        message: parsed.positionals.isEmpty ? "'report' needs a file" : "'report' takes one file",
+        hint: "for example: loneliness report Examples/platform-exports/google-forms.csv", command: "report")
+    }
+    let formatName = parsed.value("--format") ?? "text"
+    guard let format = ReportFormat(rawValue: formatName) else {
+      throw UsageError(
+        message: "unknown format '\(formatName)'",
+        hint: "expected one of: " + ReportFormat.allCases.map(\.rawValue).joined(separator: ", "), command: "report")
+    }
+    var options = ReportOptions(
+      title: parsed.value("--title") ?? "Survey report", groupBy: parsed.values("--by"), weightColumn: parsed.value("--weight"),
+      tallies: parsed.values("--tally"), multiSelect: parsed.values("--multi"), multiSelectSeparator: parsed.value("--separator"))
+    options.suppression = try suppression(parsed)
+    if let text = parsed.value("--decimals") {
+      guard let decimals = Int(text), decimals == 0 || decimals == 1 else {
+        throw UsageError(message: "--decimals takes 0 or 1, not '\(text)'", command: "report")
+      }
+      options.decimals = decimals
+    }
+    let catalogue = try CommandLineTool.catalogue(parsed, console: console)
+    let kept = options.groupBy + (options.weightColumn.map { [$0] } ?? []) + options.tallies + options.multiSelect
+    guard
+      let (result, _, _) = try ExportArguments.read(
+        file, parsed: parsed, console: console, catalogue: catalogue, command: "report", attributes: .named(kept))
+    else { return .dataError }
+    let scored = Scorer.score(result.table)
+    var builder = try ReportBuilder(table: result.table, options: options, sourceFiles: [file], origins: catalogue.origins)
+    builder.addInstruments(scored: scored)
+    builder.addTallies()
+    for exclusion in importExclusions(result.report) { builder.addExclusion(exclusion) }
+    let report = builder.build()
+    let text: String
+    switch format {
+    case .text: text = TextRenderer(width: console.width).render(report)
+    case .markdown: text = MarkdownRenderer().render(report)
+    case .csv: text = TidyCSVRenderer().render(report)
+    case .json: text = JSONReportRenderer().render(report)
+    case .html:
+      throw UsageError(message: "the HTML format is not available in this build", command: "report")
+    }
+    if let output = parsed.value("--output") {
+      do {
+        try writeFileAtomically(console.resolve(output), bytes: Array(text.utf8))
+      } catch {
+        throw OutputError(underlying: error)
+      }
+      console.writeDiagnostic("Wrote \(output).\n")
+    } else {
+      console.write(text)
+    }
+    return .success
+  }
+
+  static func suppression(_ parsed: ParsedArguments) throws -> SuppressionPolicy {
+    let chosen = [parsed.value("--suppress-below") != nil, parsed.value("--suppression") != nil, parsed.has("--no-suppression")]
+    guard chosen.filter({ $0 }).count <= 1 else {
+      throw UsageError(
+        message: "--suppress-below, --suppression and --no-suppression each choose a policy; give one", command: "report")
+    }
+    if parsed.has("--no-suppression") { return .none }
+    if let text = parsed.value("--suppress-below") {
+      guard let threshold = Int(text), threshold >= 2 else {
+        throw UsageError(message: "--suppress-below needs a whole number of 2 or more, not '\(text)'", command: "report")
+      }
+      return .threshold(threshold)
+    }
+    switch parsed.value("--suppression") {
+    case nil, "below-5": return .threshold(5)
+    case "nhs-digital": return .nhsDigital
+    case "none": return .none
+    case let other?:
+      throw UsageError(message: "unknown suppression policy '\(other ?? "")'", hint: "expected below-5, nhs-digital or none", command: "report")
+    }
+  }
+
+  /// Answers that reading the file could not use, by item, with their lines.
+  static func importExclusions(_ report: ImportReport) -> [Exclusion] {
+    var byItem: [String: [Int]] = [:]
+    var order: [String] = []
+    for problem in report.problems where problem.kind == .unrecognisedAnswer {
+      let scope = problem.item?.description ?? problem.header ?? "an item"
+      if byItem[scope] == nil { order.append(scope) }
+      byItem[scope, default: []].append(problem.line ?? 0)
+    }
+    var exclusions = order.map { scope in
+      Exclusion(
+        scope: scope, reason: "unrecognised answer, counted as missing (see loneliness inspect)",
+        count: byItem[scope]?.count ?? 0, lines: byItem[scope] ?? [])
+    }
+    let ragged = report.problems.filter { $0.kind == .raggedRow }
+    if !ragged.isEmpty {
+      exclusions.append(
+        Exclusion(scope: "answers in short rows", reason: "a row with fewer or more fields than the header", count: ragged.count, lines: ragged.compactMap(\.line)))
+    }
+    return exclusions
+  }
+}
