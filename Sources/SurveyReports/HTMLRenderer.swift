@@ -861,7 +861,7 @@ private struct HTMLPageWriter {
       @page { margin: 15mm; }
       body { max-width: none; padding: 0; font-size: 10pt; }
       nav { display: none; }
-      h1, h2, h3, caption, .measure-id { break-after: avoid; }
+      h1, h2, h3, caption, .measure-id, .headline, ul.notes { break-after: avoid; }
       h2 { margin-top: 1.5rem; }
       figure, svg, tr, thead, tbody, .licence, .headlines li, dl.facts { break-inside: avoid; }
       thead { display: table-header-group; }

@@ -397,6 +397,50 @@ private func occurrences(of needle: String, in haystack: some StringProtocol) ->
     #expect(about.contains("loneliness test"))
   }
 
+  @Test func `weighted reports state the method, the effective sample size and weighted bases`()
+    throws
+  {
+    var table = ResponseTable(instruments: [], attributeHeaders: ["Contact", "Weight"])
+    for index in 0..<60 {
+      let contact = ["Email", "Phone", "Letter"][index % 3]
+      try table.append(
+        Response(attributes: ["Contact": contact, "Weight": index % 2 == 0 ? "0.5" : "1.5"])
+      )
+    }
+    let options = ReportOptions(weightColumn: "Weight", tallies: ["Contact"])
+    var builder = try ReportBuilder(table: table, options: options, sourceFiles: ["weighted.csv"])
+    builder.addTallies()
+    let report = builder.build()
+    let weighting = try #require(report.metadata.weighting)
+    let html = HTMLRenderer().render(report)
+    #expect(html.contains("Percentages and means are weighted by &#39;Weight&#39;."))
+    #expect(
+      html.contains(
+        "Kish effective sample size \(fixed(weighting.effectiveSampleSize, decimals: 1))"
+      )
+    )
+    #expect(html.contains("<td colspan=\"2\">weighted base 60.0; effective base"))
+    #expect(!html.contains("Unweighted."))
+  }
+
+  @Test func `a report without measures is still a complete page`() {
+    let report = Report(
+      metadata: ReportMetadata(
+        title: "Empty",
+        sourceFiles: [],
+        rowsRead: 0,
+        toolkitVersion: "test"
+      ),
+      measures: []
+    )
+    let html = HTMLRenderer().render(report)
+    #expect(html.hasSuffix("</html>\n"))
+    #expect(html.contains("This report has no indicators"))
+    #expect(html.contains("No rows or answers were excluded."))
+    #expect(html.contains("The instruments used require no notice on reports."))
+    #expect(!html.contains("<svg"))
+  }
+
   /// Compares the sample page with its golden file.
   ///
   /// A missing `Fixtures/sample-report.html` is recorded and the test fails once; review the file
