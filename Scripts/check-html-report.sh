@@ -10,8 +10,8 @@
 # or in CI.
 #
 # The report is the `loneliness report` command's HTML for the Kent example when the command
-# exists; until then, the sample report of the HTML renderer's tests (written through
-# HTML_REPORT_OUT).
+# exists; until then (or with HTML_REPORT_SOURCE=sample), the sample report of the HTML renderer's
+# tests, written through HTML_REPORT_OUT.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -55,7 +55,7 @@ binary="$(swift build --product loneliness --show-bin-path)/loneliness"
 
 rm -f "$report" "$screenshot" "$pdf" "$out_dir/print-1.png"
 kent="Examples/kent-esurvey"
-if "$binary" report --help >/dev/null 2>&1 && [ -d "$kent" ]; then
+if [ "${HTML_REPORT_SOURCE:-}" != "sample" ] && "$binary" report --help >/dev/null 2>&1 && [ -d "$kent" ]; then
   csv="$(ls "$kent"/*.csv | head -n 1)"
   instruments=("$kent"/*.json)
   instrument_id="$(sed -n 's/^ *"id": *"\([^"]*\)".*/\1/p' "${instruments[0]}" | head -n 1)"
@@ -67,6 +67,7 @@ else
   HTML_REPORT_OUT="$report" swift test --filter 'HTMLRendererTests' >/dev/null 2>&1 || true
 fi
 [ -s "$report" ] || fail "no HTML report was written to $report"
+grep -q "<svg" "$report" || fail "$report has no charts (no <svg> element)"
 
 run_browser() {
   # A fresh profile per run; --no-sandbox because CI containers run as root.
@@ -78,7 +79,7 @@ run_browser() {
 }
 
 echo "check-html-report: screenshot with $browser" >&2
-run_browser --hide-scrollbars --screenshot="$screenshot" --window-size=1200,3000 "file://$report"
+run_browser --hide-scrollbars --screenshot="$screenshot" --window-size=1200,5000 "file://$report"
 echo "check-html-report: print preview" >&2
 run_browser --no-pdf-header-footer --print-to-pdf="$pdf" "file://$report"
 
@@ -108,7 +109,7 @@ while position < len(data):
 raw = zlib.decompress(b"".join(chunks))
 channels = 3 if colour_type == 2 else 4
 stride = width * channels + 1
-colours, ink_rows = set(), 0
+colours, ink_rows, coloured = set(), 0, 0
 previous = bytearray(stride - 1)
 for row in range(height):
     line = raw[row * stride:(row + 1) * stride]
@@ -128,11 +129,15 @@ for row in range(height):
     previous = pixels
     if row % 10 == 0:
         row_colours = {bytes(pixels[i:i + 3]) for i in range(0, len(pixels), channels)}
+        # Chart fills are saturated colours; text and rules are grey.
+        coloured += sum(1 for c in row_colours if max(c) - min(c) > 60)
         colours |= row_colours
         if len(row_colours) > 1:
             ink_rows += 1
 if len(colours) < 8 or ink_rows < 20:
     fail(f"the screenshot looks blank ({len(colours)} colours, {ink_rows} sampled rows with content)")
+if coloured < 20:
+    fail(f"the screenshot shows no chart colours ({coloured}): did the SVG charts render?")
 print(f"check-html-report: screenshot {width}x{height}, {len(colours)} colours, {ink_rows} sampled rows with content")
 
 try:
