@@ -50,7 +50,7 @@ private func sampleReport(decimals: Int = 0) throws -> Report {
       answers[key("lonely")] = .code([1, 1, 1, 2, 2, 3, 3, 4, 4, 5][numbers.next(10)])
     }
     for item in ["companionship", "left-out", "isolated"] where numbers.next(25) > 0 {
-      answers[key(ItemID(rawValue: item))] = .code(1 + numbers.next(3))
+      answers[key(ItemID(rawValue: item))] = .code([1, 2, 2, 3, 3][numbers.next(5)])
     }
     let age = row % 6 == 0 ? ages[0] : ages[1 + numbers.next(3)]
     let heardAnswer = row == 7 || row == 50 ? "Radio" : heard[numbers.next(heard.count)]
