@@ -200,7 +200,7 @@ private struct HTMLPageWriter {
     if meta.exclusions.isEmpty {
       lines.append("<p>No rows or answers were excluded.</p>")
     } else {
-      lines.append("<table class=\"exclusions\">")
+      lines.append(tableTag("exclusions", rows: meta.exclusions.count))
       lines.append("<caption>Rows and answers left out, and why</caption>")
       lines.append(
         "<thead><tr><th scope=\"col\">Left out of</th><th scope=\"col\">Reason</th>"
@@ -224,7 +224,7 @@ private struct HTMLPageWriter {
     if meta.instruments.isEmpty {
       lines.append("<p>No instruments were used; the report tallies other columns only.</p>")
     } else {
-      lines.append("<table class=\"instruments\">")
+      lines.append(tableTag("instruments", rows: meta.instruments.count))
       lines.append("<caption>Instruments used and the versions of their definitions</caption>")
       lines.append(
         "<thead><tr><th scope=\"col\">Instrument</th><th scope=\"col\">Title</th>"
@@ -244,7 +244,7 @@ private struct HTMLPageWriter {
 
     if !meta.cutoffs.isEmpty {
       lines.append("<h3>Cut-offs</h3>")
-      lines.append("<table class=\"cutoffs\">")
+      lines.append(tableTag("cutoffs", rows: 2 * meta.cutoffs.count))
       lines.append(
         "<caption>Cut-offs used, their sources and how certain those sources are</caption>"
       )
@@ -553,7 +553,7 @@ private struct HTMLPageWriter {
       )
       writeFigure(chart.markup(), caption: "Figure: \(title) (all respondents).")
       var hasHidden = false
-      lines.append("<table class=\"histogram\">")
+      lines.append(tableTag("histogram", rows: whole.histogram.count))
       lines.append(
         "<caption>\(e(measure.title)): respondents with each score, all respondents</caption>"
       )
@@ -587,7 +587,8 @@ private struct HTMLPageWriter {
   private mutating func writeSummaryTable(_ measure: MeasureReport) {
     let places = measure.valueDecimals + 1
     lines.append("<h3>Summary statistics</h3>")
-    lines.append("<table class=\"summary\">")
+    let rows = measure.breakdowns.reduce(0) { $0 + $1.groups.count + 1 }
+    lines.append(tableTag("summary", rows: rows))
     lines.append("<caption>\(e(measure.title)): summary statistics</caption>")
     let headers = ["n", "Mean", "\(level) CI of mean", "SD", "Median", "Quartiles (25th-75th)"]
     lines.append(
@@ -634,6 +635,11 @@ private struct HTMLPageWriter {
   }
 
   // MARK: - Tables
+
+  /// The opening tag of a table; tables of up to 30 rows are kept on one printed page.
+  private func tableTag(_ className: String, rows: Int) -> String {
+    "<table class=\"\(className)\(rows <= 30 ? " keep" : "")\">"
+  }
 
   private func hiddenCell(_ reason: SuppressionReason?) -> String {
     let why =
@@ -702,7 +708,8 @@ private struct HTMLPageWriter {
       if let groupBy = breakdown.groupBy {
         lines.append("<h3>\(e(breakdownHeading(groupBy)))</h3>")
       }
-      lines.append("<table class=\"distribution\">")
+      let rows = breakdown.groups.reduce(0) { $0 + $1.categories.count + $1.missing.count + 2 }
+      lines.append(tableTag("distribution", rows: rows))
       lines.append("<caption>\(e(measure.title)): \(e(scope))</caption>")
       lines.append(
         "<thead><tr><th scope=\"col\">\(e(categoryHeader))</th><th scope=\"col\" "
@@ -762,7 +769,7 @@ private struct HTMLPageWriter {
   private mutating func writeIndicatorTables(_ measure: MeasureReport) {
     for breakdown in measure.breakdowns {
       let scope = breakdown.groupBy.map { "by \($0)" } ?? "all respondents"
-      lines.append("<table class=\"indicator\">")
+      lines.append(tableTag("indicator", rows: breakdown.groups.count))
       lines.append("<caption>\(e(measure.title)): \(e(scope))</caption>")
       let headers = ["Count", "Base", "%", "\(level) CI"]
       lines.append(
@@ -863,7 +870,8 @@ private struct HTMLPageWriter {
       nav { display: none; }
       h1, h2, h3, caption, .measure-id, .headline, ul.notes { break-after: avoid; }
       h2 { margin-top: 1.5rem; }
-      figure, svg, tr, thead, tbody, .licence, .headlines li, dl.facts { break-inside: avoid; }
+      figure, svg, tr, thead, tbody, table.keep, .licence, .headlines li, dl.facts {
+        break-inside: avoid; }
       thead { display: table-header-group; }
       * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
       a { color: inherit; text-decoration: none; }
