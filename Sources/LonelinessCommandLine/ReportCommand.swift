@@ -76,8 +76,7 @@ enum ReportCommand {
     case .markdown: text = MarkdownRenderer().render(report)
     case .csv: text = TidyCSVRenderer().render(report)
     case .json: text = JSONReportRenderer().render(report)
-    case .html:
-      throw UsageError(message: "the HTML format is not available in this build", command: "report")
+    case .html: text = HTMLRenderer().render(report)
     }
     if let output = parsed.value("--output") {
       do {

@@ -878,3 +878,5 @@ private struct HTMLPageWriter {
     }
     """
 }
+
+extension HTMLRenderer: ReportRenderer {}
