@@ -1,0 +1,144 @@
+// A small deterministic JSON writer: values keep the order they were built in, numbers print
+// the same on every platform, and output is indented by two spaces. Standard library only.
+
+/// A JSON value to be written: objects keep their members in the order given.
+public indirect enum JSONValue: Sendable, Equatable {
+  /// `null`.
+  case null
+  /// `true` or `false`.
+  case bool(Bool)
+  /// A whole number.
+  case integer(Int)
+  /// A number with a fractional part; NaN and infinities are written as `null`.
+  case number(Double)
+  /// A string.
+  case string(String)
+  /// A list.
+  case array([JSONValue])
+  /// An object, with its members in the order they are written.
+  case object([JSONObjectMember])
+
+  /// A string, or `null` for `nil`.
+  public static func optional(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
+
+  /// A whole number, or `null` for `nil`.
+  public static func optional(_ number: Int?) -> JSONValue { number.map { .integer($0) } ?? .null }
+}
+
+/// One `"key": value` member of a ``JSONValue/object(_:)``.
+public struct JSONObjectMember: Sendable, Equatable {
+  /// The key.
+  public var key: String
+  /// The value.
+  public var value: JSONValue
+
+  /// Creates a member.
+  public init(_ key: String, _ value: JSONValue) {
+    self.key = key
+    self.value = value
+  }
+}
+
+/// Writes ``JSONValue``s as text, the same bytes for the same value on every run and platform.
+///
+///     let text = JSONWriter.text(for: .object([JSONObjectMember("n", .integer(3))]))
+///     // {
+///     //   "n": 3
+///     // }
+public enum JSONWriter {
+  /// The value as indented JSON text, ending with a line break.
+  ///
+  /// - Complexity: O(*n*) in the size of the output.
+  public static func text(for value: JSONValue) -> String {
+    var output = ""
+    write(value, indent: 0, to: &output)
+    output += "\n"
+    return output
+  }
+
+  /// The value as JSON text on one line, with no spaces.
+  ///
+  /// - Complexity: O(*n*) in the size of the output.
+  public static func compactText(for value: JSONValue) -> String {
+    var output = ""
+    write(value, indent: nil, to: &output)
+    return output
+  }
+
+  /// `text` as a quoted JSON string: `"`, `\` and control characters escaped, everything else
+  /// kept as it is.
+  ///
+  /// - Complexity: O(*n*) in the length of `text`.
+  public static func quoted(_ text: String) -> String {
+    var output = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": output += "\\\""
+      case "\\": output += "\\\\"
+      case "\n": output += "\\n"
+      case "\r": output += "\\r"
+      case "\t": output += "\\t"
+      case "\u{08}": output += "\\b"
+      case "\u{0C}": output += "\\f"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16, uppercase: false)
+          output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          output.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return output + "\""
+  }
+
+  private static func write(_ value: JSONValue, indent: Int?, to output: inout String) {
+    switch value {
+    case .null: output += "null"
+    case .bool(let flag): output += flag ? "true" : "false"
+    case .integer(let number): output += String(number)
+    case .number(let number):
+      if !number.isFinite {
+        output += "null"
+      } else if number == number.rounded(), abs(number) < 1e15 {
+        output += String(Int(number))
+      } else {
+        output += String(number)
+      }
+    case .string(let text): output += quoted(text)
+    case .array(let elements):
+      guard !elements.isEmpty else {
+        output += "[]"
+        return
+      }
+      output += "["
+      for (position, element) in elements.enumerated() {
+        if position > 0 { output += "," }
+        newline(indent.map { $0 + 1 }, &output)
+        write(element, indent: indent.map { $0 + 1 }, to: &output)
+      }
+      newline(indent, &output)
+      output += "]"
+    case .object(let members):
+      guard !members.isEmpty else {
+        output += "{}"
+        return
+      }
+      output += "{"
+      for (position, member) in members.enumerated() {
+        if position > 0 { output += "," }
+        newline(indent.map { $0 + 1 }, &output)
+        output += quoted(member.key)
+        output += indent == nil ? ":" : ": "
+        write(member.value, indent: indent.map { $0 + 1 }, to: &output)
+      }
+      newline(indent, &output)
+      output += "}"
+    }
+  }
+
+  private static func newline(_ indent: Int?, _ output: inout String) {
+    guard let indent else { return }
+    output += "\n" + String(repeating: "  ", count: indent)
+  }
+}
