@@ -43,7 +43,7 @@ public enum CommandLineTool {
     }
   }
 
-  static let commands: [CommandSpec] = [instrumentsSpec, inspectSpec]
+  static let commands: [CommandSpec] = [instrumentsSpec, inspectSpec, scoreSpec]
 
   static func dispatch(_ arguments: [String], console: Console) throws -> ExitCode {
     guard let first = arguments.first else {
@@ -75,6 +75,7 @@ public enum CommandLineTool {
     switch first {
     case "instruments": return try InstrumentsCommand.run(rest, console: console)
     case "inspect": return try InspectCommand.run(rest, console: console)
+    case "score": return try ScoreCommand.run(rest, console: console)
     default: throw unknownCommand(first)
     }
   }
