@@ -141,27 +141,70 @@ enum ScoreCommand {
   }
 
   /// The input re-read record by record, each data record followed by its row's scores.
+  ///
+  /// Fields are written with `CSVWriter`'s rules. A field that no rule can touch (no delimiter,
+  /// quote or line break; no leading or trailing space or tab; not starting with a character a
+  /// spreadsheet runs as a formula) is copied as bytes; every other field goes through
+  /// `CSVWriter.field`. Band labels and indicator values are encoded once per column.
   static func csv(layout: ExportLayout, headerRowCount: Int, scored: ScoredTable) throws -> [UInt8] {
     let writer = CSVWriter(delimiter: layout.reader.delimiter)
+    let delimiter = layout.reader.delimiter.asciiValue
     let width = layout.headers.count
-    let added = scored.columns
+    let cells = scored.columns.map { CSVCell($0, scored: scored, writer: writer) }
     var output: [UInt8] = layout.reader.hasByteOrderMark ? [0xEF, 0xBB, 0xBF] : []
-    var fields: [String] = []
+    output.reserveCapacity(256 * scored.count)
     try layout.reader.forEachRecord { record in
-      fields.removeAll(keepingCapacity: true)
-      for index in 0..<record.count { fields.append(record.string(at: index)) }
-      while fields.count < width { fields.append("") }
+      var fieldCount = 0
+      var isOnlyFieldEmpty = false
+      func separate() {
+        if fieldCount > 0 { output.append(delimiter) }
+        fieldCount += 1
+      }
+      for index in 0..<record.count {
+        separate()
+        let isPlain = record.withBytes(at: index) { bytes in
+          guard isPlainField(bytes, delimiter: delimiter) else { return false }
+          bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
+          return true
+        }
+        if !isPlain { output.append(contentsOf: writer.field(record.string(at: index)).utf8) }
+        if fieldCount == 1 { isOnlyFieldEmpty = record.isEmpty(at: index) }
+      }
+      for _ in record.count..<max(record.count, width) { separate() }
       if record.index < headerRowCount {
-        for column in added { fields.append(record.index == 0 ? column.name : "") }
+        for cell in cells {
+          separate()
+          if record.index == 0 { output.append(contentsOf: writer.field(cell.name).utf8) }
+        }
       } else {
         let row = record.index - headerRowCount
-        for column in added {
-          fields.append(row < scored.count ? scored.text(of: column, at: row) ?? "" : "")
+        for cell in cells {
+          separate()
+          if row < scored.count { cell.append(row: row, to: &output, writer: writer) }
         }
       }
-      output.append(contentsOf: writer.line(fields).utf8)
+      if fieldCount == 1 && isOnlyFieldEmpty { output.append(contentsOf: [0x22, 0x22]) }
+      output.append(0x0A)
     }
     return output
+  }
+
+  /// Whether `CSVWriter` would write `bytes` unchanged: no delimiter, quote or line break, no
+  /// leading or trailing space or tab, and no leading `=`, `+`, `-`, `@`, tab or CR.
+  static func isPlainField(_ bytes: Span<UInt8>, delimiter: UInt8) -> Bool {
+    guard bytes.count > 0 else { return true }
+    switch bytes[0] {
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, 0x20:
+      return false
+    default: break
+    }
+    let last = bytes[bytes.count - 1]
+    if last == 0x20 || last == 0x09 { return false }
+    for index in bytes.indices {
+      let byte = bytes[index]
+      if byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
+    }
+    return true
   }
 
   /// An array of objects, one per data record, keyed by the combined header names (repeats
@@ -204,6 +247,64 @@ enum ScoreCommand {
     case .value: return scored.scores[column.index].value(at: row).map { .number($0) } ?? .null
     case .indicator: return scored.indicators[column.index].value(at: row).map { .integer($0 ? 1 : 0) } ?? .null
     case .band, .reason: return .optional(scored.text(of: column, at: row))
+    }
+  }
+}
+
+/// One added output column, with what it needs to write a row's cell without copying the
+/// score column.
+private struct CSVCell {
+  enum Content {
+    case value([Double], decimals: Int)
+    case band([Int16], labels: [[UInt8]])
+    case reason(ScoreColumn)
+    case indicator([Int8])
+  }
+
+  let name: String
+  let content: Content
+
+  init(_ column: ScoredTable.Column, scored: ScoredTable, writer: CSVWriter) {
+    name = column.name
+    switch column.kind {
+    case .value:
+      let score = scored.scores[column.index]
+      content = .value(score.values, decimals: score.rule.decimals)
+    case .band:
+      let score = scored.scores[column.index]
+      let labels = (score.rule.bands?.bands ?? []).map { Array(writer.field($0.label).utf8) }
+      content = .band(score.bandIndices, labels: labels)
+    case .reason:
+      content = .reason(scored.scores[column.index])
+    case .indicator:
+      content = .indicator(scored.indicators[column.index].values)
+    }
+  }
+
+  /// Appends the cell of `row`, empty when absent.
+  func append(row: Int, to output: inout [UInt8], writer: CSVWriter) {
+    switch content {
+    case .value(let values, let decimals):
+      let value = values[row]
+      guard !value.isNaN else { return }
+      let text = ScoreColumn.format(value, decimals: decimals)
+      if let first = text.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) {
+        output.append(contentsOf: text.utf8)
+      } else {
+        output.append(contentsOf: writer.field(text).utf8)
+      }
+    case .band(let indices, let labels):
+      let index = Int(indices[row])
+      if index >= 0 && index < labels.count { output.append(contentsOf: labels[index]) }
+    case .reason(let score):
+      guard score.absences[row] != .present, let reason = score.reason(at: row) else { return }
+      output.append(contentsOf: writer.field(reason).utf8)
+    case .indicator(let values):
+      switch values[row] {
+      case 1: output.append(UInt8(ascii: "1"))
+      case 0: output.append(UInt8(ascii: "0"))
+      default: break
+      }
     }
   }
 }

@@ -53,6 +53,19 @@ private let smallExport = """
     ])
   }
 
+  @Test(arguments: [
+    "Examples/provider-outcomes/baseline.csv", "Examples/cohort-comparison/combined.csv",
+    "Examples/platform-exports/surveymonkey.csv", "Examples/platform-exports/qualtrics.csv",
+    "Examples/platform-exports/google-forms.csv", "Examples/platform-exports/microsoft-forms.csv",
+    "Examples/platform-exports/smartsurvey.csv",
+  ])
+  func `output bytes are exactly what CSVWriter writes for the same fields`(path: String) throws {
+    let output = run(["score", path, "-i", "ons-loneliness"]).output
+    var rewritten = output.hasPrefix("\u{FEFF}") ? "\u{FEFF}" : ""
+    rewritten += CSVWriter().text(for: try records(output))
+    #expect(rewritten == output)
+  }
+
   @Test func `a two-row header gets the score names on its first row only`() throws {
     let output = try records(
       run(["score", "Examples/platform-exports/surveymonkey.csv", "-i", "ons-loneliness"]).output)
