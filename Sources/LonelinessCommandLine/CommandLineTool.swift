@@ -62,7 +62,7 @@ public enum CommandLineTool {
     }
   }
 
-  static let commands: [CommandSpec] = [instrumentsSpec, inspectSpec, reportSpec, captureSpec]
+  static let commands: [CommandSpec] = [instrumentsSpec, inspectSpec, scoreSpec, reportSpec, captureSpec]
 
   static func dispatch(_ arguments: [String], console: Console) throws -> ExitCode {
     guard let first = arguments.first else {
@@ -94,6 +94,7 @@ public enum CommandLineTool {
     switch first {
     case "instruments": return try InstrumentsCommand.run(rest, console: console)
     case "inspect": return try InspectCommand.run(rest, console: console)
+    case "score": return try ScoreCommand.run(rest, console: console)
     case "report": return try ReportCommand.run(rest, console: console)
     case "capture": return try CaptureCommand.run(rest, console: console)
     default: throw unknownCommand(first)

@@ -109,7 +109,7 @@ enum ReportCommand {
     case "nhs-digital": return .nhsDigital
     case "none": return .none
     case let other?:
-      throw UsageError(message: "unknown suppression policy '\(other ?? "")'", hint: "expected below-5, nhs-digital or none", command: "report")
+      throw UsageError(message: "unknown suppression policy '\(other)'", hint: "expected below-5, nhs-digital or none", command: "report")
     }
   }
 

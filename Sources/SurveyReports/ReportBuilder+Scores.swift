@@ -1,5 +1,5 @@
-public import SurveyCapture
-public import SurveyInstruments
+import SurveyCapture
+import SurveyInstruments
 public import SurveyScoring
 
 extension ReportBuilder {
@@ -45,7 +45,8 @@ extension ReportBuilder {
       let labels = bands.map { band in rule?.bands?.bands.first { $0.id == band }?.label ?? band.rawValue }
       definition = "\(scoreID) in " + labels.joined(separator: " or ")
       let source = scored.score(instrument: instrument.id, id: scoreID)
-      reason = { row in source.map { Self.absenceLabel($0, row: row, table: self.table) } ?? "not scored" }
+      let table = self.table
+      reason = { row in source.map { Self.absenceLabel($0, row: row, table: table) } ?? "not scored" }
       if rule?.bands?.provenance.isUncertain == true {
         notes.append("Uses an UNCONFIRMED cut-off (\(labels.joined(separator: ", "))): see the cut-offs under About this report.")
       }
@@ -72,9 +73,10 @@ extension ReportBuilder {
         notes.append("The bands use an UNCONFIRMED cut-off (\(definition)): see the cut-offs under About this report.")
       }
     }
+    let table = self.table
     addScore(
       id: column.name, title: rule.title, values: column.values, bands: rule.bands, decimals: rule.decimals, notes: notes,
-      reason: { row in Self.absenceLabel(column, row: row, table: self.table) })
+      reason: { row in Self.absenceLabel(column, row: row, table: table) })
   }
 
   /// A coarse reason for an absent score, for counting in reports.
