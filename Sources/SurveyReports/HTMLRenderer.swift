@@ -585,7 +585,7 @@ private struct HTMLPageWriter {
   }
 
   private mutating func writeSummaryTable(_ measure: MeasureReport) {
-    let places = measure.valueDecimals + 1
+    let places = measure.statisticDecimals
     lines.append("<h3>Summary statistics</h3>")
     let rows = measure.breakdowns.reduce(0) { $0 + $1.groups.count + 1 }
     lines.append(tableTag("summary", rows: rows))

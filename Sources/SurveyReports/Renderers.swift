@@ -167,7 +167,7 @@ public struct TidyCSVRenderer: ReportRenderer {
     let decimals = report.metadata.decimals
     var rows: [[String]] = [Self.columns]
     for measure in report.measures {
-      let places = measure.valueDecimals + 1
+      let places = measure.statisticDecimals
       for breakdown in measure.breakdowns {
         for group in breakdown.groups {
           let prefix = [measure.id, measure.kind.rawValue, measure.title, breakdown.groupBy ?? "", group.group ?? ""]
@@ -242,7 +242,7 @@ public struct JSONReportRenderer: ReportRenderer {
       return object(members)
     }
     let measures: [JSONValue] = report.measures.map { measure in
-      let places = measure.valueDecimals + 1
+      let places = measure.statisticDecimals
       let breakdowns: [JSONValue] = measure.breakdowns.map { breakdown in
         let groups: [JSONValue] = breakdown.groups.map { group in
           var members: [(String, JSONValue)] = [

@@ -148,7 +148,7 @@ struct ReportDocument {
   }
 
   private mutating func addScore(_ measure: MeasureReport, format: ReportFormatting, level: String) {
-    let places = measure.valueDecimals + 1
+    let places = measure.statisticDecimals
     for breakdown in measure.breakdowns {
       let rows = breakdown.groups.map { group -> [String] in
         let name = breakdown.groupBy == nil ? "All" : (group.group ?? "") + (group.isLowBase && !group.isSuppressed ? " [low base]" : "")

@@ -203,6 +203,10 @@ public struct MeasureReport: Sendable {
 
   /// The whole-sample estimates.
   public var wholeSample: GroupEstimate? { breakdowns.first?.groups.first }
+
+  /// Decimal places for a score's statistics (mean, SD, quartiles): one place for a score of
+  /// whole numbers, otherwise as many as the score itself has (SWEMWBS metric: 2).
+  public var statisticDecimals: Int { max(valueDecimals, 1) }
 }
 
 /// Estimates for every group of one grouping column (or the whole sample).
