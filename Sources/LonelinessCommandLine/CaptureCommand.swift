@@ -2,6 +2,7 @@ import SurveyCapture
 import SurveyInstruments
 import SurveyPlatform
 import SurveyReports
+import SurveyScoring
 
 let captureSpec = CommandSpec(
   name: "capture",
@@ -198,12 +199,37 @@ enum CaptureCommand {
     }
     console.write("Saved respondent \(respondent) to \(target) (\(counts)).\n")
     if parsed.has("--show-scores") {
-      console.write(
-        "Scores: not available yet: this version of loneliness cannot score responses. "
-          + "Score the file later with the scoring commands.\n"
-      )
+      console.write(scoreLines(response, instruments: interview.session.instruments))
     }
     return .success
+  }
+
+  /// The respondent's scores and indicators, one per line, with the band or the reason a score is
+  /// absent.
+  static func scoreLines(_ response: Response, instruments: [Instrument]) -> String {
+    var lines: [String] = []
+    for instrument in instruments where !instrument.scores.isEmpty || !instrument.indicators.isEmpty {
+      let scores = Scorer.score(response, instrument: instrument)
+      for score in scores.scores {
+        let decimals = instrument.score(withID: score.id)?.decimals ?? 0
+        let name = "\(instrument.id).\(score.id)"
+        if let value = score.value {
+          lines.append("  \(name): \(ScoreColumn.format(value, decimals: decimals))" + (score.band.map { " (\($0.label))" } ?? ""))
+        } else {
+          lines.append("  \(name): not scored (\(score.reason ?? "missing"))")
+        }
+      }
+      for indicator in scores.indicators {
+        let name = "\(instrument.id).\(indicator.id)"
+        let title = instrument.indicator(withID: indicator.id)?.title ?? indicator.id.rawValue
+        switch indicator.value {
+        case true?: lines.append("  \(name): yes (\(title))")
+        case false?: lines.append("  \(name): no (\(title))")
+        case nil: lines.append("  \(name): not known (\(indicator.reason ?? "missing"))")
+        }
+      }
+    }
+    return lines.isEmpty ? "Scores: the instruments define no scores or indicators.\n" : "Scores\n" + lines.joined(separator: "\n") + "\n"
   }
 
   /// Reports a file that cannot take the row; header problems exit 65.

@@ -243,17 +243,33 @@ let onsHeader = [
     )
   }
 
-  @Test func `show-scores says scores are not available yet`() throws {
+  @Test func `show-scores prints the respondent's scores, bands and indicators`() throws {
     let (run, _) = try capture(
       ["-i", "ons-loneliness", "--to", "r.csv", "--respondent", "R1", "--show-scores"],
-      input: lines("1", "1", "1", "1", "y")
+      input: lines("3", "2", "3", "1", "y")
     )
     #expect(
       run.output.hasSuffix(
-        "Scores: not available yet: this version of loneliness cannot "
-          + "score responses. Score the file later with the scoring commands.\n"
+        """
+        Scores
+          ons-loneliness.ucla3: 8 (Lonely (6-9))
+          ons-loneliness.often-always: yes (Lonely often/always)
+          ons-loneliness.some-of-the-time-or-more: yes (Lonely always, often or some of the time)
+          ons-loneliness.never: no (Never lonely)
+          ons-loneliness.ucla-lonely: yes (Lonely on the UCLA 3-item score (6 or more))
+
+        """
       )
     )
+  }
+
+  @Test func `show-scores says why a score is absent`() throws {
+    let (run, _) = try capture(
+      ["-i", "ons-loneliness", "--to", "r.csv", "--respondent", "R1", "--show-scores"],
+      input: lines("3", "s", "3", "p", "y")
+    )
+    #expect(run.output.contains("  ons-loneliness.ucla3: not scored (1 of 3 items missing (left-out); ons-loneliness.ucla3 allows none)\n"))
+    #expect(run.output.contains("  ons-loneliness.often-always: not known (item lonely answered 'Prefer not to say')\n"))
   }
 
   @Test(arguments: [
@@ -298,5 +314,43 @@ let onsHeader = [
   @Test func `capture is listed in the main help`() {
     let result = run(["--help"])
     #expect(result.output.contains("  capture       Ask one respondent the questions"))
+  }
+}
+
+@Suite struct CapturedFilesTests {
+  @Test func `a captured file is read by inspect, score and report with no mapping`() throws {
+    let arguments = ["-i", "ons-loneliness", "-i", "swemwbs", "--to", "visits.csv", "--set", "worker=AB"]
+    let (first, folder) = try capture(
+      arguments + ["--respondent", "LW-1"], input: lines("1", "2", "3", "1", "2", "3", "4", "5", "4", "3", "2", "y"))
+    #expect(first.exitCode == .success)
+    let (second, _) = try capture(
+      arguments + ["--respondent", "LW-2"], input: lines("3", "3", "3", "p", "5", "5", "5", "5", "5", "5", "5", "y"), in: folder)
+    #expect(second.exitCode == .success)
+    let file = folder + "/visits.csv"
+
+    let inspect = run(["inspect", file, "--format", "json"])
+    #expect(inspect.exitCode == .success)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(inspect.output.utf8)) as? [String: Any])
+    #expect((json["problems"] as? [Any])?.isEmpty == true, "no problems reading a captured file")
+    let columns = try #require(json["columns"] as? [[String: Any]])
+    let matched = columns.flatMap { ($0["matches"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String } }
+    #expect(matched.count == 11, "every item column matched")
+    #expect(Set(matched) == ["instrument-item-id"], "by its INSTRUMENT.ITEM header")
+
+    let score = run(["score", file])
+    #expect(score.exitCode == .success)
+    let scored = try CSVReader(bytes: Array(score.output.utf8)).readAll()
+    let header = try #require(scored.first)
+    let raw = try #require(header.firstIndex(of: "swemwbs.raw"))
+    let metric = try #require(header.firstIndex(of: "swemwbs.metric"))
+    let ucla = try #require(header.firstIndex(of: "ons-loneliness.ucla3"))
+    #expect(scored[1][raw] == "23" && scored[1][metric] == "20.73", "2+3+4+5+4+3+2 = 23, metric 20.73")
+    #expect(scored[2][raw] == "35" && scored[2][metric] == "35.00")
+    #expect(scored[1][ucla] == "6" && scored[2][ucla] == "9")
+    #expect(header.first == "respondent_id" && scored[1].first == "LW-1", "the input's columns come first, unchanged")
+
+    let report = run(["report", file, "--no-suppression", "--format", "csv"])
+    #expect(report.exitCode == .success)
+    #expect(report.output.contains("ons-loneliness.lonely,item,How often do you feel lonely?,,,missing,Prefer not to say,1,"))
   }
 }
