@@ -1,0 +1,213 @@
+import SurveyInstruments
+
+/// Small pieces every chart of the HTML report shares: the opening and closing of an
+/// accessible `<svg>` element, number formatting for coordinates, and estimates of text width
+/// for layout (the page uses the reader's own sans-serif font, so widths are estimates with a
+/// margin).
+enum SVGMarkup {
+  /// The font size of chart text, in pixels.
+  static let fontSize = 12.0
+
+  /// The opening `<svg>` tag with its `<title>` and `<desc>`, which screen readers announce.
+  ///
+  /// `title` and `description` are escaped here; `chartID` must be a generated id.
+  ///
+  /// - Complexity: O(*n*) in the length of the texts.
+  static func open(
+    chartID: String,
+    width: Double,
+    height: Double,
+    title: String,
+    description: String
+  ) -> String {
+    let w = number(width)
+    let h = number(height)
+    return """
+      <svg class="chart" role="img" width="\(w)" height="\(h)" viewBox="0 0 \(w) \(h)" \
+      aria-labelledby="\(chartID)-title" aria-describedby="\(chartID)-desc">
+      <title id="\(chartID)-title">\(escapedForHTML(title))</title>
+      <desc id="\(chartID)-desc">\(escapedForHTML(description))</desc>
+      """
+  }
+
+  /// The closing tag.
+  static let close = "</svg>"
+
+  /// A coordinate with at most one decimal: `12`, `12.5`.
+  static func number(_ value: Double) -> String {
+    let text = fixed(value, decimals: 1)
+    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+  }
+
+  /// An estimate of the width of `text` in pixels at `fontSize`, generous enough for wide
+  /// sans-serif fonts such as DejaVu Sans.
+  ///
+  /// - Complexity: O(*n*) in the length of `text`.
+  static func textWidth(_ text: String, fontSize: Double = fontSize) -> Double {
+    var width = 0.0
+    for character in text {
+      if character.isNumber || character == "%" || character == "." {
+        width += 0.6
+      } else if character == " " || character == "i" || character == "l" || character == "(" {
+        width += 0.35
+      } else if character.isUppercase || character == "m" || character == "w" {
+        width += 0.75
+      } else {
+        width += 0.6
+      }
+    }
+    return width * fontSize
+  }
+
+  /// `text` shortened with an ellipsis so that it fits `width` pixels.
+  ///
+  /// - Complexity: O(*n*²) in the length of `text` at worst; labels are short.
+  static func truncated(
+    _ text: String,
+    toWidth width: Double,
+    fontSize: Double = fontSize
+  ) -> String {
+    guard textWidth(text, fontSize: fontSize) > width else { return text }
+    var shortened = text
+    while !shortened.isEmpty && textWidth(shortened + "…", fontSize: fontSize) > width {
+      shortened.removeLast()
+    }
+    return shortened + "…"
+  }
+
+  /// A `<text>` element; `content` is escaped here.
+  static func text(
+    _ content: String,
+    x: Double,
+    y: Double,
+    anchor: String = "start",
+    className: String? = nil,
+    extra: String = ""
+  ) -> String {
+    let classAttribute = className.map { " class=\"\($0)\"" } ?? ""
+    let anchorAttribute = anchor == "start" ? "" : " text-anchor=\"\(anchor)\""
+    return "<text x=\"\(number(x))\" y=\"\(number(y))\"\(anchorAttribute)\(classAttribute)\(extra)>"
+      + "\(escapedForHTML(content))</text>"
+  }
+
+  /// A `<rect>`, with an optional tooltip (escaped here).
+  static func rect(
+    x: Double,
+    y: Double,
+    width: Double,
+    height: Double,
+    fill: String,
+    extra: String = "",
+    tooltip: String? = nil
+  ) -> String {
+    let geometry =
+      "x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(max(0, width)))\" "
+      + "height=\"\(number(max(0, height)))\" fill=\"\(fill)\"\(extra)"
+    guard let tooltip else { return "<rect \(geometry)/>" }
+    return "<rect \(geometry)><title>\(escapedForHTML(tooltip))</title></rect>"
+  }
+
+  /// A `<line>`.
+  static func line(
+    x1: Double,
+    y1: Double,
+    x2: Double,
+    y2: Double,
+    className: String
+  ) -> String {
+    "<line x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\" "
+      + "class=\"\(className)\"/>"
+  }
+
+  /// A horizontal percentage axis from 0% to 100% under a plot, with optional grid lines up
+  /// to `top`.
+  static func percentAxis(
+    x: Double,
+    width: Double,
+    y: Double,
+    step: Int,
+    gridTop: Double? = nil
+  ) -> [String] {
+    var parts: [String] = []
+    parts.append(line(x1: x, y1: y, x2: x + width, y2: y, className: "axis"))
+    for tick in stride(from: 0, through: 100, by: step) {
+      let tickX = x + width * Double(tick) / 100
+      if let gridTop, tick > 0 {
+        parts.append(line(x1: tickX, y1: gridTop, x2: tickX, y2: y, className: "grid"))
+      }
+      parts.append(line(x1: tickX, y1: y, x2: tickX, y2: y + 4, className: "axis"))
+      parts.append(text("\(tick)%", x: tickX, y: y + 16, anchor: "middle", className: "tick"))
+    }
+    return parts
+  }
+
+  /// The pattern that marks values hidden by disclosure control: grey diagonal lines on white.
+  static func hiddenPattern(chartID: String) -> String {
+    """
+    <pattern id="\(chartID)-hidden" patternUnits="userSpaceOnUse" width="6" height="6" \
+    patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>\
+    <line x1="0" y1="0" x2="0" y2="6" stroke="#6b6b6b" stroke-width="1.5"/></pattern>
+    """
+  }
+
+  /// The fill that marks hidden values.
+  static func hiddenFill(chartID: String) -> String { "url(#\(chartID)-hidden)" }
+
+  /// One entry of a legend: a swatch and its label.
+  struct LegendEntry {
+    /// The label (escaped when drawn).
+    var label: String
+    /// The swatch's fill.
+    var fill: String
+    /// Whether the swatch is a circle (for dots) rather than a square.
+    var isRound = false
+    /// The swatch's outline colour.
+    var stroke = "#333333"
+  }
+
+  /// A legend: one swatch and label per entry, wrapped into rows within `width`; returns the
+  /// markup and the height used.
+  ///
+  /// - Complexity: O(*n*) in the number of entries.
+  static func legend(
+    entries: [LegendEntry],
+    x: Double,
+    y: Double,
+    width: Double
+  ) -> (markup: [String], height: Double) {
+    guard !entries.isEmpty else { return ([], 0) }
+    var parts = ["<g class=\"legend\">"]
+    var cursorX = x
+    var cursorY = y
+    let rowHeight = 20.0
+    for entry in entries {
+      let label = truncated(entry.label, toWidth: min(width - 24, 420))
+      let itemWidth = 18 + textWidth(label) + 16
+      if cursorX > x && cursorX + itemWidth > x + width {
+        cursorX = x
+        cursorY += rowHeight
+      }
+      if entry.isRound {
+        parts.append(
+          "<circle cx=\"\(number(cursorX + 6))\" cy=\"\(number(cursorY + 6))\" r=\"5\" "
+            + "fill=\"\(entry.fill)\" stroke=\"\(entry.stroke)\" stroke-width=\"2\"/>"
+        )
+      } else {
+        parts.append(
+          rect(
+            x: cursorX,
+            y: cursorY,
+            width: 12,
+            height: 12,
+            fill: entry.fill,
+            extra: " stroke=\"\(entry.stroke)\" stroke-width=\"0.5\""
+          )
+        )
+      }
+      parts.append(text(label, x: cursorX + 18, y: cursorY + 10.5))
+      cursorX += itemWidth
+    }
+    parts.append("</g>")
+    return (parts, cursorY - y + rowHeight)
+  }
+}
