@@ -37,7 +37,11 @@ enum ComparisonDocument {
           + "\(signed(difference, places: meta.decimals)) percentage points"
         if let interval = comparison.interval {
           line += " (\(level) CI \(signed(interval.lower, places: meta.decimals)) to \(signed(interval.upper, places: meta.decimals))"
-          line += comparison.pValue.map { "; \(pValueText(comparison.adjustedPValue ?? $0))\(comparison.adjustedPValue == nil ? "" : " Holm-adjusted")" } ?? ""
+          if let adjusted = comparison.adjustedPValue {
+            line += "; Holm-adjusted \(pValueText(adjusted))"
+          } else if let p = comparison.pValue {
+            line += "; \(pValueText(p))"
+          }
           line += ")"
         }
         headlines.append(line)
@@ -56,7 +60,8 @@ enum ComparisonDocument {
         [
           cohort.cohort + (cohort.isLowBase && cohort.base.shownCount != nil ? " [low base]" : ""),
           format.count(cohort.successes.shownCount), format.count(cohort.base.shownCount), format.percent(cohort.percent),
-          format.compactInterval(ConfidenceBounds(cohort.interval)),
+          cohort.successes.shownCount == nil
+            ? ReportFormatting.suppressedMark : format.compactInterval(ConfidenceBounds(cohort.interval)),
         ]
       }
       var footer: [String] = []
