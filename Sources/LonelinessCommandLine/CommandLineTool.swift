@@ -43,7 +43,7 @@ public enum CommandLineTool {
     }
   }
 
-  static let commands: [CommandSpec] = [instrumentsSpec]
+  static let commands: [CommandSpec] = [instrumentsSpec, inspectSpec, captureSpec]
 
   static func dispatch(_ arguments: [String], console: Console) throws -> ExitCode {
     guard let first = arguments.first else {
@@ -74,6 +74,8 @@ public enum CommandLineTool {
     let rest = Array(arguments.dropFirst())
     switch first {
     case "instruments": return try InstrumentsCommand.run(rest, console: console)
+    case "inspect": return try InspectCommand.run(rest, console: console)
+    case "capture": return try CaptureCommand.run(rest, console: console)
     default: throw unknownCommand(first)
     }
   }

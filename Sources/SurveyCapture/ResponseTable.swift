@@ -124,10 +124,26 @@ public struct AttributeColumn: Sendable, Hashable {
     for value in values { append(value) }
   }
 
+  /// A column from values already interned: each distinct value once, and for each respondent
+  /// the index of its value (an importer's output).
+  ///
+  /// - Precondition: every index is below `distinctValues.count`.
+  /// - Complexity: O(1); the lookup used by ``append(_:)`` is built on first append.
+  public init(header: String, sourceColumn: Int? = nil, distinctValues: [String], valueIndices: [UInt32]) {
+    self.header = header
+    self.sourceColumn = sourceColumn
+    self.distinctValues = distinctValues
+    self.valueIndices = valueIndices
+    indexOfValue = [:]
+  }
+
   /// Adds the next respondent's value.
   ///
   /// - Complexity: amortised O(1) for a value's length.
   public mutating func append(_ value: String) {
+    if indexOfValue.count != distinctValues.count {
+      indexOfValue = Dictionary(distinctValues.enumerated().map { ($0.element, UInt32($0.offset)) }) { first, _ in first }
+    }
     if let index = indexOfValue[value] {
       valueIndices.append(index)
     } else {

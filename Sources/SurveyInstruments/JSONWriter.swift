@@ -1,13 +1,15 @@
-/// A JSON value to write, with object members in the order given, so that output is
-/// deterministic and reads in a sensible order.
-public indirect enum JSONValue: Sendable {
+// A small deterministic JSON writer: values keep the order they were built in, numbers print
+// the same on every platform, and output is indented by two spaces. Standard library only.
+
+/// A JSON value to be written: objects keep their members in the order given.
+public indirect enum JSONValue: Sendable, Equatable {
   /// `null`.
   case null
   /// `true` or `false`.
   case bool(Bool)
   /// A whole number.
   case integer(Int)
-  /// A number; non-finite values are written as `null`.
+  /// A number with a fractional part; NaN and infinities are written as `null`.
   case number(Double)
   /// A number already formatted as a JSON literal (for example rounded to fixed decimals).
   case literal(String)
@@ -15,77 +17,69 @@ public indirect enum JSONValue: Sendable {
   case string(String)
   /// A list.
   case array([JSONValue])
-  /// An object, members in order.
-  case object([(String, JSONValue)])
+  /// An object, with its members in the order they are written.
+  case object([JSONObjectMember])
 
-  /// A number rounded to `decimals` places, or `null` when `value` is `nil` or not finite.
+  /// A string, or `null` for `nil`.
+  public static func optional(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
+
+  /// A whole number, or `null` for `nil`.
+  public static func optional(_ number: Int?) -> JSONValue { number.map { .integer($0) } ?? .null }
+
+  /// A number rounded to `decimals` places (as ``fixed(_:decimals:)`` prints it), or `null` when
+  /// `value` is `nil` or not finite.
   public static func rounded(_ value: Double?, decimals: Int) -> JSONValue {
     guard let value, value.isFinite else { return .null }
     return .literal(fixed(value, decimals: decimals))
   }
-
-  /// A string, or `null` when `text` is `nil`.
-  public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 }
 
-/// Writes ``JSONValue``s as JSON text (RFC 8259), indented by two spaces.
+/// One `"key": value` member of a ``JSONValue/object(_:)``.
+public struct JSONObjectMember: Sendable, Equatable {
+  /// The key.
+  public var key: String
+  /// The value.
+  public var value: JSONValue
+
+  /// Creates a member.
+  public init(_ key: String, _ value: JSONValue) {
+    self.key = key
+    self.value = value
+  }
+}
+
+/// Writes ``JSONValue``s as text, the same bytes for the same value on every run and platform.
+///
+///     let text = JSONWriter.text(for: .object([JSONObjectMember("n", .integer(3))]))
+///     // {
+///     //   "n": 3
+///     // }
 public enum JSONWriter {
-  /// The JSON text of `value`, ending with a newline.
+  /// The value as indented JSON text, ending with a line break.
   ///
-  /// - Complexity: O(*n*) in the size of the value.
-  public static func text(_ value: JSONValue) -> String {
+  /// - Complexity: O(*n*) in the size of the output.
+  public static func text(for value: JSONValue) -> String {
     var output = ""
     write(value, indent: 0, to: &output)
     output += "\n"
     return output
   }
 
-  private static func write(_ value: JSONValue, indent: Int, to output: inout String) {
-    switch value {
-    case .null: output += "null"
-    case .bool(let flag): output += flag ? "true" : "false"
-    case .integer(let number): output += String(number)
-    case .number(let number):
-      if !number.isFinite {
-        output += "null"
-      } else if number.rounded() == number && abs(number) < 1e15 {
-        output += String(Int(number))
-      } else {
-        output += String(number)
-      }
-    case .literal(let literal): output += literal
-    case .string(let text): writeString(text, to: &output)
-    case .array(let elements):
-      if elements.isEmpty {
-        output += "[]"
-        return
-      }
-      output += "[\n"
-      for (index, element) in elements.enumerated() {
-        output += String(repeating: " ", count: indent + 2)
-        write(element, indent: indent + 2, to: &output)
-        output += index == elements.count - 1 ? "\n" : ",\n"
-      }
-      output += String(repeating: " ", count: indent) + "]"
-    case .object(let members):
-      if members.isEmpty {
-        output += "{}"
-        return
-      }
-      output += "{\n"
-      for (index, member) in members.enumerated() {
-        output += String(repeating: " ", count: indent + 2)
-        writeString(member.0, to: &output)
-        output += ": "
-        write(member.1, indent: indent + 2, to: &output)
-        output += index == members.count - 1 ? "\n" : ",\n"
-      }
-      output += String(repeating: " ", count: indent) + "}"
-    }
+  /// The value as JSON text on one line, with no spaces.
+  ///
+  /// - Complexity: O(*n*) in the size of the output.
+  public static func compactText(for value: JSONValue) -> String {
+    var output = ""
+    write(value, indent: nil, to: &output)
+    return output
   }
 
-  private static func writeString(_ text: String, to output: inout String) {
-    output += "\""
+  /// `text` as a quoted JSON string: `"`, `\` and control characters escaped, everything else
+  /// kept as it is.
+  ///
+  /// - Complexity: O(*n*) in the length of `text`.
+  public static func quoted(_ text: String) -> String {
+    var output = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": output += "\\\""
@@ -96,15 +90,66 @@ public enum JSONWriter {
       case "\u{08}": output += "\\b"
       case "\u{0C}": output += "\\f"
       default:
-        if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-          let hex = String(scalar.value, radix: 16)
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16, uppercase: false)
           output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {
           output.unicodeScalars.append(scalar)
         }
       }
     }
-    output += "\""
+    return output + "\""
+  }
+
+  private static func write(_ value: JSONValue, indent: Int?, to output: inout String) {
+    switch value {
+    case .null: output += "null"
+    case .bool(let flag): output += flag ? "true" : "false"
+    case .integer(let number): output += String(number)
+    case .number(let number):
+      if !number.isFinite {
+        output += "null"
+      } else if number == number.rounded(), abs(number) < 1e15 {
+        output += String(Int(number))
+      } else {
+        output += String(number)
+      }
+    case .literal(let literal): output += literal
+    case .string(let text): output += quoted(text)
+    case .array(let elements):
+      guard !elements.isEmpty else {
+        output += "[]"
+        return
+      }
+      output += "["
+      for (position, element) in elements.enumerated() {
+        if position > 0 { output += "," }
+        newline(indent.map { $0 + 1 }, &output)
+        write(element, indent: indent.map { $0 + 1 }, to: &output)
+      }
+      newline(indent, &output)
+      output += "]"
+    case .object(let members):
+      guard !members.isEmpty else {
+        output += "{}"
+        return
+      }
+      output += "{"
+      for (position, member) in members.enumerated() {
+        if position > 0 { output += "," }
+        newline(indent.map { $0 + 1 }, &output)
+        output += quoted(member.key)
+        output += indent == nil ? ":" : ": "
+        write(member.value, indent: indent.map { $0 + 1 }, to: &output)
+      }
+      newline(indent, &output)
+      output += "}"
+    }
+  }
+
+  private static func newline(_ indent: Int?, _ output: inout String) {
+    guard let indent else { return }
+    output += "\n" + String(repeating: "  ", count: indent)
   }
 }
 

@@ -2,6 +2,8 @@
 // terminals, environment, durable writes and locks. Other modules call these functions and
 // stay free of platform conditionals.
 
+import Synchronization
+
 #if canImport(Glibc)
   @preconcurrency import Glibc
 #elseif canImport(Musl)
@@ -290,3 +292,208 @@ private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int)
   write(fd, buffer, count)
 }
 private func Glibc_close(_ fd: Int32) -> Int32 { close(fd) }
+
+// MARK: - Capture: durable appends, file locks, standard input, interrupts, the clock
+//
+// Used by the capture session to append whole rows to a shared file: one write(2) of the complete
+// row to a file opened with O_APPEND, under an exclusive flock, followed by fsync.
+
+/// A file opened for appending whole records, readable for checking its header, and closed (which
+/// releases any lock) when the value is destroyed.
+///
+/// Every write is a single `write(2)` call on a descriptor opened with `O_APPEND`, so a record
+/// lands after everything already in the file, even when another process appends at the same
+/// time. Processes that cooperate take ``lockExclusively()`` first, so their records never
+/// interleave and a header check stays true until the append.
+public struct AppendOnlyFile: ~Copyable {
+  private let descriptor: Int32
+  /// The path that was opened.
+  public let path: String
+
+  /// Opens `path` for appending, creating it (mode 0644) if it does not exist.
+  ///
+  /// - Throws: `FileSystemError` when the file cannot be opened or created, or is a folder.
+  public init(path: String) throws(FileSystemError) {
+    if pathKind(path) == .directory {
+      throw FileSystemError(kind: .isDirectory, path: path, reason: "is a folder, not a file")
+    }
+    let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw FileSystemError.fromErrno(errno, path: path) }
+    descriptor = fd
+    self.path = path
+  }
+
+  /// Waits until this process holds the exclusive `flock` lock on the file. The lock is released
+  /// when the file is closed, including when the process dies.
+  ///
+  /// - Throws: `FileSystemError` when the operating system refuses the lock.
+  public func lockExclusively() throws(FileSystemError) {
+    while flock(descriptor, LOCK_EX) != 0 {
+      if errno == EINTR { continue }
+      throw FileSystemError.fromErrno(errno, path: path)
+    }
+  }
+
+  /// The file's current size in bytes.
+  ///
+  /// - Throws: `FileSystemError` when the size cannot be read.
+  public func size() throws(FileSystemError) -> Int {
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw FileSystemError.fromErrno(errno, path: path) }
+    return Int(info.st_size)
+  }
+
+  /// Reads up to `count` bytes starting at byte `offset`, without moving any file position.
+  ///
+  /// - Returns: The bytes read; fewer than `count` at the end of the file.
+  /// - Throws: `FileSystemError` on a read error.
+  /// - Complexity: O(*count*).
+  public func read(count: Int, at offset: Int) throws(FileSystemError) -> [UInt8] {
+    var bytes = [UInt8](repeating: 0, count: max(0, count))
+    var filled = 0
+    while filled < bytes.count {
+      let got = bytes.withUnsafeMutableBytes { raw in
+        pread(descriptor, raw.baseAddress.map { $0 + filled }, raw.count - filled, off_t(offset + filled))
+      }
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw FileSystemError.fromErrno(errno, path: path)
+      }
+      if got == 0 { break }
+      filled += got
+    }
+    return Array(bytes[0..<filled])
+  }
+
+  /// Appends `bytes` with exactly one `write(2)` call.
+  ///
+  /// If the system writes only part of the bytes (a full disk), the file is cut back to
+  /// `previousSize` so that no partial record stays in it, and the error is thrown.
+  ///
+  /// - Parameters:
+  ///   - bytes: The whole record (or header and record) to append.
+  ///   - previousSize: The file's size before the append, read while holding the lock.
+  /// - Throws: `FileSystemError` when the write fails or is short.
+  /// - Complexity: O(*n*) in the number of bytes.
+  public func appendInOneWrite(_ bytes: [UInt8], previousSize: Int) throws(FileSystemError) {
+    guard !bytes.isEmpty else { return }
+    var written = -1
+    var code: Int32 = 0
+    repeat {
+      written = bytes.withUnsafeBytes { raw in Glibc_write(descriptor, raw.baseAddress, raw.count) }
+      code = errno
+    } while written < 0 && code == EINTR
+    if written == bytes.count { return }
+    if written > 0 { _ = ftruncate(descriptor, off_t(previousSize)) }
+    if written < 0 { throw FileSystemError.fromErrno(code, path: path) }
+    throw FileSystemError(
+      kind: .inputOutput, path: path,
+      reason: "only \(written) of \(bytes.count) bytes could be written (is the disk full?)")
+  }
+
+  /// Flushes the file's data and size to the disk (`fsync`).
+  ///
+  /// - Throws: `FileSystemError` when the flush fails.
+  public func synchronize() throws(FileSystemError) {
+    while fsync(descriptor) != 0 {
+      if errno == EINTR { continue }
+      throw FileSystemError.fromErrno(errno, path: path)
+    }
+  }
+
+  deinit {
+    _ = Glibc_close(descriptor)
+  }
+}
+
+/// Flushes the folder that holds `path` to the disk, so that a newly created file's name survives
+/// a power cut. Failures are ignored: some file systems do not allow it.
+public func synchronizeFolder(containing path: String) {
+  var folder = "."
+  if let slash = path.lastIndex(of: "/") {
+    folder = slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+  let fd = open(folder, O_RDONLY | O_CLOEXEC)
+  guard fd >= 0 else { return }
+  _ = fsync(fd)
+  _ = Glibc_close(fd)
+}
+
+/// What one read of standard input gave.
+public enum StandardInputRead: Sendable, Hashable {
+  /// Some bytes were read into the start of the buffer.
+  case bytes(count: Int)
+  /// Standard input is at its end.
+  case endOfInput
+  /// An interrupt (Ctrl-C), termination or hang-up signal arrived; see ``InterruptSignals``.
+  case interrupted
+  /// The read failed with the operating system's reason.
+  case failed(String)
+}
+
+/// Reads what is available on standard input, up to `buffer.count` bytes, waiting if nothing is.
+///
+/// Returns ``StandardInputRead/interrupted`` instead of waiting once ``InterruptSignals`` has
+/// seen a signal, and as soon as one arrives during the wait.
+///
+/// - Complexity: O(*k*) for *k* bytes read.
+public func readStandardInput(into buffer: inout [UInt8]) -> StandardInputRead {
+  while true {
+    if InterruptSignals.wasReceived { return .interrupted }
+    let count = buffer.withUnsafeMutableBytes { raw in Glibc_read(0, raw.baseAddress, raw.count) }
+    if count > 0 { return .bytes(count: count) }
+    if count == 0 { return .endOfInput }
+    let code = errno
+    if code == EINTR { continue }
+    return .failed(strerror(code).map { String(cString: $0) } ?? "error \(code)")
+  }
+}
+
+/// Catches interrupt (Ctrl-C), termination and hang-up signals so that a program can finish
+/// what it is doing, such as a durable write, or say what it abandoned, instead of dying.
+///
+/// After ``install()``, those signals only set a flag (``wasReceived``) and interrupt a wait for
+/// input (see ``readStandardInput(into:)``). ``restoreDefaults()`` puts back the usual behaviour.
+public enum InterruptSignals {
+  private static let received = Atomic<Bool>(false)
+  private static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+  /// Whether a caught signal has arrived since ``install()``.
+  public static var wasReceived: Bool { received.load(ordering: .sequentiallyConsistent) }
+
+  /// Starts catching the signals; clears ``wasReceived``.
+  public static func install() {
+    received.store(false, ordering: .sequentiallyConsistent)
+    let handler: @convention(c) (Int32) -> Void = { _ in
+      InterruptSignals.received.store(true, ordering: .sequentiallyConsistent)
+    }
+    for signal in signals { setHandler(signal, handler) }
+  }
+
+  /// Restores the default action of the signals.
+  public static func restoreDefaults() {
+    for signal in signals { setHandler(signal, nil) }
+  }
+
+  private static func setHandler(_ signal: Int32, _ handler: (@convention(c) (Int32) -> Void)?) {
+    var action = sigaction()
+    #if canImport(Darwin)
+      action.__sigaction_u.__sa_handler = handler ?? SIG_DFL
+    #elseif canImport(Glibc)
+      action.__sigaction_handler.sa_handler = handler ?? SIG_DFL
+    #else
+      action.__sa_handler.sa_handler = handler ?? SIG_DFL
+    #endif
+    // No SA_RESTART: a signal must end a wait for input.
+    action.sa_flags = 0
+    sigemptyset(&action.sa_mask)
+    _ = sigaction(signal, &action, nil)
+  }
+}
+
+/// The current time as whole seconds since 1970-01-01 00:00:00 UTC.
+public func secondsSinceUnixEpoch() -> Int {
+  var now = timespec()
+  _ = clock_gettime(CLOCK_REALTIME, &now)
+  return Int(now.tv_sec)
+}

@@ -249,7 +249,7 @@ public struct JSONReportRenderer: ReportRenderer {
         members.append(("ci_upper", .rounded(value.interval?.upper, decimals: decimals)))
       }
       members.append(("suppressed", value.suppression.map { JSONValue.string($0.rawValue) } ?? .null))
-      return .object(members)
+      return object(members)
     }
     let measures: [JSONValue] = report.measures.map { measure in
       let places = measure.valueDecimals + 1
@@ -273,7 +273,7 @@ public struct JSONReportRenderer: ReportRenderer {
             members.append(
               (
                 "summary",
-                .object([
+                object([
                   ("n", hidden ? .null : .integer(summary.count)), ("mean", value(summary.mean)),
                   ("ci_lower", value(summary.meanInterval?.lower)), ("ci_upper", value(summary.meanInterval?.upper)),
                   ("sd", value(summary.standardDeviation)), ("median", value(summary.median)),
@@ -285,23 +285,23 @@ public struct JSONReportRenderer: ReportRenderer {
           if !group.histogram.isEmpty {
             members.append(("histogram", .array(group.histogram.map { estimate($0, percent: false) })))
           }
-          return .object(members)
+          return object(members)
         }
         var members: [(String, JSONValue)] = [("group_by", JSONValue.optional(breakdown.groupBy)), ("groups", .array(groups))]
         if let test = breakdown.test {
           members.append(
             (
               "test",
-              .object([
+              object([
                 ("method", .string("pearson-chi-square")), ("chi_square", .rounded(test.chiSquare, decimals: 4)),
                 ("df", .integer(test.degreesOfFreedom)), ("p_value", .number(test.pValue)), ("valid", .bool(test.isValid)),
                 ("note", .string(test.note)),
               ])
             ))
         }
-        return .object(members)
+        return object(members)
       }
-      return .object([
+      return object([
         ("measure", .string(measure.id)), ("kind", .string(measure.kind.rawValue)), ("title", .string(measure.title)),
         ("notes", .array(measure.notes.map(JSONValue.string))), ("breakdowns", .array(breakdowns)),
       ])
@@ -317,7 +317,7 @@ public struct JSONReportRenderer: ReportRenderer {
         "exclusions",
         .array(
           meta.exclusions.map {
-            .object([
+            object([
               ("scope", .string($0.scope)), ("reason", .string($0.reason)), ("count", .integer($0.count)),
               ("lines", .array($0.lines.map(JSONValue.integer))),
             ])
@@ -327,14 +327,14 @@ public struct JSONReportRenderer: ReportRenderer {
         "instruments",
         .array(
           meta.instruments.map {
-            .object([("id", .string($0.id)), ("title", .string($0.title)), ("version", .string($0.version)), ("origin", .string($0.origin))])
+            object([("id", .string($0.id)), ("title", .string($0.title)), ("version", .string($0.version)), ("origin", .string($0.origin))])
           })
       ),
       (
         "cutoffs",
         .array(
           meta.cutoffs.map {
-            .object([
+            object([
               ("measure", .string($0.measure)), ("definition", .string($0.definition)),
               ("sources", .array($0.sources.map(JSONValue.string))), ("certainty", .string($0.certainty)),
               ("uncertain", .bool($0.isUncertain)), ("note", .optional($0.note)),
@@ -342,7 +342,7 @@ public struct JSONReportRenderer: ReportRenderer {
           })
       ),
       ("licence_notices", .array(meta.licenceNotices.map(JSONValue.string))),
-      ("suppression", .object([("policy", .string(meta.suppression.name)), ("description", .string(meta.suppression.description))])),
+      ("suppression", object([("policy", .string(meta.suppression.name)), ("description", .string(meta.suppression.description))])),
       ("confidence_level", .number(meta.confidenceLevel)), ("decimals", .integer(decimals)),
       ("group_by", .array(meta.groupBy.map(JSONValue.string))),
     ]
@@ -350,7 +350,7 @@ public struct JSONReportRenderer: ReportRenderer {
       metadata.append(
         (
           "weighting",
-          .object([
+          object([
             ("column", .string(weighting.column)), ("method", .string(weighting.method)),
             ("effective_sample_size", .rounded(weighting.effectiveSampleSize, decimals: 2)),
             ("design_effect", .rounded(weighting.designEffect, decimals: 4)),
@@ -361,10 +361,15 @@ public struct JSONReportRenderer: ReportRenderer {
     }
     metadata.append(("notes", .array(meta.notes.map(JSONValue.string))))
     metadata.append(("toolkit_version", .string(meta.toolkitVersion)))
-    return JSONWriter.text(
-      .object([
-        ("schema", .string(Self.schema)), ("metadata", .object(metadata)), ("headlines", .array(headlines)),
+    return JSONWriter.text(for:
+      object([
+        ("schema", .string(Self.schema)), ("metadata", object(metadata)), ("headlines", .array(headlines)),
         ("measures", .array(measures)),
       ]))
   }
+}
+
+/// A JSON object from key-value pairs, in order.
+private func object(_ pairs: [(String, JSONValue)]) -> JSONValue {
+  .object(pairs.map { JSONObjectMember($0.0, $0.1) })
 }

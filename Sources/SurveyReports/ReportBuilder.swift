@@ -447,7 +447,7 @@ public struct ReportBuilder: Sendable {
     var note = "Pearson's chi-square test of independence"
     if weights != nil { note += " on unweighted counts (a design-based test for weighted data is not computed)" }
     note += "."
-    if let reason = result.validity.reason { note += " Not reliable: \(reason)" }
+    if let reason = result.validity.reason { note += " Not reliable: \(reason)" + (reason.hasSuffix(".") ? "" : ".") }
     return IndependenceTest(
       chiSquare: result.chiSquare, degreesOfFreedom: result.degreesOfFreedom, pValue: result.pValue,
       isValid: result.validity.isValid, note: note)

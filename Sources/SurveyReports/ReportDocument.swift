@@ -201,11 +201,11 @@ struct ReportDocument {
     }
     if let test = breakdown.test {
       lines.append(
-        "Chi-square = \(fixed(test.chiSquare, decimals: 2)), df = \(test.degreesOfFreedom), p = \(formatPValue(test.pValue)). \(test.note)")
+        "Chi-square = \(fixed(test.chiSquare, decimals: 2)), df = \(test.degreesOfFreedom), \(formatPValue(test.pValue)). \(test.note)")
     }
     return lines
   }
 }
 
-/// `0.003`, or `< 0.001`.
-func formatPValue(_ p: Double) -> String { p < 0.001 ? "< 0.001" : fixed(p, decimals: 3) }
+/// `p = 0.003`, or `p < 0.001`.
+func formatPValue(_ p: Double) -> String { p < 0.001 ? "p < 0.001" : "p = \(fixed(p, decimals: 3))" }

@@ -1,0 +1,271 @@
+import SurveyCSV
+import SurveyCapture
+import SurveyInstruments
+import SurveyPlatform
+import SurveyReports
+
+let inspectSpec = CommandSpec(
+  name: "inspect",
+  summary: "Show how an export was read: encoding, dialect, columns matched to items, answers, problems.",
+  usage: [
+    "loneliness inspect FILE [-i ID]... [--from PLATFORM] [--delimiter C] [--column ITEM=HEADER]...",
+    "                        [--map FILE] [--strict] [--format text|json] [--rows N]",
+  ],
+  discussion:
+    "Reads a survey export and shows how it was understood: the encoding (and whether it was converted), the delimiter, the platform dialect and how it was recognised, the header rows and number of records, each column with the item it matched and the rule that matched it (explicit mapping, INSTRUMENT.ITEM header, item id, wording, alias, key phrase, grid item part), the answer counts per item, and every problem: unrecognised answers with their line, column and the nearest valid answers, ragged rows, duplicate respondent ids, items with no column, and columns matching two items. Without -i, the built-in instruments whose items match a column are used. The file is never modified. With --strict, any problem exits 65. --rows N --format json prints the first N records exactly as read, keyed by header.",
+  options: [
+    .value("--instrument", short: "-i", "ID", repeatable: true, "An instrument whose items to look for. Repeatable."),
+    .value(
+      "--from", "PLATFORM",
+      "The platform: " + ExportDialect.identifiers.joined(separator: ", ") + ". Detected when not given."),
+    .value("--delimiter", "C", "The field delimiter: a character, or comma, semicolon, tab. Detected when not given."),
+    .value(
+      "--column", "ITEM=HEADER", repeatable: true,
+      "Read ITEM (INSTRUMENT.ITEM, or an item id) from the column with HEADER. Repeatable."),
+    .value("--map", "FILE", "A JSON file of columns: {\"format\": 1, \"columns\": {\"ITEM\": \"HEADER\"}}."),
+    .flag("--strict", "Exit 65 if there is any problem."),
+    .value("--format", "FORMAT", "text (the default) or json."),
+    .value("--rows", "N", "Print the first N records exactly as read instead of the report."),
+  ],
+  examples: [
+    "loneliness inspect Examples/platform-exports/surveymonkey.csv",
+    "loneliness inspect Examples/platform-exports/google-forms.csv -i ons-loneliness -i swemwbs",
+    "loneliness inspect export.csv -i ons-loneliness --column ons-loneliness.lonely=\"Q4\" --strict",
+    "loneliness inspect export.csv --rows 5 --format json",
+  ]
+)
+
+enum InspectCommand {
+  /// The most problems of one kind listed in text output before "and N more".
+  static let problemsShownPerKind = 20
+
+  static func run(_ arguments: [String], console: Console) throws -> ExitCode {
+    guard let parsed = try CommandLineTool.parse(arguments, spec: inspectSpec, console: console) else {
+      return .success
+    }
+    guard parsed.positionals.count == 1, let file = parsed.positionals.first else {
+      throw UsageError(
+        message: parsed.positionals.isEmpty ? "'inspect' needs a file" : "'inspect' takes one file",
+        hint: "for example: loneliness inspect Examples/platform-exports/surveymonkey.csv", command: "inspect")
+    }
+    let format = parsed.value("--format") ?? "text"
+    guard format == "text" || format == "json" else {
+      throw UsageError(message: "unknown format '\(format)'; expected text or json", command: "inspect")
+    }
+    var options = ImportOptions(isStrict: parsed.has("--strict"))
+    if let name = parsed.value("--from") {
+      guard let dialect = ExportDialect(named: name) else {
+        throw UsageError(
+          message: "unknown platform '\(name)'",
+          hint: closestMatches(to: name, among: ExportDialect.identifiers).first.map { "did you mean '\($0)'?" }
+            ?? "expected one of: " + ExportDialect.identifiers.joined(separator: ", "),
+          command: "inspect")
+      }
+      options.dialect = dialect
+    }
+    if let text = parsed.value("--delimiter") { options.delimiter = try delimiter(text) }
+    var rowLimit: Int?
+    if let text = parsed.value("--rows") {
+      guard let limit = Int(text), limit >= 0 else {
+        throw UsageError(message: "--rows needs a whole number, not '\(text)'", command: "inspect")
+      }
+      rowLimit = limit
+    }
+    do {
+      for argument in parsed.values("--column") { options.columnMappings.append(try ColumnMapping(argument: argument)) }
+      if let mapFile = parsed.value("--map") {
+        options.columnMappings += try ColumnMapping.mappings(fromMapFileAt: console.resolve(mapFile), displayPath: mapFile)
+      }
+      let catalogue = try CommandLineTool.catalogue(parsed, console: console)
+      let source = ExportSource.file(path: console.resolve(file), displayName: file)
+      let layout = try ExportImporter.layout(of: source, options: options)
+      if let rowLimit {
+        let rows = try ExportImporter.previewRecords(layout, limit: rowLimit)
+        console.write(format == "json" ? previewJSON(rows) : previewText(rows, layout: layout))
+        return .success
+      }
+      var instruments: [Instrument] = []
+      var chosenBy = "given with -i"
+      let names = parsed.values("--instrument")
+      if names.isEmpty {
+        instruments = ExportImporter.instrumentsMatching(layout, among: catalogue.instruments)
+        chosenBy = instruments.isEmpty
+          ? "no built-in instrument matches a column; choose one with -i"
+          : "not given, so the instruments whose items match columns"
+      } else {
+        for name in names {
+          let instrument = try catalogue.instrument(named: name)
+          if !instruments.contains(where: { $0.id == instrument.id }) { instruments.append(instrument) }
+        }
+      }
+      let report = try ExportImporter.report(layout, instruments: instruments, options: options)
+      if format == "json" {
+        console.write(json(report, instruments: instruments, chosenBy: chosenBy))
+      } else {
+        console.write(text(report, instruments: instruments, chosenBy: chosenBy))
+      }
+      if options.isStrict && !report.problems.isEmpty {
+        console.writeDiagnostic(
+          "error: \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") in \(file) (--strict)\n")
+        return .dataError
+      }
+      return .success
+    } catch let error as ImportError {
+      console.writeDiagnostic("\(error)\n")
+      return error.isCommandLineError ? .usage : .dataError
+    } catch let error as CSVError {
+      var shown = error
+      shown.filePath = error.filePath.map(console.displayPath)
+      console.writeDiagnostic("\(shown)\n")
+      switch error.kind {
+      case .fileNotFound, .permissionDenied, .isDirectory: return .noInput
+      case .unterminatedQuote: return .dataError
+      default: return .ioError
+      }
+    }
+  }
+
+  static func delimiter(_ text: String) throws -> CSVDelimiter {
+    switch text.lowercased() {
+    case "comma", ",": return .comma
+    case "semicolon", ";": return .semicolon
+    case "tab", "\\t", "\t": return .tab
+    default:
+      if text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first, let delimiter = CSVDelimiter(scalar) {
+        return delimiter
+      }
+      throw UsageError(
+        message: "invalid delimiter '\(text)'; expected one ASCII character (not a quote or line break), comma, semicolon or tab",
+        command: "inspect")
+    }
+  }
+
+  // MARK: - Text
+
+  static func text(_ report: ImportReport, instruments: [Instrument], chosenBy: String) -> String {
+    var lines: [String] = []
+    var encoding = report.encoding.description
+    encoding += report.hasByteOrderMark ? " with byte order mark" : ""
+    if report.isTranscoded { encoding += ", converted to UTF-8" }
+    if report.encodingDetection == .invalidUTF8 { encoding += " (the file is not valid UTF-8)" }
+    let facts: [(String, String)] = [
+      ("File", report.file ?? "(input)"),
+      ("Encoding", encoding),
+      ("Delimiter", report.delimiter.description + (report.isDelimiterDetected ? " (detected)" : " (given)")),
+      ("Dialect", "\(report.dialect.name) (\(report.dialectDetection))"),
+      ("Header rows", String(report.headerRowCount)),
+      ("Records", String(report.recordCount)),
+      ("Respondent id", report.respondentIDColumn.map { "column \($0 + 1) '\(report.columns[$0].header.name)'" } ?? "none"),
+      (
+        "Instruments",
+        (instruments.isEmpty ? "none" : instruments.map(\.id.rawValue).joined(separator: ", ")) + " (\(chosenBy))"
+      ),
+    ]
+    for (label, value) in facts { lines.append(padded(label, to: 15) + value) }
+    if let wave = report.waveColumn {
+      lines.append(padded("Waves", to: 15) + "column \(wave + 1) '\(report.columns[wave].header.name)' (ids are checked within each wave)")
+    }
+    for notice in report.notices where notice.hasPrefix("the file") { lines.append(padded("Note", to: 15) + notice) }
+
+    lines.append("")
+    lines.append("COLUMNS")
+    let numberWidth = String(report.columns.count).count
+    let headerWidth = min(60, report.columns.map { shortened($0.header.name, 60).count }.max() ?? 0)
+    for column in report.columns {
+      var use: String
+      switch column.role {
+      case .item:
+        use = column.matches.map { "\($0.key) (\($0.ruleDescription))" }.joined(separator: "; ")
+      case .attribute:
+        use = column.index == report.respondentIDColumn ? "respondent id" : "other column"
+      case .notKept:
+        use = "not kept"
+      }
+      if let importID = column.header.importID, column.role == .item { use += " [ImportId \(importID)]" }
+      let name = shortened(column.header.name, 60)
+      var line = "  " + leftPadded(String(column.index + 1), to: numberWidth) + "  " + padded(name, to: headerWidth) + "  " + use
+      while line.hasSuffix(" ") { line.removeLast() }
+      lines.append(line)
+      if report.dialect == .qualtrics, column.header.question != column.header.name {
+        lines.append("  " + String(repeating: " ", count: numberWidth) + "  " + "  '" + shortened(column.header.question, 80) + "'")
+      }
+    }
+
+    lines.append("")
+    lines.append("ANSWERS")
+    if report.items.isEmpty { lines.append("  (no instrument chosen)") }
+    for item in report.items {
+      var title = "  \(item.key)  '\(shortened(item.text, 60))'"
+      if let column = item.column {
+        title += "  column \(column + 1)"
+      } else {
+        title += "  no column"
+      }
+      lines.append(title)
+      var rows: [(String, String, Int)] = item.counts.options.map { (String($0.code), $0.label, $0.count) }
+      rows.append(("", "base (valid answers)", item.counts.base))
+      rows += item.counts.missing.map { ("", $0.label, $0.count) }
+      rows.append(("", "blank", item.counts.blank))
+      rows.append(("", "unrecognised", item.counts.unrecognised))
+      let codeWidth = rows.map(\.0.count).max() ?? 0
+      let labelWidth = rows.map(\.1.count).max() ?? 0
+      let countWidth = rows.map { String($0.2).count }.max() ?? 0
+      for row in rows {
+        lines.append(
+          "    " + leftPadded(row.0, to: codeWidth) + "  " + padded(row.1, to: labelWidth) + "  "
+            + leftPadded(String(row.2), to: countWidth))
+      }
+    }
+
+    lines.append("")
+    lines.append("PROBLEMS (\(report.problems.count))")
+    if report.problems.isEmpty { lines.append("  none") }
+    var hidden = 0
+    for kind in ImportProblem.Kind.allCases {
+      let problems = report.problems.filter { $0.kind == kind }
+      guard !problems.isEmpty else { continue }
+      lines.append("  \(kind.heading) (\(problems.count))")
+      for problem in problems.prefix(problemsShownPerKind) {
+        for (index, part) in problem.description.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+          lines.append((index == 0 ? "    " : "      ") + part)
+        }
+      }
+      if problems.count > problemsShownPerKind {
+        hidden += problems.count - problemsShownPerKind
+        lines.append("    … and \(problems.count - problemsShownPerKind) more \(kind.heading.lowercased())")
+      }
+    }
+    if hidden > 0 { lines.append("  \(hidden) problems are not shown here; use --format json to list them all.") }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func shortened(_ text: String, _ limit: Int) -> String {
+    let flat = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
+  }
+
+  // MARK: - JSON
+
+  static func json(_ report: ImportReport, instruments: [Instrument], chosenBy: String) -> String {
+    guard case .object(let members) = report.jsonValue else { return JSONWriter.text(for: report.jsonValue) }
+    let instrumentMembers = [
+      JSONObjectMember("instruments", .array(instruments.map { .string($0.id.rawValue) })),
+      JSONObjectMember("instrumentsChosenBy", .string(chosenBy)),
+    ]
+    return JSONWriter.text(for: .object(instrumentMembers + members))
+  }
+
+  static func previewJSON(_ rows: [[(name: String, value: String)]]) -> String {
+    JSONWriter.text(
+      for: .array(rows.map { row in .object(row.map { JSONObjectMember($0.name, .string($0.value)) }) }))
+  }
+
+  static func previewText(_ rows: [[(name: String, value: String)]], layout: ExportLayout) -> String {
+    var text = ""
+    for (index, row) in rows.enumerated() {
+      text += "record \(index + 1)\n"
+      for field in row { text += "  \(field.name): \(field.value)\n" }
+    }
+    return text
+  }
+}

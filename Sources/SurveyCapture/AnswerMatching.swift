@@ -1,0 +1,176 @@
+public import SurveyInstruments
+
+/// Reads answers as they appear in exports: codes, labels and aliases in any case and spacing,
+/// `10 - Completely` on numeric scales, declared missing answers with their reason, and blanks.
+public struct AnswerMatcher: Sendable {
+  /// The scale answers are read on.
+  public let scale: ResponseScale
+  private let answerForLabel: [String: Answer]
+  private let codes: Set<Int>
+  private let missingIndexForCode: [Int: Int]
+  private let isNumericScale: Bool
+
+  /// A matcher for answers on `scale`.
+  ///
+  /// - Complexity: O(*k*) for *k* labels and aliases.
+  public init(scale: ResponseScale) {
+    self.scale = scale
+    var labels: [String: Answer] = [:]
+    for (index, missing) in scale.missingAnswers.enumerated() {
+      for text in [missing.label] + missing.aliases { labels[normalizedLabel(text)] = .missing(reasonIndex: index) }
+    }
+    for option in scale.options {
+      for text in [option.label] + option.aliases { labels[normalizedLabel(text)] = .code(option.code) }
+    }
+    labels[""] = nil
+    answerForLabel = labels
+    codes = Set(scale.options.map(\.code))
+    var missingCodes: [Int: Int] = [:]
+    for (index, missing) in scale.missingAnswers.enumerated() {
+      if let code = missing.code { missingCodes[code] = index }
+    }
+    missingIndexForCode = missingCodes
+    isNumericScale = !scale.options.isEmpty && scale.options.allSatisfy { Int($0.label) == $0.code }
+  }
+
+  /// The answer `text` stands for, or `nil` when it matches nothing (an unrecognised answer).
+  ///
+  /// In order: blank (spaces only) is `.notAnswered`; a number is a code of the scale or a
+  /// declared missing code (numbers are read before labels, whose normalising drops signs); a
+  /// number followed by text (`10 - Completely`, `0 = not at all`) on a numeric scale is that
+  /// number, and on a labelled scale that code when the text is its label; then labels and
+  /// aliases of options and missing answers, normalised.
+  ///
+  /// - Complexity: O(*n*) in the length of `text`.
+  public func answer(for text: String) -> Answer? {
+    let trimmed = text.trimmedSpaces()
+    if trimmed.isEmpty { return .notAnswered }
+    let (number, rest) = leadingInteger(trimmed)
+    if let number {
+      if rest.isEmpty {
+        if codes.contains(number) { return .code(number) }
+        if let index = missingIndexForCode[number] { return .missing(reasonIndex: index) }
+        return nil
+      }
+      if let separated = separatedRest(rest), codes.contains(number) {
+        if isNumericScale { return .code(number) }
+        if answerForLabel[normalizedLabel(String(separated))] == .code(number) { return .code(number) }
+      }
+    }
+    return answerForLabel[normalizedLabel(trimmed)]
+  }
+
+  /// The integer at the start of `text` (with an optional sign, and `.0` decimals allowed when
+  /// nothing follows) and the text after it.
+  private func leadingInteger(_ text: String) -> (Int?, Substring) {
+    let utf8 = Array(text.utf8)
+    var index = 0
+    var negative = false
+    if index < utf8.count, utf8[index] == UInt8(ascii: "-") || utf8[index] == UInt8(ascii: "+") {
+      negative = utf8[index] == UInt8(ascii: "-")
+      index += 1
+    }
+    let digitsStart = index
+    var value = 0
+    while index < utf8.count, utf8[index] >= 0x30, utf8[index] <= 0x39, index - digitsStart < 9 {
+      value = value * 10 + Int(utf8[index] - 0x30)
+      index += 1
+    }
+    guard index > digitsStart else { return (nil, "") }
+    if index < utf8.count, utf8[index] == UInt8(ascii: ".") {
+      var end = index + 1
+      while end < utf8.count, utf8[end] == UInt8(ascii: "0") { end += 1 }
+      if end == utf8.count && end > index + 1 { index = end }
+    }
+    let rest = String(decoding: utf8[index...], as: UTF8.self)
+    return (negative ? -value : value, Substring(rest))
+  }
+
+  /// The text after a number when it is set off by a space or `-`, `=`, `:`, `.`, `)`.
+  private func separatedRest(_ rest: Substring) -> Substring? {
+    guard let first = rest.unicodeScalars.first,
+      first == " " || first == "-" || first == "=" || first == ":" || first == "." || first == ")" || first == "–"
+    else { return nil }
+    return rest
+  }
+}
+
+/// A hash table keyed by byte strings, for interning cell values without building a `String`
+/// per cell. Keys are stored once in an arena; lookups hash the bytes (FNV-1a) and verify them.
+struct ByteStringTable {
+  private var slots: [Int32]
+  private(set) var hashes: [UInt64] = []
+  private var starts: [Int32] = []
+  private var lengths: [Int32] = []
+  private var arena: [UInt8] = []
+
+  init(capacity: Int = 16) {
+    var size = 16
+    while size < capacity * 2 { size *= 2 }
+    slots = [Int32](repeating: -1, count: size)
+  }
+
+  /// The number of distinct keys.
+  var count: Int { starts.count }
+
+  /// The FNV-1a hash of `bytes`.
+  @inline(__always)
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+    return hash
+  }
+
+  /// The index of `bytes`, adding it when new; `isNew` says which.
+  mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>) -> (index: Int, isNew: Bool) {
+    let hash = Self.hash(bytes)
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let entry = Int(slots[slot])
+      if entry < 0 { break }
+      if hashes[entry] == hash && equals(entry, bytes) { return (entry, false) }
+      slot = (slot + 1) & mask
+    }
+    let index = starts.count
+    slots[slot] = Int32(index)
+    hashes.append(hash)
+    starts.append(Int32(arena.count))
+    lengths.append(Int32(bytes.count))
+    arena.append(contentsOf: bytes)
+    if starts.count * 2 > slots.count { grow() }
+    return (index, true)
+  }
+
+  /// The bytes of the key at `index` as a string.
+  func string(at index: Int) -> String {
+    let start = Int(starts[index])
+    return String(decoding: arena[start..<start + Int(lengths[index])], as: UTF8.self)
+  }
+
+  private func equals(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard Int(lengths[entry]) == bytes.count else { return false }
+    let start = Int(starts[entry])
+    return arena.withUnsafeBufferPointer { stored in
+      var index = 0
+      while index < bytes.count {
+        if stored[start + index] != bytes[index] { return false }
+        index += 1
+      }
+      return true
+    }
+  }
+
+  private mutating func grow() {
+    var newSlots = [Int32](repeating: -1, count: slots.count * 2)
+    let mask = newSlots.count - 1
+    for (entry, hash) in hashes.enumerated() {
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while newSlots[slot] >= 0 { slot = (slot + 1) & mask }
+      newSlots[slot] = Int32(entry)
+    }
+    slots = newSlots
+  }
+}

@@ -1,0 +1,184 @@
+import SurveyInstruments
+
+/// The header of one column of an export, combined from the file's header rows.
+public struct ExportHeader: Sendable, Hashable {
+  /// The column's name in outputs: the header as written for one header row; for SurveyMonkey
+  /// `Question - Sub-question` (or the question alone above `Response`); for Qualtrics the
+  /// question id of the first row (`Q5_1`).
+  public var name: String
+  /// The cells of every header row above the column, as read.
+  public var rows: [String]
+  /// The question text the column is matched by: for Qualtrics the second row, otherwise the
+  /// name.
+  public var question: String
+  /// The row part of a grid question (`Optimistic` in `Wellbeing - Optimistic`,
+  /// `Wellbeing [Optimistic]`, `Wellbeing: Optimistic`, `Wellbeing.Optimistic`, or SurveyMonkey's
+  /// second row), if the header has one.
+  public var itemPart: String?
+  /// Qualtrics' ImportId for the column (`QID5_1`), if the file has that row.
+  public var importID: String?
+
+  /// Creates a header.
+  public init(name: String, rows: [String], question: String, itemPart: String? = nil, importID: String? = nil) {
+    self.name = name
+    self.rows = rows
+    self.question = question
+    self.itemPart = itemPart
+    self.importID = importID
+  }
+
+  /// Combines the header rows of a file into one header per column.
+  ///
+  /// - Parameters:
+  ///   - rows: The header rows, as read.
+  ///   - dialect: The export's dialect.
+  ///   - columnCount: The number of columns (the longest header row if larger).
+  /// - Complexity: O(*r* × *c*) for *r* rows of *c* cells.
+  static func combine(_ rows: [[String]], dialect: ExportDialect) -> [ExportHeader] {
+    let columnCount = rows.map(\.count).max() ?? 0
+    func cell(_ row: Int, _ column: Int) -> String {
+      row < rows.count && column < rows[row].count ? rows[row][column] : ""
+    }
+    var headers: [ExportHeader] = []
+    var carriedQuestion = ""
+    for column in 0..<columnCount {
+      let cells = rows.indices.map { cell($0, column) }
+      switch dialect {
+      case .surveyMonkey where rows.count >= 2:
+        let top = cells[0].trimmedSpaces()
+        let sub = cells[1].trimmedSpaces()
+        if !top.isEmpty { carriedQuestion = cells[0] }
+        let question = top.isEmpty && !sub.isEmpty ? carriedQuestion : cells[0]
+        if sub.isEmpty || isPlaceholder(sub) {
+          headers.append(ExportHeader(name: question, rows: cells, question: question))
+        } else if question.trimmedSpaces().isEmpty {
+          headers.append(ExportHeader(name: cells[1], rows: cells, question: cells[1]))
+        } else {
+          headers.append(
+            ExportHeader(name: "\(question) - \(cells[1])", rows: cells, question: question, itemPart: cells[1]))
+        }
+      case .qualtrics where rows.count >= 2:
+        let text = cells[1].isEmpty ? cells[0] : cells[1]
+        let importID = rows.count >= 3 ? ExportDialect.importID(in: cells[2]) : nil
+        headers.append(
+          ExportHeader(
+            name: cells[0], rows: cells, question: text, itemPart: gridItemPart(of: text), importID: importID))
+      default:
+        headers.append(
+          ExportHeader(name: cells[0], rows: cells, question: cells[0], itemPart: gridItemPart(of: cells[0])))
+      }
+    }
+    return headers
+  }
+
+  /// Whether a SurveyMonkey second-row cell is a placeholder rather than a sub-question.
+  static func isPlaceholder(_ text: String) -> Bool {
+    let key = normalizedLabel(text)
+    return key == "response" || key == "open ended response"
+  }
+
+  /// The row part of a grid question header, or `nil`.
+  ///
+  /// Tries, in order: `Question [Row]`, `Question - Row` (also with an en dash), `Question: Row`,
+  /// and Microsoft Forms' `Question.Row` (a full stop followed directly by a letter). The
+  /// question number is removed first, so `5. Wellbeing.Optimistic` gives `Optimistic`.
+  ///
+  /// - Complexity: O(*n*) in the length of `header`.
+  public static func gridItemPart(of header: String) -> String? {
+    let text = Array(strippingQuestionNumber(header).trimmedSpaces().unicodeScalars)
+    guard !text.isEmpty else { return nil }
+    func part(from start: Int, to end: Int) -> String? {
+      guard start < end else { return nil }
+      var scalars = String.UnicodeScalarView()
+      scalars.append(contentsOf: text[start..<end])
+      let result = String(scalars).trimmedSpaces()
+      return result.isEmpty ? nil : result
+    }
+    if text.last == "]", let open = text.lastIndex(of: "["), open > 0 {
+      return part(from: open + 1, to: text.count - 1)
+    }
+    for separator in [" - ", " – ", " — "] {
+      let pattern = Array(separator.unicodeScalars)
+      if let start = lastIndex(of: pattern, in: text), start > 0 {
+        return part(from: start + pattern.count, to: text.count)
+      }
+    }
+    if let start = lastIndex(of: [":", " "], in: text), start > 0 {
+      return part(from: start + 2, to: text.count)
+    }
+    var index = text.count - 2
+    while index > 0 {
+      if text[index] == ".", text[index + 1].properties.isAlphabetic, text[index - 1] != " ",
+        !text[index - 1].properties.isAlphabetic || text[index - 1] == ")" || text[index + 1].properties.isUppercase
+      {
+        return part(from: index + 1, to: text.count)
+      }
+      index -= 1
+    }
+    return nil
+  }
+
+  private static func lastIndex(of pattern: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Int? {
+    guard text.count >= pattern.count else { return nil }
+    var start = text.count - pattern.count
+    while start >= 0 {
+      if Array(text[start..<start + pattern.count]) == pattern { return start }
+      start -= 1
+    }
+    return nil
+  }
+}
+
+/// `header` without a leading question number: `Q3. `, `Q3 `, `3) `, `3 - `, `3. `, `3: ` (and
+/// `Q5_1.`, `5.1.`). A header that is only a number (`Q3`) is returned unchanged.
+///
+/// - Complexity: O(*n*) in the length of `header`.
+public func strippingQuestionNumber(_ header: String) -> String {
+  let scalars = Array(header.unicodeScalars)
+  var index = 0
+  while index < scalars.count, isSpace(scalars[index]) { index += 1 }
+  var hasQ = false
+  if index < scalars.count, scalars[index] == "Q" || scalars[index] == "q" {
+    hasQ = true
+    index += 1
+  }
+  let digitsStart = index
+  while index < scalars.count, ("0"..."9").contains(scalars[index]) || (index > digitsStart && (scalars[index] == "_" || scalars[index] == ".") && index + 1 < scalars.count && ("0"..."9").contains(scalars[index + 1])) {
+    index += 1
+  }
+  guard index > digitsStart else { return header }
+  var hasSeparator = false
+  while index < scalars.count, isSpace(scalars[index]) { index += 1 }
+  if index < scalars.count, [".", ")", ":", "-", "–"].contains(scalars[index]) {
+    hasSeparator = true
+    index += 1
+  }
+  guard hasSeparator || hasQ else { return header }
+  let afterSeparator = index
+  while index < scalars.count, isSpace(scalars[index]) { index += 1 }
+  guard index < scalars.count, index > afterSeparator || scalars[index].properties.isAlphabetic else {
+    return header
+  }
+  var rest = String.UnicodeScalarView()
+  rest.append(contentsOf: scalars[index...])
+  return String(rest)
+}
+
+private func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+  scalar == " " || scalar == "\t" || scalar == "\u{A0}" || scalar == "\u{2007}" || scalar == "\u{202F}"
+}
+
+extension String {
+  /// The text without spaces, tabs and non-breaking spaces at either end.
+  func trimmedSpaces() -> String {
+    let scalars = Array(unicodeScalars)
+    var start = 0
+    var end = scalars.count
+    while start < end, isSpace(scalars[start]) || scalars[start] == "\n" || scalars[start] == "\r" { start += 1 }
+    while end > start, isSpace(scalars[end - 1]) || scalars[end - 1] == "\n" || scalars[end - 1] == "\r" { end -= 1 }
+    if start == 0 && end == scalars.count { return self }
+    var result = String.UnicodeScalarView()
+    result.append(contentsOf: scalars[start..<end])
+    return String(result)
+  }
+}
