@@ -373,12 +373,12 @@ extension JSONReportRenderer {
     let meta = change.metadata
     let decimals = meta.decimals
     func cell(_ count: ProtectedCount) -> JSONValue {
-      .object([("count", ReportJSON.count(count)), ("suppressed", ReportJSON.suppression(count))])
+      jsonObject([("count", ReportJSON.count(count)), ("suppressed", ReportJSON.suppression(count))])
     }
     let scores: [JSONValue] = change.scores.map { score in
       let places = score.decimals + 2
       let shares: [JSONValue] = score.shares.map { share in
-        .object([
+        jsonObject([
           ("movement", .string(share.movement.rawValue)), ("label", .string(share.label)),
           ("count", ReportJSON.count(share.count)), ("percent", .rounded(share.count.percent, decimals: decimals)),
           ("ci_lower", .rounded(share.interval?.lower, decimals: decimals)),
@@ -387,31 +387,31 @@ extension JSONReportRenderer {
       }
       let transitions: JSONValue =
         score.transitions.map { table in
-          .object([
+          jsonObject([
             ("bands", ReportJSON.strings(table.bands)),
             ("cells", .array(table.cells.map { .array($0.map(cell)) })),
             ("outside_bands", cell(table.outsideBands)), ("source", .optional(table.source)),
           ])
         } ?? .null
-      return .object([
+      return jsonObject([
         ("measure", .string(score.id)), ("title", .string(score.title)),
         ("better", score.better.map { JSONValue.string($0.rawValue) } ?? .null), ("pairs_used", .integer(score.pairsUsed)),
         ("missing", ReportJSON.reasons(score.missing)),
-        ("baseline", .object([("mean", .rounded(score.baselineMean, decimals: places)), ("sd", .rounded(score.baselineStandardDeviation, decimals: places))])),
-        ("follow_up", .object([("mean", .rounded(score.followUpMean, decimals: places)), ("sd", .rounded(score.followUpStandardDeviation, decimals: places))])),
+        ("baseline", jsonObject([("mean", .rounded(score.baselineMean, decimals: places)), ("sd", .rounded(score.baselineStandardDeviation, decimals: places))])),
+        ("follow_up", jsonObject([("mean", .rounded(score.followUpMean, decimals: places)), ("sd", .rounded(score.followUpStandardDeviation, decimals: places))])),
         (
           "change",
-          .object([
+          jsonObject([
             ("mean", .rounded(score.meanChange, decimals: places)), ("sd", .rounded(score.changeStandardDeviation, decimals: places)),
             ("ci_lower", .rounded(score.interval?.lower, decimals: places)), ("ci_upper", .rounded(score.interval?.upper, decimals: places)),
             ("t", .rounded(score.tStatistic, decimals: 4)), ("df", .rounded(score.degreesOfFreedom, decimals: 0)),
             ("p_value", ReportJSON.pValue(score.pValue)), ("dz", .rounded(score.standardizedChange, decimals: 4)),
           ])
         ),
-        ("wilcoxon", .object([("p_value", ReportJSON.pValue(score.wilcoxonPValue)), ("method", .optional(score.wilcoxonMethod))])),
+        ("wilcoxon", jsonObject([("p_value", ReportJSON.pValue(score.wilcoxonPValue)), ("method", .optional(score.wilcoxonMethod))])),
         (
           "threshold",
-          score.threshold.map { .object([("points", .number($0.points)), ("source", .string($0.source))]) } ?? .null
+          score.threshold.map { jsonObject([("points", .number($0.points)), ("source", .string($0.source))]) } ?? .null
         ),
         ("shares", .array(shares)), ("transitions", transitions), ("suppressed", .bool(score.isSuppressed)),
         ("notes", ReportJSON.strings(score.notes)),
@@ -420,17 +420,17 @@ extension JSONReportRenderer {
     let indicators: [JSONValue] = change.indicators.map { indicator in
       let mcnemar: JSONValue =
         indicator.pValue.map { p in
-          .object([
+          jsonObject([
             ("method", .optional(indicator.method)), ("note", .optional(indicator.methodNote)),
             ("statistic", .rounded(indicator.statistic, decimals: 4)), ("p_value", .number(p)),
           ])
         } ?? .null
-      return .object([
+      return jsonObject([
         ("measure", .string(indicator.id)), ("title", .string(indicator.title)), ("pairs_used", .integer(indicator.pairsUsed)),
         ("missing", ReportJSON.reasons(indicator.missing)),
         (
           "table",
-          .object([
+          jsonObject([
             ("yes_yes", cell(indicator.yesYes)), ("yes_no", cell(indicator.yesNo)), ("no_yes", cell(indicator.noYes)),
             ("no_no", cell(indicator.noNo)),
           ])
@@ -451,12 +451,12 @@ extension JSONReportRenderer {
       ("decimals", .integer(decimals)), ("notes", ReportJSON.strings(meta.notes)),
       ("toolkit_version", .string(meta.toolkitVersion)),
     ]
-    return JSONWriter.text(
-      .object([
-        ("schema", .string(ChangeReport.schema)), ("metadata", .object(metadata)),
+    return JSONWriter.text(for: 
+      jsonObject([
+        ("schema", .string(ChangeReport.schema)), ("metadata", jsonObject(metadata)),
         (
           "pairing",
-          .object([
+          jsonObject([
             ("paired", .integer(pairing.paired)), ("baseline_ids", .integer(pairing.baselineIDs)),
             ("follow_up_ids", .integer(pairing.followUpIDs)), ("baseline_only", ReportJSON.strings(pairing.baselineOnly)),
             ("follow_up_only", ReportJSON.strings(pairing.followUpOnly)),
@@ -464,7 +464,7 @@ extension JSONReportRenderer {
               "duplicates",
               .array(
                 pairing.duplicates.map {
-                  .object([
+                  jsonObject([
                     ("id", .string($0.id)), ("wave", .string($0.wave)), ("locations", ReportJSON.strings($0.locations)),
                     ("resolution", .string($0.resolution.rawValue)),
                   ])

@@ -367,7 +367,7 @@ enum ReportJSON {
   static func exclusions(_ exclusions: [Exclusion]) -> JSONValue {
     .array(
       exclusions.map {
-        .object([
+        jsonObject([
           ("scope", .string($0.scope)), ("reason", .string($0.reason)), ("count", .integer($0.count)),
           ("lines", .array($0.lines.map(JSONValue.integer))),
         ])
@@ -377,18 +377,18 @@ enum ReportJSON {
   static func instruments(_ instruments: [InstrumentUsed]) -> JSONValue {
     .array(
       instruments.map {
-        .object([("id", .string($0.id)), ("title", .string($0.title)), ("version", .string($0.version)), ("origin", .string($0.origin))])
+        jsonObject([("id", .string($0.id)), ("title", .string($0.title)), ("version", .string($0.version)), ("origin", .string($0.origin))])
       })
   }
 
   static func suppressionPolicy(_ policy: SuppressionPolicy) -> JSONValue {
-    .object([("policy", .string(policy.name)), ("description", .string(policy.description))])
+    jsonObject([("policy", .string(policy.name)), ("description", .string(policy.description))])
   }
 
   static func reasons(_ reasons: [ReasonCount]) -> JSONValue {
     .array(
       reasons.map {
-        .object([("reason", .string($0.reason)), ("count", count($0.count)), ("suppressed", suppression($0.count))])
+        jsonObject([("reason", .string($0.reason)), ("count", count($0.count)), ("suppressed", suppression($0.count))])
       })
   }
 }
@@ -420,7 +420,7 @@ extension JSONReportRenderer {
     let decimals = meta.decimals
     let indicators: [JSONValue] = comparison.indicators.map { measure in
       let cohorts: [JSONValue] = measure.cohorts.map { cohort in
-        .object([
+        jsonObject([
           ("cohort", .string(cohort.cohort)), ("count", ReportJSON.count(cohort.successes)),
           ("base", ReportJSON.count(cohort.base)), ("absent", ReportJSON.count(cohort.absent)),
           ("percent", .rounded(cohort.percent, decimals: decimals)),
@@ -430,7 +430,7 @@ extension JSONReportRenderer {
         ])
       }
       let comparisons: [JSONValue] = measure.comparisons.map { difference in
-        .object([
+        jsonObject([
           ("cohort", .string(difference.cohort)), ("reference", .string(difference.reference)),
           ("difference_pp", .rounded(difference.difference, decimals: decimals)),
           ("ci_lower", .rounded(difference.interval?.lower, decimals: decimals)),
@@ -440,7 +440,7 @@ extension JSONReportRenderer {
           ("suppressed", .bool(difference.isSuppressed)), ("notes", ReportJSON.strings(difference.notes)),
         ])
       }
-      return .object([
+      return jsonObject([
         ("measure", .string(measure.id)), ("title", .string(measure.title)), ("notes", ReportJSON.strings(measure.notes)),
         ("holm_adjusted", .bool(measure.isAdjusted)), ("cohorts", .array(cohorts)), ("comparisons", .array(comparisons)),
       ])
@@ -448,7 +448,7 @@ extension JSONReportRenderer {
     let scores: [JSONValue] = comparison.scores.map { measure in
       let places = measure.decimals + 2
       let cohorts: [JSONValue] = measure.cohorts.map { cohort in
-        .object([
+        jsonObject([
           ("cohort", .string(cohort.cohort)), ("n", ReportJSON.count(cohort.count)), ("absent", ReportJSON.count(cohort.absent)),
           ("mean", .rounded(cohort.mean, decimals: places)), ("sd", .rounded(cohort.standardDeviation, decimals: places)),
           ("ci_lower", .rounded(cohort.interval?.lower, decimals: places)),
@@ -457,7 +457,7 @@ extension JSONReportRenderer {
         ])
       }
       let comparisons: [JSONValue] = measure.comparisons.map { difference in
-        .object([
+        jsonObject([
           ("cohort", .string(difference.cohort)), ("reference", .string(difference.reference)),
           ("difference", .rounded(difference.difference, decimals: places)),
           ("ci_lower", .rounded(difference.interval?.lower, decimals: places)),
@@ -468,7 +468,7 @@ extension JSONReportRenderer {
           ("notes", ReportJSON.strings(difference.notes)),
         ])
       }
-      return .object([
+      return jsonObject([
         ("measure", .string(measure.id)), ("title", .string(measure.title)),
         ("better", measure.better.map { JSONValue.string($0.rawValue) } ?? .null), ("notes", ReportJSON.strings(measure.notes)),
         ("holm_adjusted", .bool(measure.isAdjusted)), ("cohorts", .array(cohorts)), ("comparisons", .array(comparisons)),
@@ -483,15 +483,15 @@ extension JSONReportRenderer {
       ("decimals", .integer(decimals)), ("low_base_threshold", .integer(meta.lowBaseThreshold)),
       ("notes", ReportJSON.strings(meta.notes)), ("toolkit_version", .string(meta.toolkitVersion)),
     ]
-    return JSONWriter.text(
-      .object([
-        ("schema", .string(ComparisonReport.schema)), ("metadata", .object(metadata)),
+    return JSONWriter.text(for: 
+      jsonObject([
+        ("schema", .string(ComparisonReport.schema)), ("metadata", jsonObject(metadata)),
         ("reference", .string(comparison.reference)),
         (
           "cohorts",
           .array(
             comparison.cohorts.map {
-              .object([("cohort", .string($0.cohort)), ("rows", ReportJSON.count($0.rows)), ("suppressed", ReportJSON.suppression($0.rows))])
+              jsonObject([("cohort", .string($0.cohort)), ("rows", ReportJSON.count($0.rows)), ("suppressed", ReportJSON.suppression($0.rows))])
             })
         ),
         ("indicators", .array(indicators)), ("scores", .array(scores)),

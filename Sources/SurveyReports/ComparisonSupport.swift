@@ -131,3 +131,8 @@ func signed(_ value: Double, places: Int) -> String {
   let text = fixed(value, decimals: places)
   return value > 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "+" + text : text
 }
+
+/// A JSON object from key-value pairs, in order.
+func jsonObject(_ pairs: [(String, JSONValue)]) -> JSONValue {
+  .object(pairs.map { JSONObjectMember($0.0, $0.1) })
+}
