@@ -43,7 +43,7 @@ public enum CommandLineTool {
     }
   }
 
-  static let commands: [CommandSpec] = [instrumentsSpec, inspectSpec, captureSpec]
+  static let commands: [CommandSpec] = [instrumentsSpec, inspectSpec, captureSpec, scoreSpec]
 
   static func dispatch(_ arguments: [String], console: Console) throws -> ExitCode {
     guard let first = arguments.first else {
@@ -76,6 +76,7 @@ public enum CommandLineTool {
     case "instruments": return try InstrumentsCommand.run(rest, console: console)
     case "inspect": return try InspectCommand.run(rest, console: console)
     case "capture": return try CaptureCommand.run(rest, console: console)
+    case "score": return try ScoreCommand.run(rest, console: console)
     default: throw unknownCommand(first)
     }
   }

@@ -1,0 +1,310 @@
+import SurveyCSV
+import SurveyCapture
+import SurveyInstruments
+import SurveyPlatform
+import SurveyScoring
+
+let scoreSpec = CommandSpec(
+  name: "score",
+  summary: "Score every respondent of an export: each score, its band, why it is absent, and each indicator.",
+  usage: [
+    "loneliness score FILE [-i ID]... [-o OUT] [--format csv|json] [--from PLATFORM] [--delimiter C]",
+    "                      [--column ITEM=HEADER]... [--map FILE] [--strict]",
+  ],
+  discussion:
+    "Reads a survey export and scores each respondent exactly as each instrument's file specifies: sums, means, prorated sums, reversed and recoded items, conversion tables, bands, indicators and missing-data rules. Every input row and column is written unchanged and in order, followed by, for each score, the columns INSTRUMENT.SCORE (the value), INSTRUMENT.SCORE.band (its band), INSTRUMENT.SCORE.reason (why it is absent, for example '1 of 7 items missing (useful); swemwbs.raw allows none'), and then each indicator as INSTRUMENT.INDICATOR (1, 0, or empty when absent). CSV keeps the input's delimiter; cells a spreadsheet would run as formulas get a leading '. --format json writes an array of objects keyed by the combined header names. Without -i, the built-in instruments whose items match a column are scored. Problems reading the export are counted on standard error (see them with 'loneliness inspect'); with --strict any problem exits 65 and nothing is written.",
+  options: [
+    .value("--instrument", short: "-i", "ID", repeatable: true, "An instrument to score. Repeatable."),
+    .value("--output", short: "-o", "OUT", "Write to OUT (replaced in one step) instead of standard output."),
+    .value("--format", "FORMAT", "csv (the default) or json."),
+    .value(
+      "--from", "PLATFORM",
+      "The platform: " + ExportDialect.identifiers.joined(separator: ", ") + ". Detected when not given."),
+    .value("--delimiter", "C", "The input's field delimiter: a character, or comma, semicolon, tab. Detected when not given."),
+    .value(
+      "--column", "ITEM=HEADER", repeatable: true,
+      "Read ITEM (INSTRUMENT.ITEM, or an item id) from the column with HEADER. Repeatable."),
+    .value("--map", "FILE", "A JSON file of columns: {\"format\": 1, \"columns\": {\"ITEM\": \"HEADER\"}}."),
+    .flag("--strict", "Exit 65 without writing if reading the export found any problem."),
+  ],
+  examples: [
+    "loneliness score Examples/provider-outcomes/baseline.csv -i ons-loneliness -i swemwbs",
+    "loneliness score Examples/cohort-comparison/combined.csv -i ons-loneliness -i ons4 -o scored.csv",
+    "loneliness score export.csv -i wemwbs --format json -o scored.json",
+  ]
+)
+
+enum ScoreCommand {
+  static func run(_ arguments: [String], console: Console) throws -> ExitCode {
+    guard let parsed = try CommandLineTool.parse(arguments, spec: scoreSpec, console: console) else {
+      return .success
+    }
+    guard parsed.positionals.count == 1, let file = parsed.positionals.first else {
+      throw UsageError(
+        message: parsed.positionals.isEmpty ? "'score' needs a file" : "'score' takes one file",
+        hint: "for example: loneliness score Examples/provider-outcomes/baseline.csv -i swemwbs",
+        command: "score")
+    }
+    let format = parsed.value("--format") ?? "csv"
+    guard format == "csv" || format == "json" else {
+      throw UsageError(message: "unknown format '\(format)'; expected csv or json", command: "score")
+    }
+    var options = ImportOptions(attributes: .none, isStrict: parsed.has("--strict"))
+    if let name = parsed.value("--from") {
+      guard let dialect = ExportDialect(named: name) else {
+        throw UsageError(
+          message: "unknown platform '\(name)'",
+          hint: closestMatches(to: name, among: ExportDialect.identifiers).first.map { "did you mean '\($0)'?" }
+            ?? "expected one of: " + ExportDialect.identifiers.joined(separator: ", "),
+          command: "score")
+      }
+      options.dialect = dialect
+    }
+    if let text = parsed.value("--delimiter") { options.delimiter = try InspectCommand.delimiter(text) }
+    do {
+      for argument in parsed.values("--column") {
+        options.columnMappings.append(try ColumnMapping(argument: argument))
+      }
+      if let mapFile = parsed.value("--map") {
+        options.columnMappings += try ColumnMapping.mappings(
+          fromMapFileAt: console.resolve(mapFile), displayPath: mapFile)
+      }
+      let catalogue = try CommandLineTool.catalogue(parsed, console: console)
+      let source = ExportSource.file(path: console.resolve(file), displayName: file)
+      let layout = try ExportImporter.layout(of: source, options: options)
+      let instruments = try chooseInstruments(parsed, catalogue: catalogue, layout: layout, file: file)
+      let result = try ExportImporter.read(source, instruments: instruments, options: options)
+      let problems = result.report.problems.count
+      if problems > 0 {
+        let counted = "\(problems) problem\(problems == 1 ? "" : "s")"
+        if !result.isAcceptable(strict: options.isStrict) {
+          console.writeDiagnostic(
+            "error: \(counted) reading \(file) (--strict); nothing was written\n"
+              + "hint: see them with: loneliness inspect \(file)\n")
+          return .dataError
+        }
+        console.writeDiagnostic(
+          "note: \(counted) reading \(file); scored anyway, unrecognised answers counting as missing\n"
+            + "hint: see them with: loneliness inspect \(file); --strict makes any problem an error\n")
+      }
+      let scored = Scorer.score(result.table)
+      let bytes =
+        format == "json"
+        ? try json(layout: layout, headerRowCount: result.headerRowCount, scored: scored)
+        : try csv(layout: layout, headerRowCount: result.headerRowCount, scored: scored)
+      if let output = parsed.value("--output") {
+        do {
+          try writeFileAtomically(console.resolve(output), bytes: bytes)
+        } catch {
+          throw OutputError(underlying: error)
+        }
+      } else {
+        console.write(String(decoding: bytes, as: UTF8.self))
+      }
+      return .success
+    } catch let error as ImportError {
+      console.writeDiagnostic("\(error)\n")
+      return error.isCommandLineError ? .usage : .dataError
+    } catch let error as CSVError {
+      var shown = error
+      shown.filePath = error.filePath.map(console.displayPath)
+      console.writeDiagnostic("\(shown)\n")
+      switch error.kind {
+      case .fileNotFound, .permissionDenied, .isDirectory: return .noInput
+      case .unterminatedQuote: return .dataError
+      default: return .ioError
+      }
+    }
+  }
+
+  /// The instruments named with -i, or those whose items match a column of the export.
+  static func chooseInstruments(
+    _ parsed: ParsedArguments, catalogue: InstrumentCatalogue, layout: ExportLayout, file: String
+  ) throws -> [Instrument] {
+    let names = parsed.values("--instrument")
+    guard !names.isEmpty else {
+      let matching = ExportImporter.instrumentsMatching(layout, among: catalogue.instruments)
+      guard !matching.isEmpty else {
+        throw UsageError(
+          message: "no instrument's items match a column of \(file)",
+          hint: "name the instruments with -i, for example -i ons-loneliness; "
+            + "'loneliness instruments' lists them", command: "score")
+      }
+      return matching
+    }
+    var instruments: [Instrument] = []
+    for name in names {
+      let instrument = try catalogue.instrument(named: name)
+      if !instruments.contains(where: { $0.id == instrument.id }) { instruments.append(instrument) }
+    }
+    return instruments
+  }
+
+  /// The input re-read record by record, each data record followed by its row's scores.
+  ///
+  /// Fields are written with `CSVWriter`'s rules. A field that no rule can touch (no delimiter,
+  /// quote or line break; no leading or trailing space or tab; not starting with a character a
+  /// spreadsheet runs as a formula) is copied as bytes; every other field goes through
+  /// `CSVWriter.field`. Band labels and indicator values are encoded once per column.
+  static func csv(layout: ExportLayout, headerRowCount: Int, scored: ScoredTable) throws -> [UInt8] {
+    let writer = CSVWriter(delimiter: layout.reader.delimiter)
+    let delimiter = layout.reader.delimiter.asciiValue
+    let width = layout.headers.count
+    let cells = scored.columns.map { CSVCell($0, scored: scored, writer: writer) }
+    var output: [UInt8] = layout.reader.hasByteOrderMark ? [0xEF, 0xBB, 0xBF] : []
+    output.reserveCapacity(256 * scored.count)
+    try layout.reader.forEachRecord { record in
+      var fieldCount = 0
+      var isOnlyFieldEmpty = false
+      func separate() {
+        if fieldCount > 0 { output.append(delimiter) }
+        fieldCount += 1
+      }
+      for index in 0..<record.count {
+        separate()
+        let isPlain = record.withBytes(at: index) { bytes in
+          guard isPlainField(bytes, delimiter: delimiter) else { return false }
+          bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
+          return true
+        }
+        if !isPlain { output.append(contentsOf: writer.field(record.string(at: index)).utf8) }
+        if fieldCount == 1 { isOnlyFieldEmpty = record.isEmpty(at: index) }
+      }
+      for _ in record.count..<max(record.count, width) { separate() }
+      if record.index < headerRowCount {
+        for cell in cells {
+          separate()
+          if record.index == 0 { output.append(contentsOf: writer.field(cell.name).utf8) }
+        }
+      } else {
+        let row = record.index - headerRowCount
+        for cell in cells {
+          separate()
+          if row < scored.count { cell.append(row: row, to: &output, writer: writer) }
+        }
+      }
+      if fieldCount == 1 && isOnlyFieldEmpty { output.append(contentsOf: [0x22, 0x22]) }
+      output.append(0x0A)
+    }
+    return output
+  }
+
+  /// Whether `CSVWriter` would write `bytes` unchanged: no delimiter, quote or line break, no
+  /// leading or trailing space or tab, and no leading `=`, `+`, `-`, `@`, tab or CR.
+  static func isPlainField(_ bytes: Span<UInt8>, delimiter: UInt8) -> Bool {
+    guard bytes.count > 0 else { return true }
+    switch bytes[0] {
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, 0x20:
+      return false
+    default: break
+    }
+    let last = bytes[bytes.count - 1]
+    if last == 0x20 || last == 0x09 { return false }
+    for index in bytes.indices {
+      let byte = bytes[index]
+      if byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
+    }
+    return true
+  }
+
+  /// An array of objects, one per data record, keyed by the combined header names (repeats
+  /// numbered) and then the score columns.
+  static func json(layout: ExportLayout, headerRowCount: Int, scored: ScoredTable) throws -> [UInt8] {
+    var names: [String] = []
+    for header in layout.headers {
+      var name = header.name
+      var suffix = 2
+      while names.contains(name) {
+        name = "\(header.name) (\(suffix))"
+        suffix += 1
+      }
+      names.append(name)
+    }
+    var output = Array("[".utf8)
+    var isFirst = true
+    try layout.reader.forEachRecord { record in
+      guard record.index >= headerRowCount else { return }
+      let row = record.index - headerRowCount
+      var members: [JSONObjectMember] = []
+      for index in 0..<max(record.count, names.count) {
+        let name = index < names.count ? names[index] : "column \(index + 1)"
+        members.append(JSONObjectMember(name, .string(index < record.count ? record.string(at: index) : "")))
+      }
+      for column in scored.columns {
+        members.append(JSONObjectMember(column.name, jsonValue(scored, column, row: row)))
+      }
+      output.append(contentsOf: (isFirst ? "\n" : ",\n").utf8)
+      output.append(contentsOf: JSONWriter.compactText(for: .object(members)).utf8)
+      isFirst = false
+    }
+    output.append(contentsOf: (isFirst ? "]\n" : "\n]\n").utf8)
+    return output
+  }
+
+  static func jsonValue(_ scored: ScoredTable, _ column: ScoredTable.Column, row: Int) -> JSONValue {
+    guard row < scored.count else { return .null }
+    switch column.kind {
+    case .value: return scored.scores[column.index].value(at: row).map { .number($0) } ?? .null
+    case .indicator: return scored.indicators[column.index].value(at: row).map { .integer($0 ? 1 : 0) } ?? .null
+    case .band, .reason: return .optional(scored.text(of: column, at: row))
+    }
+  }
+}
+
+/// One added output column, with what it needs to write a row's cell without copying the
+/// score column.
+private struct CSVCell {
+  enum Content {
+    case value([Double], decimals: Int)
+    case band([Int16], labels: [[UInt8]])
+    case reason(ScoreColumn)
+    case indicator([Int8])
+  }
+
+  let name: String
+  let content: Content
+
+  init(_ column: ScoredTable.Column, scored: ScoredTable, writer: CSVWriter) {
+    name = column.name
+    switch column.kind {
+    case .value:
+      let score = scored.scores[column.index]
+      content = .value(score.values, decimals: score.rule.decimals)
+    case .band:
+      let score = scored.scores[column.index]
+      let labels = (score.rule.bands?.bands ?? []).map { Array(writer.field($0.label).utf8) }
+      content = .band(score.bandIndices, labels: labels)
+    case .reason:
+      content = .reason(scored.scores[column.index])
+    case .indicator:
+      content = .indicator(scored.indicators[column.index].values)
+    }
+  }
+
+  /// Appends the cell of `row`, empty when absent.
+  func append(row: Int, to output: inout [UInt8], writer: CSVWriter) {
+    switch content {
+    case .value(let values, let decimals):
+      let value = values[row]
+      guard !value.isNaN else { return }
+      let text = ScoreColumn.format(value, decimals: decimals)
+      if let first = text.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) {
+        output.append(contentsOf: text.utf8)
+      } else {
+        output.append(contentsOf: writer.field(text).utf8)
+      }
+    case .band(let indices, let labels):
+      let index = Int(indices[row])
+      if index >= 0 && index < labels.count { output.append(contentsOf: labels[index]) }
+    case .reason(let score):
+      guard score.absences[row] != .present, let reason = score.reason(at: row) else { return }
+      output.append(contentsOf: writer.field(reason).utf8)
+    case .indicator(let values):
+      switch values[row] {
+      case 1: output.append(UInt8(ascii: "1"))
+      case 0: output.append(UInt8(ascii: "0"))
+      default: break
+      }
+    }
+  }
+}

@@ -1,1 +1,0 @@
-// Scoring: per-respondent scores, bands, indicators and reasons.
