@@ -43,7 +43,9 @@ public enum CommandLineTool {
     }
   }
 
-  static let commands: [CommandSpec] = [instrumentsSpec, inspectSpec, captureSpec, scoreSpec]
+  static let commands: [CommandSpec] = [
+    instrumentsSpec, inspectSpec, captureSpec, scoreSpec, compareSpec, changeSpec,
+  ]
 
   static func dispatch(_ arguments: [String], console: Console) throws -> ExitCode {
     guard let first = arguments.first else {
@@ -77,6 +79,8 @@ public enum CommandLineTool {
     case "inspect": return try InspectCommand.run(rest, console: console)
     case "capture": return try CaptureCommand.run(rest, console: console)
     case "score": return try ScoreCommand.run(rest, console: console)
+    case "compare": return try CompareCommand.run(rest, console: console)
+    case "change": return try ChangeCommand.run(rest, console: console)
     default: throw unknownCommand(first)
     }
   }

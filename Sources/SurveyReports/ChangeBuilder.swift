@@ -339,12 +339,12 @@ public struct ChangeBuilder: Sendable {
     return (pairing, pairs)
   }
 
-  private func missingReason(baseline: String?, followUp: String?) -> String {
+  private func missingReason(baseline: String?, followUp: String?) -> (reason: String, detail: String?) {
     switch (baseline, followUp) {
-    case (let b?, let f?): "missing at both waves (baseline: \(b); follow-up: \(f))"
-    case (let b?, nil): "missing at baseline: \(b)"
-    case (nil, let f?): "missing at follow-up: \(f)"
-    case (nil, nil): "missing"
+    case (let b?, let f?): ("missing at both waves", "baseline: \(b); follow-up: \(f)")
+    case (let b?, nil): ("missing at baseline", b)
+    case (nil, let f?): ("missing at follow-up", f)
+    case (nil, nil): ("missing", nil)
     }
   }
 
@@ -353,7 +353,7 @@ public struct ChangeBuilder: Sendable {
   private func change(in score: PendingScore, pairs: [(baseline: Int, followUp: Int)]) -> ScoreChange {
     var before: [Double] = []
     var after: [Double] = []
-    var missing: [String] = []
+    var missing: [(reason: String, detail: String?)] = []
     for (b, f) in pairs {
       let x = b < score.values.count ? score.values[b] : .nan
       let y = f < score.values.count ? score.values[f] : .nan
@@ -484,7 +484,7 @@ public struct ChangeBuilder: Sendable {
 
   private func change(in indicator: PendingIndicator, pairs: [(baseline: Int, followUp: Int)]) -> IndicatorChange {
     var table = [0, 0, 0, 0]  // yes-yes, yes-no, no-yes, no-no
-    var missing: [String] = []
+    var missing: [(reason: String, detail: String?)] = []
     for (b, f) in pairs {
       let x = b < indicator.values.count ? indicator.values[b] : -1
       let y = f < indicator.values.count ? indicator.values[f] : -1

@@ -275,6 +275,11 @@ public struct BandTransitions: Sendable, Hashable {
   /// Where the band cut-offs come from.
   public var source: String?
 
+  /// Where the cut-offs of `bands` come from, in words: citations and how sure they are.
+  public static func source(of bands: BandSet, in instrument: Instrument) -> String {
+    provenanceText(bands.provenance, in: instrument)
+  }
+
   /// Creates a table.
   public init(bands: [String], cells: [[ProtectedCount]], outsideBands: ProtectedCount, source: String?) {
     self.bands = bands

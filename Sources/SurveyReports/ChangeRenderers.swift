@@ -110,7 +110,7 @@ enum ChangeDocument {
     if !score.missing.isEmpty {
       missingLines.append(
         "Pairs left out: "
-          + score.missing.map { "\($0.reason) \(format.count($0.count.shownCount))" }.joined(separator: "; ") + ".")
+          + score.missing.map { "\($0.text): \(format.count($0.count.shownCount))" }.joined(separator: "; ") + ".")
     }
     if score.isSuppressed {
       blocks.append(.list(score.notes + missingLines))
@@ -210,7 +210,7 @@ enum ChangeDocument {
     if !indicator.missing.isEmpty {
       footer.append(
         "Pairs left out: "
-          + indicator.missing.map { "\($0.reason) \(format.count($0.count.shownCount))" }.joined(separator: "; ") + ".")
+          + indicator.missing.map { "\($0.text): \(format.count($0.count.shownCount))" }.joined(separator: "; ") + ".")
     }
     let cells = [indicator.yesYes, indicator.yesNo, indicator.noYes, indicator.noNo]
     if cells.contains(where: { $0.suppression != nil }) { footer.append("* hidden to protect small counts.") }
@@ -289,7 +289,9 @@ extension TidyCSVRenderer {
       }
       row("pairs_used", n)
       for missing in score.missing {
-        row("pairs_left_out", missing.count.shownCount.map(String.init) ?? "", category: missing.reason, suppressed: missing.count.suppression?.rawValue ?? "")
+        row(
+          "pairs_left_out", missing.count.shownCount.map(String.init) ?? "", category: missing.reason,
+          note: missing.details.joined(separator: "; "), suppressed: missing.count.suppression?.rawValue ?? "")
       }
       row("mean", csvNumber(score.baselineMean, places: places), cohort: meta.baseline)
       row("sd", csvNumber(score.baselineStandardDeviation, places: places), cohort: meta.baseline)
@@ -330,7 +332,9 @@ extension TidyCSVRenderer {
       }
       row("pairs_used", n)
       for missing in indicator.missing {
-        row("pairs_left_out", missing.count.shownCount.map(String.init) ?? "", category: missing.reason, suppressed: missing.count.suppression?.rawValue ?? "")
+        row(
+          "pairs_left_out", missing.count.shownCount.map(String.init) ?? "", category: missing.reason,
+          note: missing.details.joined(separator: "; "), suppressed: missing.count.suppression?.rawValue ?? "")
       }
       row("percent_yes", csvNumber(indicator.baselinePercent, places: decimals), cohort: meta.baseline)
       row("percent_yes", csvNumber(indicator.followUpPercent, places: decimals), cohort: meta.followUp)

@@ -185,9 +185,9 @@ enum ComparisonDocument {
       var cells = [
         row.cohort, row.difference.map { signed($0, places: places) } ?? "",
         row.interval.map { "\(signed($0.lower, places: places)) to \(signed($0.upper, places: places))" } ?? "",
-        row.pValue.map(formatPValue) ?? "",
+        row.pValue.map(pValueCell) ?? "",
       ]
-      if adjusted { cells.append(row.adjustedPValue.map(formatPValue) ?? "") }
+      if adjusted { cells.append(row.adjustedPValue.map(pValueCell) ?? "") }
       if effectName != nil { cells.append(row.effect.map { signed($0, places: 2) } ?? "") }
       return cells
     }
@@ -388,7 +388,10 @@ enum ReportJSON {
   static func reasons(_ reasons: [ReasonCount]) -> JSONValue {
     .array(
       reasons.map {
-        jsonObject([("reason", .string($0.reason)), ("count", count($0.count)), ("suppressed", suppression($0.count))])
+        jsonObject([
+          ("reason", .string($0.reason)), ("details", strings($0.details)), ("count", count($0.count)),
+          ("suppressed", suppression($0.count)),
+        ])
       })
   }
 }

@@ -81,28 +81,40 @@ public struct ProtectedCount: Sendable, Hashable {
   }
 }
 
-/// A reason with how many it applies to, as shown.
+/// A reason with how many it applies to, as shown, and the particular reasons behind it.
 public struct ReasonCount: Sendable, Hashable {
-  /// The reason, in words.
+  /// The reason, in words ("missing at follow-up").
   public var reason: String
   /// How many, as shown (`shownCount` is `nil` when suppressed).
   public var count: ProtectedCount
+  /// The distinct particular reasons, in order of first appearance ("1 of 3 items missing
+  /// (isolated)"), without counts so that they reveal no small number.
+  public var details: [String]
 
   /// Creates a record.
-  public init(reason: String, count: ProtectedCount) {
+  public init(reason: String, count: ProtectedCount, details: [String] = []) {
     self.reason = reason
     self.count = count
+    self.details = details
   }
+
+  /// The reason with its details: `missing at follow-up (item lonely not answered)`.
+  public var text: String { details.isEmpty ? reason : "\(reason) (\(details.joined(separator: "; ")))" }
 }
 
 extension ReasonCount {
-  /// Tallies `reasons` in order of first appearance, protecting small counts.
-  static func tally(_ reasons: [String], protection: CountProtection) -> [ReasonCount] {
+  /// Tallies (reason, detail) pairs by reason in order of first appearance, protecting small
+  /// counts and keeping each reason's distinct details.
+  static func tally(_ reasons: [(reason: String, detail: String?)], protection: CountProtection) -> [ReasonCount] {
     var order: [String] = []
     var counts: [String: Int] = [:]
-    for reason in reasons {
-      if counts[reason] == nil { order.append(reason) }
-      counts[reason, default: 0] += 1
+    var details: [String: [String]] = [:]
+    for entry in reasons {
+      if counts[entry.reason] == nil { order.append(entry.reason) }
+      counts[entry.reason, default: 0] += 1
+      if let detail = entry.detail, !(details[entry.reason] ?? []).contains(detail) {
+        details[entry.reason, default: []].append(detail)
+      }
     }
     return order.map { reason in
       let count = counts[reason] ?? 0
@@ -110,7 +122,8 @@ extension ReasonCount {
         reason: reason,
         count: ProtectedCount(
           count: count, shownCount: protection.shown(count), percent: nil,
-          suppression: protection.isSmall(count) ? .primary : nil))
+          suppression: protection.isSmall(count) ? .primary : nil),
+        details: details[reason] ?? [])
     }
   }
 }
@@ -136,3 +149,6 @@ func signed(_ value: Double, places: Int) -> String {
 func jsonObject(_ pairs: [(String, JSONValue)]) -> JSONValue {
   .object(pairs.map { JSONObjectMember($0.0, $0.1) })
 }
+
+/// A p-value for a table cell: `0.003`, or `< 0.001`.
+func pValueCell(_ p: Double) -> String { p < 0.001 ? "< 0.001" : fixed(p, decimals: 3) }

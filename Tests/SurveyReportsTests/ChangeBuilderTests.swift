@@ -115,8 +115,10 @@ struct ChangeFixture {
     let expected = try #require(scores[id]?["missing"] as? [String: Int])
     let score = try #require(report.scores.first { $0.id == id })
     func count(_ reason: String) -> Int { score.missing.first { $0.reason == reason }?.count.count ?? 0 }
-    #expect(count("missing at baseline: blank") == expected["baseline"])
-    #expect(count("missing at follow-up: blank") == expected["follow_up"])
+    #expect(count("missing at baseline") == expected["baseline"])
+    #expect(count("missing at follow-up") == expected["follow_up"])
+    #expect(count("missing at both waves") == expected["both"])
+    #expect(score.missing.allSatisfy { $0.details == ["blank"] || $0.reason == "missing at both waves" })
     #expect(score.missing.reduce(0) { $0 + $1.count.count } + score.pairsUsed == report.pairing.paired)
   }
 
