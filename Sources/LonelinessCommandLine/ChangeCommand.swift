@@ -162,7 +162,7 @@ enum ChangeCommand {
       case .markdown: text = MarkdownRenderer().render(report)
       case .csv: text = TidyCSVRenderer().render(report)
       case .json: text = JSONReportRenderer().render(report)
-      case .html: throw UsageError(message: "html is not available yet", command: "change")
+      case .html: text = HTMLRenderer().render(report)
       }
       try SurveyFiles.emit(text, parsed: parsed, console: console)
       return .success

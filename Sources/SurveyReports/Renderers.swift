@@ -55,6 +55,8 @@ public struct TextRenderer: ReportRenderer {
         lines.append("")
       case .rule:
         if lines.last != "" { lines.append("") }
+      case .chart:
+        break
       case .table(let table):
         if let caption = table.caption { lines.append(wrapped(caption, width: width)) }
         lines.append(contentsOf: renderTable(table))
@@ -119,7 +121,7 @@ public struct MarkdownRenderer: ReportRenderer {
       case .list(let items):
         for item in items { lines.append("- " + escape(item)) }
         lines.append("")
-      case .rule:
+      case .rule, .chart:
         break
       case .table(let table):
         if let caption = table.caption {
