@@ -25,8 +25,11 @@ public struct ChangeOptions: Sendable {
 
   /// Creates options; the defaults suppress counts below 5 and show one decimal place.
   public init(
-    title: String = "Change from baseline to follow-up", suppression: SuppressionPolicy = .threshold(5),
-    decimals: Int = 1, confidenceLevel: Double = 0.95, duplicates: DuplicateHandling = .useIdenticalOnce
+    title: String = "Change from baseline to follow-up",
+    suppression: SuppressionPolicy = .threshold(5),
+    decimals: Int = 1,
+    confidenceLevel: Double = 0.95,
+    duplicates: DuplicateHandling = .useIdenticalOnce
   ) {
     self.title = title
     self.suppression = suppression
@@ -36,9 +39,11 @@ public struct ChangeOptions: Sendable {
   }
 }
 
-/// Builds a ``ChangeReport`` from plain per-row arrays: an id and a wave per row, then scores
-/// (a value or NaN per row) and indicators (1, 0 or -1 per row) added one by one. Pairing happens
-/// in ``build()``, so that duplicated rows can be compared on every measure.
+/// Builds a ``ChangeReport`` from plain per-row arrays.
+///
+/// The arrays are an id and a wave per row, then scores (a value or NaN per row) and indicators
+/// (1, 0 or -1 per row) added one by one. Pairing happens in ``build()``, so that duplicated rows
+/// can be compared on every measure.
 ///
 /// ```swift
 /// var builder = try ChangeBuilder(
@@ -94,7 +99,9 @@ public struct ChangeBuilder: Sendable {
   /// - Throws: ``ReportError`` when there are not exactly two waves or neither looks like a
   ///   baseline.
   /// - Complexity: O(*n*) for *n* rows.
-  public static func inferWaves(_ waves: [String]) throws(ReportError) -> (baseline: String, followUp: String) {
+  public static func inferWaves(
+    _ waves: [String]
+  ) throws(ReportError) -> (baseline: String, followUp: String) {
     var distinct: [String] = []
     for wave in waves {
       let trimmed = wave.trimmingSpaces()
@@ -103,8 +110,10 @@ public struct ChangeBuilder: Sendable {
     let listed = distinct.map { "'\($0)'" }.joined(separator: ", ")
     guard distinct.count == 2 else {
       throw ReportError(
-        message: "expected two waves, found \(distinct.count)\(distinct.isEmpty ? "" : ": \(listed)")",
-        hint: "name them with --baseline VALUE --followup VALUE")
+        message:
+          "expected two waves, found \(distinct.count)\(distinct.isEmpty ? "" : ": \(listed)")",
+        hint: "name them with --baseline VALUE --followup VALUE"
+      )
     }
     let looksLikeBaseline = { (label: String) -> Bool in
       let lower = label.lowercased()
@@ -116,7 +125,8 @@ public struct ChangeBuilder: Sendable {
     default:
       throw ReportError(
         message: "cannot tell which of the waves \(listed) is the baseline",
-        hint: "name them with --baseline VALUE --followup VALUE")
+        hint: "name them with --baseline VALUE --followup VALUE"
+      )
     }
   }
 
@@ -138,26 +148,39 @@ public struct ChangeBuilder: Sendable {
   /// - Throws: ``ReportError`` when the arrays differ in length or a wave has no rows.
   /// - Complexity: O(*n*) for *n* rows.
   public init(
-    ids: [String], waves: [String], baseline: String, followUp: String, options: ChangeOptions,
-    sourceFiles: [String], idColumn: String, waveColumn: String?, rowLocations: [String]? = nil
+    ids: [String],
+    waves: [String],
+    baseline: String,
+    followUp: String,
+    options: ChangeOptions,
+    sourceFiles: [String],
+    idColumn: String,
+    waveColumn: String?,
+    rowLocations: [String]? = nil
   ) throws(ReportError) {
     guard ids.count == waves.count else {
-      throw ReportError(message: "expected one wave per id, got \(ids.count) ids and \(waves.count) waves")
+      throw ReportError(
+        message: "expected one wave per id, got \(ids.count) ids and \(waves.count) waves"
+      )
     }
     guard baseline != followUp else {
       throw ReportError(
         message: "the baseline and follow-up waves are both '\(baseline)'",
-        hint: "name two different waves with --baseline and --followup")
+        hint: "name two different waves with --baseline and --followup"
+      )
     }
     self.options = options
     let trimmedWaves = waves.map { $0.trimmingSpaces() }
     let present = Set(trimmedWaves)
-    for (option, label) in [("--baseline", baseline), ("--followup", followUp)] where !present.contains(label) {
+    for (option, label) in [("--baseline", baseline), ("--followup", followUp)]
+    where !present.contains(label) {
       let values = naturallyOrdered(Array(present.filter { !$0.isEmpty }))
       throw ReportError(
-        message: "\(option) names the wave '\(label)', which \(waveColumn.map { "column '\($0)'" } ?? "the data") does not have",
+        message:
+          "\(option) names the wave '\(label)', which \(waveColumn.map { "column '\($0)'" } ?? "the data") does not have",
         hint: closestMatches(to: label, among: values).first.map { "did you mean '\($0)'?" }
-          ?? "the waves are: \(values.map { "'\($0)'" }.joined(separator: ", "))")
+          ?? "the waves are: \(values.map { "'\($0)'" }.joined(separator: ", "))"
+      )
     }
     self.ids = ids.map { $0.trimmingSpaces() }
     locations = rowLocations ?? ids.indices.map { "row \($0 + 1)" }
@@ -182,29 +205,49 @@ public struct ChangeBuilder: Sendable {
     protection = CountProtection(policy: options.suppression)
     var exclusions: [Exclusion] = []
     if blankIDs > 0 {
-      exclusions.append(Exclusion(scope: "pairing", reason: "no id in column '\(idColumn)'", count: blankIDs))
+      exclusions.append(
+        Exclusion(scope: "pairing", reason: "no id in column '\(idColumn)'", count: blankIDs)
+      )
     }
     for (wave, count) in otherWaves.sorted(by: { $0.key < $1.key }) {
       exclusions.append(
         Exclusion(
           scope: "pairing",
-          reason: wave.isEmpty ? "no wave" : "wave '\(wave)' is neither the baseline nor the follow-up",
-          count: count))
+          reason: wave.isEmpty
+            ? "no wave" : "wave '\(wave)' is neither the baseline nor the follow-up",
+          count: count
+        )
+      )
     }
     metadata = ChangeMetadata(
-      title: options.title, sourceFiles: sourceFiles, idColumn: idColumn, waveColumn: waveColumn,
-      baseline: baseline, followUp: followUp, rowsRead: ids.count, exclusions: exclusions,
-      suppression: options.suppression, confidenceLevel: options.confidenceLevel,
-      decimals: options.decimals)
+      title: options.title,
+      sourceFiles: sourceFiles,
+      idColumn: idColumn,
+      waveColumn: waveColumn,
+      baseline: baseline,
+      followUp: followUp,
+      rowsRead: ids.count,
+      exclusions: exclusions,
+      suppression: options.suppression,
+      confidenceLevel: options.confidenceLevel,
+      decimals: options.decimals
+    )
   }
 
   /// Records the instruments used, and the licence notices they require on reports.
-  public mutating func addInstruments(_ instruments: [Instrument], origins: [InstrumentID: String] = [:]) {
+  public mutating func addInstruments(
+    _ instruments: [Instrument],
+    origins: [InstrumentID: String] = [:]
+  ) {
     for instrument in instruments {
       metadata.instruments.append(
         InstrumentUsed(
-          id: instrument.id.rawValue, title: instrument.title, version: instrument.version,
-          origin: origins[instrument.id] ?? "built-in"))
+          id: instrument.id.rawValue,
+          title: instrument.title,
+          version: instrument.version,
+          origin: origins[instrument.id] ?? "built-in"
+        )
+      )
       if let licence = instrument.licence, licence.isShownOnReports {
         metadata.licenceNotices.append(licence.notice)
       }
@@ -229,17 +272,35 @@ public struct ChangeBuilder: Sendable {
   ///   - reason: Why an absent score is absent, in words, for a row.
   /// - Complexity: O(*n*) for *n* rows.
   public mutating func addScore(
-    id: String, title: String, values: [Double], decimals: Int, better: Direction? = nil,
-    threshold: ChangeThreshold? = nil, bands: BandSet? = nil, bandSource: String? = nil,
-    notes: [String] = [], reason: (Int) -> String = { _ in "no score" }
+    id: String,
+    title: String,
+    values: [Double],
+    decimals: Int,
+    better: Direction? = nil,
+    threshold: ChangeThreshold? = nil,
+    bands: BandSet? = nil,
+    bandSource: String? = nil,
+    notes: [String] = [],
+    reason: (Int) -> String = { _ in "no score" }
   ) {
     var reasons: [Int: String] = [:]
     for row in values.indices where !values[row].isFinite { reasons[row] = reason(row) }
     measures.append(
       .score(
         PendingScore(
-          id: id, title: title, values: values, decimals: decimals, better: better,
-          threshold: threshold, bands: bands, bandSource: bandSource, notes: notes, reasons: reasons)))
+          id: id,
+          title: title,
+          values: values,
+          decimals: decimals,
+          better: better,
+          threshold: threshold,
+          bands: bands,
+          bandSource: bandSource,
+          notes: notes,
+          reasons: reasons
+        )
+      )
+    )
   }
 
   /// Adds a yes/no indicator.
@@ -252,12 +313,21 @@ public struct ChangeBuilder: Sendable {
   ///   - reason: Why an absent value is absent, in words, for a row.
   /// - Complexity: O(*n*) for *n* rows.
   public mutating func addIndicator(
-    id: String, title: String, values: [Int8], notes: [String] = [],
+    id: String,
+    title: String,
+    values: [Int8],
+    notes: [String] = [],
     reason: (Int) -> String = { _ in "no value" }
   ) {
     var reasons: [Int: String] = [:]
-    for row in values.indices where values[row] != 0 && values[row] != 1 { reasons[row] = reason(row) }
-    measures.append(.indicator(PendingIndicator(id: id, title: title, values: values, notes: notes, reasons: reasons)))
+    for row in values.indices where values[row] != 0 && values[row] != 1 {
+      reasons[row] = reason(row)
+    }
+    measures.append(
+      .indicator(
+        PendingIndicator(id: id, title: title, values: values, notes: notes, reasons: reasons)
+      )
+    )
   }
 
   /// Pairs the rows and computes every measure.
@@ -274,7 +344,12 @@ public struct ChangeBuilder: Sendable {
       case .indicator(let indicator): indicators.append(change(in: indicator, pairs: pairs))
       }
     }
-    return ChangeReport(metadata: metadata, pairing: pairing, scores: scores, indicators: indicators)
+    return ChangeReport(
+      metadata: metadata,
+      pairing: pairing,
+      scores: scores,
+      indicators: indicators
+    )
   }
 
   // MARK: - Pairing
@@ -316,30 +391,47 @@ public struct ChangeBuilder: Sendable {
           continue
         }
         let identical =
-          options.duplicates == .useIdenticalOnce && rows.dropFirst().allSatisfy { rowsAgree(first, $0) }
+          options.duplicates == .useIdenticalOnce
+          && rows.dropFirst().allSatisfy { rowsAgree(first, $0) }
         duplicates.append(
           DuplicateID(
-            id: id, wave: waveNames[wave], locations: rows.map { locations[$0] },
-            resolution: identical ? .identicalUsedOnce : .excluded))
+            id: id,
+            wave: waveNames[wave],
+            locations: rows.map { locations[$0] },
+            resolution: identical ? .identicalUsedOnce : .excluded
+          )
+        )
         if identical { usable[wave][id] = first } else { excluded.insert(id) }
       }
     }
     let pairedIDs = naturallyOrdered(
-      order[0].filter { !excluded.contains($0) && usable[0][$0] != nil && usable[1][$0] != nil })
-    let baselineOnly = naturallyOrdered(order[0].filter { !excluded.contains($0) && rowsByID[1][$0] == nil })
-    let followUpOnly = naturallyOrdered(order[1].filter { !excluded.contains($0) && rowsByID[0][$0] == nil })
+      order[0].filter { !excluded.contains($0) && usable[0][$0] != nil && usable[1][$0] != nil }
+    )
+    let baselineOnly = naturallyOrdered(
+      order[0].filter { !excluded.contains($0) && rowsByID[1][$0] == nil }
+    )
+    let followUpOnly = naturallyOrdered(
+      order[1].filter { !excluded.contains($0) && rowsByID[0][$0] == nil }
+    )
     let pairs = pairedIDs.compactMap { id -> (baseline: Int, followUp: Int)? in
       guard let b = usable[0][id], let f = usable[1][id] else { return nil }
       return (b, f)
     }
     let pairing = Pairing(
-      paired: pairs.count, baselineIDs: order[0].count, followUpIDs: order[1].count,
-      baselineOnly: baselineOnly, followUpOnly: followUpOnly,
-      duplicates: duplicates.sorted { ($0.id, $0.wave) < ($1.id, $1.wave) })
+      paired: pairs.count,
+      baselineIDs: order[0].count,
+      followUpIDs: order[1].count,
+      baselineOnly: baselineOnly,
+      followUpOnly: followUpOnly,
+      duplicates: duplicates.sorted { ($0.id, $0.wave) < ($1.id, $1.wave) }
+    )
     return (pairing, pairs)
   }
 
-  private func missingReason(baseline: String?, followUp: String?) -> (reason: String, detail: String?) {
+  private func missingReason(
+    baseline: String?,
+    followUp: String?
+  ) -> (reason: String, detail: String?) {
     switch (baseline, followUp) {
     case (let b?, let f?): ("missing at both waves", "baseline: \(b); follow-up: \(f)")
     case (let b?, nil): ("missing at baseline", b)
@@ -350,7 +442,10 @@ public struct ChangeBuilder: Sendable {
 
   // MARK: - Scores
 
-  private func change(in score: PendingScore, pairs: [(baseline: Int, followUp: Int)]) -> ScoreChange {
+  private func change(
+    in score: PendingScore,
+    pairs: [(baseline: Int, followUp: Int)]
+  ) -> ScoreChange {
     var before: [Double] = []
     var after: [Double] = []
     var missing: [(reason: String, detail: String?)] = []
@@ -364,11 +459,19 @@ public struct ChangeBuilder: Sendable {
         missing.append(
           missingReason(
             baseline: x.isFinite ? nil : (score.reasons[b] ?? "no score"),
-            followUp: y.isFinite ? nil : (score.reasons[f] ?? "no score")))
+            followUp: y.isFinite ? nil : (score.reasons[f] ?? "no score")
+          )
+        )
       }
     }
     let n = before.count
-    var result = ScoreChange(id: score.id, title: score.title, decimals: score.decimals, better: score.better, pairsUsed: n)
+    var result = ScoreChange(
+      id: score.id,
+      title: score.title,
+      decimals: score.decimals,
+      better: score.better,
+      pairsUsed: n
+    )
     result.notes = score.notes
     result.missing = ReasonCount.tally(missing, protection: protection)
     result.threshold = score.threshold
@@ -418,7 +521,12 @@ public struct ChangeBuilder: Sendable {
     }
     result.shares = shares(of: changes, score: score)
     if let bands = score.bands, !bands.bands.isEmpty {
-      result.transitions = transitions(before: before, after: after, bands: bands, source: score.bandSource)
+      result.transitions = transitions(
+        before: before,
+        after: after,
+        bands: bands,
+        source: score.bandSource
+      )
     }
     return result
   }
@@ -446,43 +554,77 @@ public struct ChangeBuilder: Sendable {
       let down = changes.filter { $0 < 0 }.count
       counts = [up, n - up - down, down]
       movements = [.up, .same, .down]
-      let direction = score.better.map { $0 == .higher ? " (higher is better)" : " (lower is better)" } ?? ""
-      labels = ["went up by any amount" + direction, "stayed exactly the same", "went down by any amount" + direction]
+      let direction =
+        score.better.map { $0 == .higher ? " (higher is better)" : " (lower is better)" } ?? ""
+      labels = [
+        "went up by any amount" + direction, "stayed exactly the same",
+        "went down by any amount" + direction,
+      ]
       _ = places
     }
     let protected = ProtectedCount.table(counts, base: n, protection: protection)
     return movements.indices.map { index in
       let hidden = protected[index].shownCount == nil
-      let wilson = hidden ? nil : try? WilsonScoreInterval(successes: counts[index], trials: n, confidenceLevel: options.confidenceLevel)
+      let wilson =
+        hidden
+        ? nil
+        : try? WilsonScoreInterval(
+          successes: counts[index],
+          trials: n,
+          confidenceLevel: options.confidenceLevel
+        )
       return ScoreChange.Share(
-        movement: movements[index], label: labels[index], count: protected[index],
+        movement: movements[index],
+        label: labels[index],
+        count: protected[index],
         interval: wilson.map {
-          ConfidenceInterval(lower: 100 * $0.interval.lower, upper: 100 * $0.interval.upper, level: $0.interval.level)
-        })
+          ConfidenceInterval(
+            lower: 100 * $0.interval.lower,
+            upper: 100 * $0.interval.upper,
+            level: $0.interval.level
+          )
+        }
+      )
     }
   }
 
-  private func transitions(before: [Double], after: [Double], bands: BandSet, source: String?) -> BandTransitions {
+  private func transitions(
+    before: [Double],
+    after: [Double],
+    bands: BandSet,
+    source: String?
+  ) -> BandTransitions {
     let count = bands.bands.count
     var cells = [Int](repeating: 0, count: count * count)
     var outside = 0
     for (x, y) in zip(before, after) {
-      if let i = bands.bands.firstIndex(where: { $0.contains(x) }), let j = bands.bands.firstIndex(where: { $0.contains(y) }) {
+      if let i = bands.bands.firstIndex(where: { $0.contains(x) }),
+        let j = bands.bands.firstIndex(where: { $0.contains(y) })
+      {
         cells[i * count + j] += 1
       } else {
         outside += 1
       }
     }
-    let protected = ProtectedCount.table(cells + [outside], base: before.count, protection: protection)
+    let protected = ProtectedCount.table(
+      cells + [outside],
+      base: before.count,
+      protection: protection
+    )
     return BandTransitions(
       bands: bands.bands.map(\.label),
       cells: (0..<count).map { i in Array(protected[(i * count)..<(i * count + count)]) },
-      outsideBands: protected[count * count], source: source)
+      outsideBands: protected[count * count],
+      source: source
+    )
   }
 
   // MARK: - Indicators
 
-  private func change(in indicator: PendingIndicator, pairs: [(baseline: Int, followUp: Int)]) -> IndicatorChange {
+  private func change(
+    in indicator: PendingIndicator,
+    pairs: [(baseline: Int, followUp: Int)]
+  ) -> IndicatorChange {
     var table = [0, 0, 0, 0]  // yes-yes, yes-no, no-yes, no-no
     var missing: [(reason: String, detail: String?)] = []
     for (b, f) in pairs {
@@ -496,7 +638,9 @@ public struct ChangeBuilder: Sendable {
         missing.append(
           missingReason(
             baseline: xKnown ? nil : (indicator.reasons[b] ?? "no value"),
-            followUp: yKnown ? nil : (indicator.reasons[f] ?? "no value")))
+            followUp: yKnown ? nil : (indicator.reasons[f] ?? "no value")
+          )
+        )
       }
     }
     let n = table.reduce(0, +)
@@ -509,7 +653,9 @@ public struct ChangeBuilder: Sendable {
     var method: String?
     var methodNote: String?
     if cells[1].shownCount == nil || cells[2].shownCount == nil {
-      notes.append("McNemar's test hidden: it would reveal a count suppressed to protect small numbers")
+      notes.append(
+        "McNemar's test hidden: it would reveal a count suppressed to protect small numbers"
+      )
     } else if n == 0 {
       notes.append("no pairs have this indicator at both waves")
     } else if let test = try? McNemarTest(firstOnly: table[1], secondOnly: table[2]) {
@@ -522,11 +668,23 @@ public struct ChangeBuilder: Sendable {
       notes.append("fewer than 30 pairs: the test is unreliable")
     }
     return IndicatorChange(
-      id: indicator.id, title: indicator.title, pairsUsed: n,
-      missing: ReasonCount.tally(missing, protection: protection), yesYes: cells[0], yesNo: cells[1],
-      noYes: cells[2], noNo: cells[3],
-      baselinePercent: baselineHidden || n == 0 ? nil : 100 * Double(table[0] + table[1]) / Double(n),
-      followUpPercent: followUpHidden || n == 0 ? nil : 100 * Double(table[0] + table[2]) / Double(n),
-      pValue: pValue, statistic: statistic, method: method, methodNote: methodNote, notes: notes)
+      id: indicator.id,
+      title: indicator.title,
+      pairsUsed: n,
+      missing: ReasonCount.tally(missing, protection: protection),
+      yesYes: cells[0],
+      yesNo: cells[1],
+      noYes: cells[2],
+      noNo: cells[3],
+      baselinePercent: baselineHidden || n == 0
+        ? nil : 100 * Double(table[0] + table[1]) / Double(n),
+      followUpPercent: followUpHidden || n == 0
+        ? nil : 100 * Double(table[0] + table[2]) / Double(n),
+      pValue: pValue,
+      statistic: statistic,
+      method: method,
+      methodNote: methodNote,
+      notes: notes
+    )
   }
 }

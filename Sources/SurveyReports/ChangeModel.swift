@@ -17,7 +17,12 @@ public struct ChangeReport: Sendable {
   public var indicators: [IndicatorChange]
 
   /// Creates a report.
-  public init(metadata: ChangeMetadata, pairing: Pairing, scores: [ScoreChange], indicators: [IndicatorChange]) {
+  public init(
+    metadata: ChangeMetadata,
+    pairing: Pairing,
+    scores: [ScoreChange],
+    indicators: [IndicatorChange]
+  ) {
     self.metadata = metadata
     self.pairing = pairing
     self.scores = scores
@@ -60,10 +65,20 @@ public struct ChangeMetadata: Sendable {
 
   /// Creates metadata.
   public init(
-    title: String, sourceFiles: [String], idColumn: String, waveColumn: String?, baseline: String,
-    followUp: String, rowsRead: Int, exclusions: [Exclusion] = [], instruments: [InstrumentUsed] = [],
-    licenceNotices: [String] = [], suppression: SuppressionPolicy = .threshold(5),
-    confidenceLevel: Double = 0.95, decimals: Int = 1, notes: [String] = [],
+    title: String,
+    sourceFiles: [String],
+    idColumn: String,
+    waveColumn: String?,
+    baseline: String,
+    followUp: String,
+    rowsRead: Int,
+    exclusions: [Exclusion] = [],
+    instruments: [InstrumentUsed] = [],
+    licenceNotices: [String] = [],
+    suppression: SuppressionPolicy = .threshold(5),
+    confidenceLevel: Double = 0.95,
+    decimals: Int = 1,
+    notes: [String] = [],
     toolkitVersion: String = Toolkit.version
   ) {
     self.title = title
@@ -101,7 +116,11 @@ public struct Pairing: Sendable, Hashable {
 
   /// Creates a record.
   public init(
-    paired: Int, baselineIDs: Int, followUpIDs: Int, baselineOnly: [String], followUpOnly: [String],
+    paired: Int,
+    baselineIDs: Int,
+    followUpIDs: Int,
+    baselineOnly: [String],
+    followUpOnly: [String],
     duplicates: [DuplicateID]
   ) {
     self.paired = paired
@@ -192,7 +211,12 @@ public struct ScoreChange: Sendable {
     public var interval: ConfidenceInterval?
 
     /// Creates a share.
-    public init(movement: Movement, label: String, count: ProtectedCount, interval: ConfidenceInterval?) {
+    public init(
+      movement: Movement,
+      label: String,
+      count: ProtectedCount,
+      interval: ConfidenceInterval?
+    ) {
       self.movement = movement
       self.label = label
       self.count = count
@@ -281,7 +305,12 @@ public struct BandTransitions: Sendable, Hashable {
   }
 
   /// Creates a table.
-  public init(bands: [String], cells: [[ProtectedCount]], outsideBands: ProtectedCount, source: String?) {
+  public init(
+    bands: [String],
+    cells: [[ProtectedCount]],
+    outsideBands: ProtectedCount,
+    source: String?
+  ) {
     self.bands = bands
     self.cells = cells
     self.outsideBands = outsideBands
@@ -325,10 +354,21 @@ public struct IndicatorChange: Sendable {
 
   /// Creates a record.
   public init(
-    id: String, title: String, pairsUsed: Int, missing: [ReasonCount], yesYes: ProtectedCount,
-    yesNo: ProtectedCount, noYes: ProtectedCount, noNo: ProtectedCount, baselinePercent: Double?,
-    followUpPercent: Double?, pValue: Double?, statistic: Double?, method: String?,
-    methodNote: String?, notes: [String] = []
+    id: String,
+    title: String,
+    pairsUsed: Int,
+    missing: [ReasonCount],
+    yesYes: ProtectedCount,
+    yesNo: ProtectedCount,
+    noYes: ProtectedCount,
+    noNo: ProtectedCount,
+    baselinePercent: Double?,
+    followUpPercent: Double?,
+    pValue: Double?,
+    statistic: Double?,
+    method: String?,
+    methodNote: String?,
+    notes: [String] = []
   ) {
     self.id = id
     self.title = title

@@ -7,7 +7,9 @@ public struct ComparisonOptions: Sendable {
   public var title: String
   /// The reference cohort; `nil` takes the first cohort in order.
   public var reference: String?
-  /// The order to show cohorts in; `nil` orders labels naturally (see ``naturallyOrdered(_:)``).
+  /// The order to show cohorts in.
+  ///
+  /// `nil` orders labels naturally (see ``naturallyOrdered(_:)``).
   /// Cohorts the data has but the order leaves out follow in natural order.
   public var cohortOrder: [String]?
   /// How small counts are protected.
@@ -21,9 +23,13 @@ public struct ComparisonOptions: Sendable {
 
   /// Creates options; the defaults suppress counts below 5 and show one decimal place.
   public init(
-    title: String = "Cohort comparison", reference: String? = nil, cohortOrder: [String]? = nil,
-    suppression: SuppressionPolicy = .threshold(5), decimals: Int = 1,
-    confidenceLevel: Double = 0.95, lowBaseThreshold: Int = 30
+    title: String = "Cohort comparison",
+    reference: String? = nil,
+    cohortOrder: [String]? = nil,
+    suppression: SuppressionPolicy = .threshold(5),
+    decimals: Int = 1,
+    confidenceLevel: Double = 0.95,
+    lowBaseThreshold: Int = 30
   ) {
     self.title = title
     self.reference = reference
@@ -74,7 +80,10 @@ public struct ComparisonBuilder: Sendable {
   ///   of them.
   /// - Complexity: O(*n* + *c* log *c*) for *n* rows and *c* cohorts.
   public init(
-    cohorts: [String], options: ComparisonOptions, sourceFiles: [String], cohortColumn: String?,
+    cohorts: [String],
+    options: ComparisonOptions,
+    sourceFiles: [String],
+    cohortColumn: String?,
     rowLocations: [String]? = nil
   ) throws(ReportError) {
     self.options = options
@@ -98,14 +107,16 @@ public struct ComparisonBuilder: Sendable {
           + (ordered.first.map { ": '\($0)'" } ?? ""),
         hint: cohortColumn == nil
           ? "give two or more files, one per cohort"
-          : "check the column name, or give one file per cohort")
+          : "check the column name, or give one file per cohort"
+      )
     }
     let reference = options.reference ?? ordered[0]
     guard let referenceIndex = ordered.firstIndex(of: reference) else {
       throw ReportError(
         message: "--reference names the cohort '\(reference)', which \(column) does not have",
         hint: closestMatches(to: reference, among: ordered).first.map { "did you mean '\($0)'?" }
-          ?? "the cohorts are: \(ordered.joined(separator: ", "))")
+          ?? "the cohorts are: \(ordered.joined(separator: ", "))"
+      )
     }
     // The reference is shown first.
     var labels = ordered
@@ -124,21 +135,38 @@ public struct ComparisonBuilder: Sendable {
     if !blankRows.isEmpty {
       exclusions.append(
         Exclusion(
-          scope: "all estimates", reason: "no cohort in \(column)", count: blankRows.count,
-          lines: []))
+          scope: "all estimates",
+          reason: "no cohort in \(column)",
+          count: blankRows.count,
+          lines: []
+        )
+      )
       metadata = ComparisonMetadata(
-        title: options.title, sourceFiles: sourceFiles, cohortColumn: cohortColumn,
-        rowsRead: cohorts.count, exclusions: exclusions, suppression: options.suppression,
-        confidenceLevel: options.confidenceLevel, decimals: options.decimals,
+        title: options.title,
+        sourceFiles: sourceFiles,
+        cohortColumn: cohortColumn,
+        rowsRead: cohorts.count,
+        exclusions: exclusions,
+        suppression: options.suppression,
+        confidenceLevel: options.confidenceLevel,
+        decimals: options.decimals,
         lowBaseThreshold: options.lowBaseThreshold,
-        notes: ["Rows with no cohort: \(blankRows.prefix(20).joined(separator: ", "))"
-          + (blankRows.count > 20 ? " and \(blankRows.count - 20) more." : ".")])
+        notes: [
+          "Rows with no cohort: \(blankRows.prefix(20).joined(separator: ", "))"
+            + (blankRows.count > 20 ? " and \(blankRows.count - 20) more." : ".")
+        ]
+      )
     } else {
       metadata = ComparisonMetadata(
-        title: options.title, sourceFiles: sourceFiles, cohortColumn: cohortColumn,
-        rowsRead: cohorts.count, suppression: options.suppression,
-        confidenceLevel: options.confidenceLevel, decimals: options.decimals,
-        lowBaseThreshold: options.lowBaseThreshold)
+        title: options.title,
+        sourceFiles: sourceFiles,
+        cohortColumn: cohortColumn,
+        rowsRead: cohorts.count,
+        suppression: options.suppression,
+        confidenceLevel: options.confidenceLevel,
+        decimals: options.decimals,
+        lowBaseThreshold: options.lowBaseThreshold
+      )
     }
   }
 
@@ -146,12 +174,19 @@ public struct ComparisonBuilder: Sendable {
   public var cohortLabels: [String] { labels }
 
   /// Records the instruments used, and the licence notices they require on reports.
-  public mutating func addInstruments(_ instruments: [Instrument], origins: [InstrumentID: String] = [:]) {
+  public mutating func addInstruments(
+    _ instruments: [Instrument],
+    origins: [InstrumentID: String] = [:]
+  ) {
     for instrument in instruments {
       metadata.instruments.append(
         InstrumentUsed(
-          id: instrument.id.rawValue, title: instrument.title, version: instrument.version,
-          origin: origins[instrument.id] ?? "built-in"))
+          id: instrument.id.rawValue,
+          title: instrument.title,
+          version: instrument.version,
+          origin: origins[instrument.id] ?? "built-in"
+        )
+      )
       if let licence = instrument.licence, licence.isShownOnReports {
         metadata.licenceNotices.append(licence.notice)
       }
@@ -162,7 +197,9 @@ public struct ComparisonBuilder: Sendable {
   public mutating func addNote(_ note: String) { metadata.notes.append(note) }
 
   /// Adds an exclusion to the metadata.
-  public mutating func addExclusion(_ exclusion: Exclusion) { metadata.exclusions.append(exclusion) }
+  public mutating func addExclusion(_ exclusion: Exclusion) {
+    metadata.exclusions.append(exclusion)
+  }
 
   /// Adds an indicator: each cohort's proportion of 1 among rows that are 1 or 0, and each
   /// cohort's difference from the reference.
@@ -173,7 +210,8 @@ public struct ComparisonBuilder: Sendable {
   ///   - values: 1, 0, or -1 (absent) per row.
   ///   - notes: Notes to show with it.
   /// - Complexity: O(*n* + *c*) for *n* rows and *c* cohorts.
-  public mutating func addIndicator(id: String, title: String, values: [Int8], notes: [String] = []) {
+  public mutating func addIndicator(id: String, title: String, values: [Int8], notes: [String] = [])
+  {
     let level = options.confidenceLevel
     var successes = [Int](repeating: 0, count: labels.count)
     var bases = [Int](repeating: 0, count: labels.count)
@@ -199,40 +237,62 @@ public struct ComparisonBuilder: Sendable {
       return CohortProportion(
         cohort: labels[c],
         successes: ProtectedCount(
-          count: k, shownCount: cellHidden ? nil : protection.shown(k),
+          count: k,
+          shownCount: cellHidden ? nil : protection.shown(k),
           percent: cellHidden || n == 0 ? nil : 100 * Double(k) / Double(n),
-          suppression: cellHidden ? (protection.isSmall(k) ? .primary : .secondary) : nil),
+          suppression: cellHidden ? (protection.isSmall(k) ? .primary : .secondary) : nil
+        ),
         base: ProtectedCount(
-          count: n, shownCount: protection.shown(n), percent: nil,
-          suppression: baseHidden ? .primary : nil),
+          count: n,
+          shownCount: protection.shown(n),
+          percent: nil,
+          suppression: baseHidden ? .primary : nil
+        ),
         absent: ProtectedCount(
-          count: absent, shownCount: protection.shown(absent), percent: nil,
-          suppression: protection.isSmall(absent) ? .primary : nil),
+          count: absent,
+          shownCount: protection.shown(absent),
+          percent: nil,
+          suppression: protection.isSmall(absent) ? .primary : nil
+        ),
         interval: cellHidden ? nil : wilson.map { scaled($0.interval) },
-        isLowBase: n < options.lowBaseThreshold)
+        isLowBase: n < options.lowBaseThreshold
+      )
     }
     var comparisons: [ProportionComparison] = []
     var pValues: [(Int, Double)] = []
     for c in labels.indices where c != referenceIndex {
       let r = referenceIndex
       var record = ProportionComparison(
-        cohort: labels[c], reference: labels[r], difference: nil, interval: nil, pValue: nil,
-        adjustedPValue: nil, isSuppressed: false)
+        cohort: labels[c],
+        reference: labels[r],
+        difference: nil,
+        interval: nil,
+        pValue: nil,
+        adjustedPValue: nil,
+        isSuppressed: false
+      )
       if bases[c] == 0 || bases[r] == 0 {
         record.notes.append(
-          "not computed: '\(labels[bases[c] == 0 ? c : r])' has no answers")
+          "not computed: '\(labels[bases[c] == 0 ? c : r])' has no answers"
+        )
       } else {
         if let newcombe = try? NewcombeDifferenceInterval(
-          firstSuccesses: successes[c], firstTrials: bases[c], secondSuccesses: successes[r],
-          secondTrials: bases[r], confidenceLevel: level)
-        {
+          firstSuccesses: successes[c],
+          firstTrials: bases[c],
+          secondSuccesses: successes[r],
+          secondTrials: bases[r],
+          confidenceLevel: level
+        ) {
           record.difference = 100 * newcombe.estimate
           record.interval = scaled(newcombe.interval)
         }
         do {
           let test = try TwoProportionTest(
-            firstSuccesses: successes[c], firstTrials: bases[c], secondSuccesses: successes[r],
-            secondTrials: bases[r])
+            firstSuccesses: successes[c],
+            firstTrials: bases[c],
+            secondSuccesses: successes[r],
+            secondTrials: bases[r]
+          )
           record.pValue = test.pValue
           pValues.append((comparisons.count, test.pValue))
         } catch {
@@ -241,7 +301,8 @@ public struct ComparisonBuilder: Sendable {
         for cohort in [r, c] where bases[cohort] < options.lowBaseThreshold {
           record.notes.append(
             "'\(labels[cohort])' has fewer than \(options.lowBaseThreshold) answers: "
-              + "the interval and test are unreliable")
+              + "the interval and test are unreliable"
+          )
         }
       }
       if hiddenCohorts.contains(c) || hiddenCohorts.contains(r) {
@@ -261,12 +322,19 @@ public struct ComparisonBuilder: Sendable {
     }
     if adjusted {
       measureNotes.append(
-        "p-values are Holm-adjusted across the \(pValues.count) comparisons with the reference.")
+        "p-values are Holm-adjusted across the \(pValues.count) comparisons with the reference."
+      )
     }
     indicators.append(
       IndicatorComparison(
-        id: id, title: title, cohorts: cohorts, comparisons: comparisons, isAdjusted: adjusted,
-        notes: measureNotes))
+        id: id,
+        title: title,
+        cohorts: cohorts,
+        comparisons: comparisons,
+        isAdjusted: adjusted,
+        notes: measureNotes
+      )
+    )
   }
 
   /// Adds a score: each cohort's mean with its t interval, and each cohort's difference from the
@@ -281,7 +349,11 @@ public struct ComparisonBuilder: Sendable {
   ///   - notes: Notes to show with it.
   /// - Complexity: O(*n* log *n*) for *n* rows.
   public mutating func addScore(
-    id: String, title: String, values: [Double], decimals: Int, better: Direction? = nil,
+    id: String,
+    title: String,
+    values: [Double],
+    decimals: Int,
+    better: Direction? = nil,
     notes: [String] = []
   ) {
     let level = options.confidenceLevel
@@ -300,13 +372,23 @@ public struct ComparisonBuilder: Sendable {
       var record = CohortMean(
         cohort: labels[c],
         count: ProtectedCount(
-          count: n, shownCount: protection.shown(n), percent: nil,
-          suppression: hidden ? .primary : nil),
+          count: n,
+          shownCount: protection.shown(n),
+          percent: nil,
+          suppression: hidden ? .primary : nil
+        ),
         absent: ProtectedCount(
-          count: absent, shownCount: protection.shown(absent), percent: nil,
-          suppression: protection.isSmall(absent) ? .primary : nil),
-        mean: nil, standardDeviation: nil, interval: nil, isSuppressed: hidden,
-        isLowBase: n < options.lowBaseThreshold)
+          count: absent,
+          shownCount: protection.shown(absent),
+          percent: nil,
+          suppression: protection.isSmall(absent) ? .primary : nil
+        ),
+        mean: nil,
+        standardDeviation: nil,
+        interval: nil,
+        isSuppressed: hidden,
+        isLowBase: n < options.lowBaseThreshold
+      )
       if hidden { return record }
       if let summary = try? SampleSummary(sample) {
         record.mean = summary.mean
@@ -325,15 +407,24 @@ public struct ComparisonBuilder: Sendable {
     for c in labels.indices where c != referenceIndex {
       let r = referenceIndex
       var record = MeanComparison(
-        cohort: labels[c], reference: labels[r], difference: nil, interval: nil,
-        degreesOfFreedom: nil, pValue: nil, adjustedPValue: nil, hedgesG: nil, isSuppressed: false)
+        cohort: labels[c],
+        reference: labels[r],
+        difference: nil,
+        interval: nil,
+        degreesOfFreedom: nil,
+        pValue: nil,
+        adjustedPValue: nil,
+        hedgesG: nil,
+        isSuppressed: false
+      )
       let small = [r, c].filter { samples[$0].count < 2 }
       if !small.isEmpty {
         for cohort in small {
           record.notes.append(
             "not computed: '\(labels[cohort])' has \(samples[cohort].count) "
               + "value\(samples[cohort].count == 1 ? "" : "s") and a difference in means needs "
-              + "at least 2 in each cohort")
+              + "at least 2 in each cohort"
+          )
         }
       } else {
         do {
@@ -346,11 +437,13 @@ public struct ComparisonBuilder: Sendable {
         } catch {
           record.notes.append("not computed: every value in both cohorts is the same")
         }
-        record.hedgesG = try? StandardizedMeanDifference(first: samples[c], second: samples[r]).hedgesG
+        record.hedgesG = try? StandardizedMeanDifference(first: samples[c], second: samples[r])
+          .hedgesG
         for cohort in [r, c] where samples[cohort].count < options.lowBaseThreshold {
           record.notes.append(
             "'\(labels[cohort])' has fewer than \(options.lowBaseThreshold) values: "
-              + "the interval and test are unreliable")
+              + "the interval and test are unreliable"
+          )
         }
       }
       if hiddenCohorts.contains(c) || hiddenCohorts.contains(r) { record.isSuppressed = true }
@@ -371,12 +464,21 @@ public struct ComparisonBuilder: Sendable {
     var measureNotes = notes
     if adjusted {
       measureNotes.append(
-        "p-values are Holm-adjusted across the \(pValues.count) comparisons with the reference.")
+        "p-values are Holm-adjusted across the \(pValues.count) comparisons with the reference."
+      )
     }
     scores.append(
       ScoreComparison(
-        id: id, title: title, decimals: decimals, better: better, cohorts: cohorts,
-        comparisons: comparisons, isAdjusted: adjusted, notes: measureNotes))
+        id: id,
+        title: title,
+        decimals: decimals,
+        better: better,
+        cohorts: cohorts,
+        comparisons: comparisons,
+        isAdjusted: adjusted,
+        notes: measureNotes
+      )
+    )
   }
 
   /// The comparison.
@@ -387,17 +489,27 @@ public struct ComparisonBuilder: Sendable {
       CohortSize(
         cohort: labels[c],
         rows: ProtectedCount(
-          count: rowsPerCohort[c], shownCount: protection.shown(rowsPerCohort[c]), percent: nil,
-          suppression: protection.isSmall(rowsPerCohort[c]) ? .primary : nil))
+          count: rowsPerCohort[c],
+          shownCount: protection.shown(rowsPerCohort[c]),
+          percent: nil,
+          suppression: protection.isSmall(rowsPerCohort[c]) ? .primary : nil
+        )
+      )
     }
     return ComparisonReport(
-      metadata: metadata, cohorts: sizes, reference: labels[referenceIndex],
-      indicators: indicators, scores: scores)
+      metadata: metadata,
+      cohorts: sizes,
+      reference: labels[referenceIndex],
+      indicators: indicators,
+      scores: scores
+    )
   }
 
   /// Holm-adjusts `pValues` (comparison index, p) into the records when there are two or more.
   private func applyHolm<Record>(
-    _ pValues: [(Int, Double)], to records: inout [Record], adjusted: WritableKeyPath<Record, Double?>
+    _ pValues: [(Int, Double)],
+    to records: inout [Record],
+    adjusted: WritableKeyPath<Record, Double?>
   ) -> Bool {
     guard pValues.count >= 2, let holm = try? HolmAdjustment(pValues: pValues.map(\.1)) else {
       return false
@@ -409,6 +521,10 @@ public struct ComparisonBuilder: Sendable {
   }
 
   private func scaled(_ interval: ConfidenceInterval) -> ConfidenceInterval {
-    ConfidenceInterval(lower: 100 * interval.lower, upper: 100 * interval.upper, level: interval.level)
+    ConfidenceInterval(
+      lower: 100 * interval.lower,
+      upper: 100 * interval.upper,
+      level: interval.level
+    )
   }
 }

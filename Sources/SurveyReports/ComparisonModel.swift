@@ -21,8 +21,11 @@ public struct ComparisonReport: Sendable {
 
   /// Creates a comparison.
   public init(
-    metadata: ComparisonMetadata, cohorts: [CohortSize], reference: String,
-    indicators: [IndicatorComparison], scores: [ScoreComparison]
+    metadata: ComparisonMetadata,
+    cohorts: [CohortSize],
+    reference: String,
+    indicators: [IndicatorComparison],
+    scores: [ScoreComparison]
   ) {
     self.metadata = metadata
     self.cohorts = cohorts
@@ -63,10 +66,18 @@ public struct ComparisonMetadata: Sendable {
 
   /// Creates metadata.
   public init(
-    title: String, sourceFiles: [String], cohortColumn: String?, rowsRead: Int,
-    exclusions: [Exclusion] = [], instruments: [InstrumentUsed] = [], licenceNotices: [String] = [],
-    suppression: SuppressionPolicy = .threshold(5), confidenceLevel: Double = 0.95,
-    decimals: Int = 1, lowBaseThreshold: Int = 30, notes: [String] = [],
+    title: String,
+    sourceFiles: [String],
+    cohortColumn: String?,
+    rowsRead: Int,
+    exclusions: [Exclusion] = [],
+    instruments: [InstrumentUsed] = [],
+    licenceNotices: [String] = [],
+    suppression: SuppressionPolicy = .threshold(5),
+    confidenceLevel: Double = 0.95,
+    decimals: Int = 1,
+    lowBaseThreshold: Int = 30,
+    notes: [String] = [],
     toolkitVersion: String = Toolkit.version
   ) {
     self.title = title
@@ -116,8 +127,12 @@ public struct IndicatorComparison: Sendable {
 
   /// Creates a record.
   public init(
-    id: String, title: String, cohorts: [CohortProportion], comparisons: [ProportionComparison],
-    isAdjusted: Bool, notes: [String] = []
+    id: String,
+    title: String,
+    cohorts: [CohortProportion],
+    comparisons: [ProportionComparison],
+    isAdjusted: Bool,
+    notes: [String] = []
   ) {
     self.id = id
     self.title = title
@@ -145,8 +160,12 @@ public struct CohortProportion: Sendable {
 
   /// Creates a record.
   public init(
-    cohort: String, successes: ProtectedCount, base: ProtectedCount, absent: ProtectedCount,
-    interval: ConfidenceInterval?, isLowBase: Bool
+    cohort: String,
+    successes: ProtectedCount,
+    base: ProtectedCount,
+    absent: ProtectedCount,
+    interval: ConfidenceInterval?,
+    isLowBase: Bool
   ) {
     self.cohort = cohort
     self.successes = successes
@@ -182,8 +201,14 @@ public struct ProportionComparison: Sendable {
 
   /// Creates a record.
   public init(
-    cohort: String, reference: String, difference: Double?, interval: ConfidenceInterval?,
-    pValue: Double?, adjustedPValue: Double?, isSuppressed: Bool, notes: [String] = []
+    cohort: String,
+    reference: String,
+    difference: Double?,
+    interval: ConfidenceInterval?,
+    pValue: Double?,
+    adjustedPValue: Double?,
+    isSuppressed: Bool,
+    notes: [String] = []
   ) {
     self.cohort = cohort
     self.reference = reference
@@ -217,8 +242,14 @@ public struct ScoreComparison: Sendable {
 
   /// Creates a record.
   public init(
-    id: String, title: String, decimals: Int, better: Direction?, cohorts: [CohortMean],
-    comparisons: [MeanComparison], isAdjusted: Bool, notes: [String] = []
+    id: String,
+    title: String,
+    decimals: Int,
+    better: Direction?,
+    cohorts: [CohortMean],
+    comparisons: [MeanComparison],
+    isAdjusted: Bool,
+    notes: [String] = []
   ) {
     self.id = id
     self.title = title
@@ -254,9 +285,15 @@ public struct CohortMean: Sendable {
 
   /// Creates a record.
   public init(
-    cohort: String, count: ProtectedCount, absent: ProtectedCount, mean: Double?,
-    standardDeviation: Double?, interval: ConfidenceInterval?, isSuppressed: Bool,
-    isLowBase: Bool, notes: [String] = []
+    cohort: String,
+    count: ProtectedCount,
+    absent: ProtectedCount,
+    mean: Double?,
+    standardDeviation: Double?,
+    interval: ConfidenceInterval?,
+    isSuppressed: Bool,
+    isLowBase: Bool,
+    notes: [String] = []
   ) {
     self.cohort = cohort
     self.count = count
@@ -295,9 +332,16 @@ public struct MeanComparison: Sendable {
 
   /// Creates a record.
   public init(
-    cohort: String, reference: String, difference: Double?, interval: ConfidenceInterval?,
-    degreesOfFreedom: Double?, pValue: Double?, adjustedPValue: Double?, hedgesG: Double?,
-    isSuppressed: Bool, notes: [String] = []
+    cohort: String,
+    reference: String,
+    difference: Double?,
+    interval: ConfidenceInterval?,
+    degreesOfFreedom: Double?,
+    pValue: Double?,
+    adjustedPValue: Double?,
+    hedgesG: Double?,
+    isSuppressed: Bool,
+    notes: [String] = []
   ) {
     self.cohort = cohort
     self.reference = reference

@@ -73,7 +73,12 @@ public struct ProtectedCount: Sendable, Hashable {
     let reasons = protection.protectTable(counts)
     return zip(counts, reasons).map { count, reason in
       guard reason == nil, let shown = protection.shown(count) else {
-        return ProtectedCount(count: count, shownCount: nil, percent: nil, suppression: reason ?? .primary)
+        return ProtectedCount(
+          count: count,
+          shownCount: nil,
+          percent: nil,
+          suppression: reason ?? .primary
+        )
       }
       let percent = base > 0 ? 100 * Double(count) / Double(base) : nil
       return ProtectedCount(count: count, shownCount: shown, percent: percent, suppression: nil)
@@ -99,13 +104,18 @@ public struct ReasonCount: Sendable, Hashable {
   }
 
   /// The reason with its details: `missing at follow-up (item lonely not answered)`.
-  public var text: String { details.isEmpty ? reason : "\(reason) (\(details.joined(separator: "; ")))" }
+  public var text: String {
+    details.isEmpty ? reason : "\(reason) (\(details.joined(separator: "; ")))"
+  }
 }
 
 extension ReasonCount {
   /// Tallies (reason, detail) pairs by reason in order of first appearance, protecting small
   /// counts and keeping each reason's distinct details.
-  static func tally(_ reasons: [(reason: String, detail: String?)], protection: CountProtection) -> [ReasonCount] {
+  static func tally(
+    _ reasons: [(reason: String, detail: String?)],
+    protection: CountProtection
+  ) -> [ReasonCount] {
     var order: [String] = []
     var counts: [String: Int] = [:]
     var details: [String: [String]] = [:]
@@ -121,16 +131,22 @@ extension ReasonCount {
       return ReasonCount(
         reason: reason,
         count: ProtectedCount(
-          count: count, shownCount: protection.shown(count), percent: nil,
-          suppression: protection.isSmall(count) ? .primary : nil),
-        details: details[reason] ?? [])
+          count: count,
+          shownCount: protection.shown(count),
+          percent: nil,
+          suppression: protection.isSmall(count) ? .primary : nil
+        ),
+        details: details[reason] ?? []
+      )
     }
   }
 }
 
 /// The sources of a cut-off or threshold as one line: citations, then how sure they are.
 func provenanceText(_ provenance: Provenance, in instrument: Instrument?) -> String {
-  let citations = provenance.sources.map { id in instrument?.source(withID: id)?.citation ?? id.rawValue }
+  let citations = provenance.sources.map { id in
+    instrument?.source(withID: id)?.citation ?? id.rawValue
+  }
   var text = citations.isEmpty ? "source not stated" : citations.joined(separator: "; ")
   text += " (\(provenance.certainty.phrase))"
   return text

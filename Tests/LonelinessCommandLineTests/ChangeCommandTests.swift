@@ -4,16 +4,20 @@ import Testing
 
 @Suite struct ChangeCommandTests {
   static let long = [
-    "change", "Examples/provider-outcomes/outcomes-long.csv", "-i", "ons-loneliness", "-i", "swemwbs", "--id",
+    "change", "Examples/provider-outcomes/outcomes-long.csv", "-i", "ons-loneliness", "-i",
+    "swemwbs", "--id",
     "client_id", "--wave", "wave", "--baseline", "baseline", "--followup", "12 weeks",
   ]
   static let files = [
-    "change", "Examples/provider-outcomes/baseline.csv", "Examples/provider-outcomes/followup.csv", "-i",
+    "change", "Examples/provider-outcomes/baseline.csv", "Examples/provider-outcomes/followup.csv",
+    "-i",
     "ons-loneliness", "-i", "swemwbs", "--id", "client_id",
   ]
   static let baselineOnly = [
-    "LW-0002", "LW-0005", "LW-0007", "LW-0015", "LW-0018", "LW-0023", "LW-0027", "LW-0034", "LW-0041", "LW-0048",
-    "LW-0050", "LW-0061", "LW-0068", "LW-0070", "LW-0081", "LW-0088", "LW-0099", "LW-0106", "LW-0109", "LW-0110",
+    "LW-0002", "LW-0005", "LW-0007", "LW-0015", "LW-0018", "LW-0023", "LW-0027", "LW-0034",
+    "LW-0041", "LW-0048",
+    "LW-0050", "LW-0061", "LW-0068", "LW-0070", "LW-0081", "LW-0088", "LW-0099", "LW-0106",
+    "LW-0109", "LW-0110",
   ]
 
   @Test func `long file with a wave column matches the golden text`() {
@@ -29,7 +33,9 @@ import Testing
     expectSnapshot(result.output, named: "change-long.json")
   }
 
-  @Test func `the README's pairing is pinned: 98 paired, unpaired both ways, LW-0006 listed`() throws {
+  @Test func `the README's pairing is pinned: 98 paired, unpaired both ways, LW-0006 listed`()
+    throws
+  {
     for arguments in [Self.long, Self.files] {
       let json = try parse(run(arguments + ["--format", "json"]).output)
       let pairing = try #require(json["pairing"] as? [String: Any])
@@ -48,20 +54,30 @@ import Testing
     #expect(
       text.replacingOccurrences(of: "\n    ", with: " ").contains(
         "Duplicate id LW-0006: 2 rows at baseline (Examples/provider-outcomes/baseline.csv:39, Examples/provider-outcomes/baseline.csv:45)"
-      ))
+      )
+    )
     expectSnapshot(text, named: "change-files.txt")
   }
 
   @Test func `the README's change figures are pinned`() throws {
     let json = try parse(run(Self.long + ["--format", "json", "--no-suppression"]).output)
     let scores = try #require(json["scores"] as? [[String: Any]])
-    func score(_ id: String) throws -> [String: Any] { try #require(scores.first { $0["measure"] as? String == id }) }
+    func score(_ id: String) throws -> [String: Any] {
+      try #require(scores.first { $0["measure"] as? String == id })
+    }
     func shares(_ score: [String: Any]) -> [String: Int] {
-      Dictionary(uniqueKeysWithValues: (score["shares"] as? [[String: Any]] ?? []).map { ($0["movement"] as? String ?? "", $0["count"] as? Int ?? -1) })
+      Dictionary(
+        uniqueKeysWithValues: (score["shares"] as? [[String: Any]] ?? []).map {
+          ($0["movement"] as? String ?? "", $0["count"] as? Int ?? -1)
+        }
+      )
     }
     let raw = try score("swemwbs.raw")
     #expect(raw["pairs_used"] as? Int == 95)
-    #expect(((raw["change"] as? [String: Any])?["mean"] as? Double).map { abs($0 - 250.0 / 95) < 0.01 } == true)
+    #expect(
+      ((raw["change"] as? [String: Any])?["mean"] as? Double).map { abs($0 - 250.0 / 95) < 0.01 }
+        == true
+    )
     #expect(shares(raw) == ["up": 71, "down": 20, "same": 4])
     let ucla = try score("ons-loneliness.ucla3")
     #expect(ucla["pairs_used"] as? Int == 96)
@@ -78,19 +94,27 @@ import Testing
     #expect(missing.first?["reason"] as? String == "missing at follow-up")
     #expect(missing.first?["count"] as? Int == 2)
     let details = try #require(missing.first?["details"] as? [String])
-    #expect(details.contains { $0.contains("(left-out)") } && details.contains { $0.contains("(isolated)") })
+    #expect(
+      details.contains { $0.contains("(left-out)") }
+        && details.contains { $0.contains("(isolated)") }
+    )
     let raw = try #require(scores.first { $0["measure"] as? String == "swemwbs.raw" })
     let rawMissing = try #require(raw["missing"] as? [[String: Any]])
     #expect(rawMissing.map { $0["reason"] as? String } == ["missing at baseline"])
     #expect(rawMissing.first?["count"] as? Int == 3)
     let indicators = try #require(json["indicators"] as? [[String: Any]])
-    let often = try #require(indicators.first { $0["measure"] as? String == "ons-loneliness.often-always" })
+    let often = try #require(
+      indicators.first { $0["measure"] as? String == "ons-loneliness.often-always" }
+    )
     #expect(often["pairs_used"] as? Int == 97)
     let oftenMissing = try #require(often["missing"] as? [[String: Any]])
     #expect(oftenMissing.first?["details"] as? [String] == ["item lonely not answered"])
   }
 
-  @Test func `the instrument's threshold is used with its source, and --meaningful-change overrides it`() throws {
+  @Test
+  func `the instrument's threshold is used with its source, and --meaningful-change overrides it`()
+    throws
+  {
     let json = try parse(run(Self.long + ["--format", "json"]).output)
     let scores = try #require(json["scores"] as? [[String: Any]])
     let metric = try #require(scores.first { $0["measure"] as? String == "swemwbs.metric" })
@@ -101,7 +125,8 @@ import Testing
     #expect(ucla["threshold"] is NSNull)
 
     let overridden = try parse(
-      run(Self.long + ["--format", "json", "--meaningful-change", "ons-loneliness.ucla3=2"]).output)
+      run(Self.long + ["--format", "json", "--meaningful-change", "ons-loneliness.ucla3=2"]).output
+    )
     let scores2 = try #require(overridden["scores"] as? [[String: Any]])
     let ucla2 = try #require(scores2.first { $0["measure"] as? String == "ons-loneliness.ucla3" })
     let threshold2 = try #require(ucla2["threshold"] as? [String: Any])
@@ -115,7 +140,9 @@ import Testing
     let json = try parse(run(Self.long + ["--format", "json", "--exclude-duplicates"]).output)
     let pairing = try #require(json["pairing"] as? [String: Any])
     #expect(pairing["paired"] as? Int == 97)
-    #expect((pairing["duplicates"] as? [[String: Any]])?.first?["resolution"] as? String == "excluded")
+    #expect(
+      (pairing["duplicates"] as? [[String: Any]])?.first?["resolution"] as? String == "excluded"
+    )
   }
 
   @Test func `waves are inferred when one is called baseline`() throws {
@@ -127,7 +154,10 @@ import Testing
   }
 
   @Test func `every format is written`() {
-    for (format, start) in [("markdown", "# Change from baseline"), ("csv", "measure,kind,comparison,cohort,statistic"), ("html", "<!DOCTYPE html>")] {
+    for (format, start) in [
+      ("markdown", "# Change from baseline"), ("csv", "measure,kind,comparison,cohort,statistic"),
+      ("html", "<!DOCTYPE html>"),
+    ] {
       let result = run(Self.long + ["--format", format])
       #expect(result.exitCode == .success)
       #expect(result.output.hasPrefix(start), "\(format)")
@@ -135,8 +165,17 @@ import Testing
   }
 
   @Test(arguments: [
-    (["change", "Examples/provider-outcomes/outcomes-long.csv", "-i", "swemwbs", "--wave", "wave"], "error: 'change' needs --id COLUMN"),
-    (["change", "Examples/provider-outcomes/outcomes-long.csv", "-i", "swemwbs", "--id", "client_id"], "error: one file needs --wave COLUMN"),
+    (
+      [
+        "change", "Examples/provider-outcomes/outcomes-long.csv", "-i", "swemwbs", "--wave", "wave",
+      ], "error: 'change' needs --id COLUMN"
+    ),
+    (
+      [
+        "change", "Examples/provider-outcomes/outcomes-long.csv", "-i", "swemwbs", "--id",
+        "client_id",
+      ], "error: one file needs --wave COLUMN"
+    ),
     (
       Array(long.prefix(10)) + ["--followup", "12 weeks"],
       "error: give both --baseline and --followup, or neither"
@@ -145,8 +184,14 @@ import Testing
       Array(long.dropLast()) + ["12 week"],
       "error: --followup names the wave '12 week', which column 'wave' does not have\nhint: did you mean '12 weeks'?"
     ),
-    (long + ["--meaningful-change", "swemwbs.metrc=3"], "error: --meaningful-change names the score 'swemwbs.metrc'"),
-    (long + ["--meaningful-change", "lots"], "error: --meaningful-change expects SCORE=POINTS or POINTS"),
+    (
+      long + ["--meaningful-change", "swemwbs.metrc=3"],
+      "error: --meaningful-change names the score 'swemwbs.metrc'"
+    ),
+    (
+      long + ["--meaningful-change", "lots"],
+      "error: --meaningful-change expects SCORE=POINTS or POINTS"
+    ),
   ])
   func `command-line mistakes exit 64 with a message`(arguments: [String], message: String) {
     let result = run(arguments)

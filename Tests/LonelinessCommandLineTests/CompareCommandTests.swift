@@ -4,11 +4,13 @@ import Testing
 
 @Suite struct CompareCommandTests {
   static let combined = [
-    "compare", "Examples/cohort-comparison/combined.csv", "-i", "ons-loneliness", "-i", "ons4", "--cohort", "group",
+    "compare", "Examples/cohort-comparison/combined.csv", "-i", "ons-loneliness", "-i", "ons4",
+    "--cohort", "group",
     "--reference", "comparison",
   ]
   static let files = [
-    "compare", "Examples/cohort-comparison/comparison.csv", "Examples/cohort-comparison/intervention.csv", "-i",
+    "compare", "Examples/cohort-comparison/comparison.csv",
+    "Examples/cohort-comparison/intervention.csv", "-i",
     "ons-loneliness", "-i", "ons4",
   ]
 
@@ -35,8 +37,14 @@ import Testing
     #expect(metadata["cohort_column"] is NSNull)
     // Everything but the metadata (file names, cohort column) is the same.
     for key in ["cohorts", "indicators", "scores"] {
-      let a = try JSONSerialization.data(withJSONObject: try #require(fromFiles[key]), options: [.sortedKeys])
-      let b = try JSONSerialization.data(withJSONObject: try #require(fromColumn[key]), options: [.sortedKeys])
+      let a = try JSONSerialization.data(
+        withJSONObject: try #require(fromFiles[key]),
+        options: [.sortedKeys]
+      )
+      let b = try JSONSerialization.data(
+        withJSONObject: try #require(fromColumn[key]),
+        options: [.sortedKeys]
+      )
       #expect(a == b, "\(key) differs between one file per cohort and the combined file")
     }
     expectSnapshot(run(Self.files).output, named: "compare-files.txt")
@@ -45,9 +53,13 @@ import Testing
   @Test func `the README's often-always counts are pinned`() throws {
     let json = try parse(run(Self.combined + ["--format", "json"]).output)
     let indicators = try #require(json["indicators"] as? [[String: Any]])
-    let often = try #require(indicators.first { $0["measure"] as? String == "ons-loneliness.often-always" })
+    let often = try #require(
+      indicators.first { $0["measure"] as? String == "ons-loneliness.often-always" }
+    )
     let cohorts = try #require(often["cohorts"] as? [[String: Any]])
-    let byName = Dictionary(uniqueKeysWithValues: cohorts.map { ($0["cohort"] as? String ?? "", $0) })
+    let byName = Dictionary(
+      uniqueKeysWithValues: cohorts.map { ($0["cohort"] as? String ?? "", $0) }
+    )
     #expect(byName["intervention"]?["count"] as? Int == 18)
     #expect(byName["intervention"]?["base"] as? Int == 148)
     #expect(byName["comparison"]?["count"] as? Int == 33)
@@ -59,14 +71,19 @@ import Testing
   }
 
   @Test func `every format is written, and -o writes the file`() throws {
-    for (format, start) in [("markdown", "# Cohort comparison"), ("csv", "measure,kind,comparison,cohort,statistic"), ("html", "<!DOCTYPE html>")] {
+    for (format, start) in [
+      ("markdown", "# Cohort comparison"), ("csv", "measure,kind,comparison,cohort,statistic"),
+      ("html", "<!DOCTYPE html>"),
+    ] {
       let result = run(Self.combined + ["--format", format])
       #expect(result.exitCode == .success)
       #expect(result.output.hasPrefix(start), "\(format)")
     }
     let html = run(Self.combined + ["--format", "html"]).output
     #expect(html.contains("<svg") && !html.contains("http"))
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("compare-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "compare-\(UUID().uuidString)"
+    )
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("comparison.md").path
@@ -82,7 +99,9 @@ import Testing
   }
 
   @Test func `suppression can be raised or turned off`() throws {
-    let hidden = try parse(run(Self.combined + ["--format", "json", "--suppress-below", "40"]).output)
+    let hidden = try parse(
+      run(Self.combined + ["--format", "json", "--suppress-below", "40"]).output
+    )
     let indicators = try #require(hidden["indicators"] as? [[String: Any]])
     let often = try #require(indicators.first?["cohorts"] as? [[String: Any]])
     #expect(often.allSatisfy { $0["count"] is NSNull && $0["percent"] is NSNull })
@@ -94,21 +113,36 @@ import Testing
   }
 
   @Test(arguments: [
-    (["compare", "Examples/cohort-comparison/combined.csv", "-i", "ons-loneliness"], "error: one file needs --cohort COLUMN"),
     (
-      ["compare", "Examples/cohort-comparison/combined.csv", "-i", "ons-loneliness", "--cohort", "grop"],
+      ["compare", "Examples/cohort-comparison/combined.csv", "-i", "ons-loneliness"],
+      "error: one file needs --cohort COLUMN"
+    ),
+    (
+      [
+        "compare", "Examples/cohort-comparison/combined.csv", "-i", "ons-loneliness", "--cohort",
+        "grop",
+      ],
       "error: Examples/cohort-comparison/combined.csv has no column 'grop'\nhint: did you mean 'group'?"
     ),
     (
-      ["compare", "Examples/cohort-comparison/combined.csv", "-i", "ons-loneliness", "--cohort", "group", "--reference", "control"],
+      [
+        "compare", "Examples/cohort-comparison/combined.csv", "-i", "ons-loneliness", "--cohort",
+        "group", "--reference", "control",
+      ],
       "error: --reference names the cohort 'control', which 'group' does not have"
     ),
     (
-      ["compare", "Examples/cohort-comparison/combined.csv", "-i", "ons-loneliness", "--cohort", "group", "--format", "pdf"],
+      [
+        "compare", "Examples/cohort-comparison/combined.csv", "-i", "ons-loneliness", "--cohort",
+        "group", "--format", "pdf",
+      ],
       "error: unknown format 'pdf'"
     ),
     (
-      ["compare", "Examples/cohort-comparison/combined.csv", "-i", "ons-loneliness", "--cohort", "group", "--suppress-below", "x"],
+      [
+        "compare", "Examples/cohort-comparison/combined.csv", "-i", "ons-loneliness", "--cohort",
+        "group", "--suppress-below", "x",
+      ],
       "error: --suppress-below expects a whole number"
     ),
   ])

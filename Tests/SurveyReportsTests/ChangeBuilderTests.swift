@@ -14,7 +14,9 @@ struct ChangeFixture {
   var lonely: [Int8] = []
 
   init() throws {
-    let reader = try CSVReader(contentsOfFile: reportFixtures.appendingPathComponent("change-data.csv").path)
+    let reader = try CSVReader(
+      contentsOfFile: reportFixtures.appendingPathComponent("change-data.csv").path
+    )
     for (index, row) in try reader.readAll().dropFirst().enumerated() {
       ids.append(row[0])
       waves.append(row[1])
@@ -34,17 +36,43 @@ struct ChangeFixture {
 
   func build(_ options: ChangeOptions) throws -> ChangeReport {
     var builder = try ChangeBuilder(
-      ids: ids, waves: waves, baseline: "baseline", followUp: "follow-up", options: options,
-      sourceFiles: ["change-data.csv"], idColumn: "id", waveColumn: "wave", rowLocations: locations)
+      ids: ids,
+      waves: waves,
+      baseline: "baseline",
+      followUp: "follow-up",
+      options: options,
+      sourceFiles: ["change-data.csv"],
+      idColumn: "id",
+      waveColumn: "wave",
+      rowLocations: locations
+    )
     builder.addScore(
-      id: "ucla", title: "UCLA-3", values: scores["ucla"] ?? [], decimals: 0, better: .lower,
-      threshold: ChangeThreshold(points: 2, source: "test"), bands: Self.bands, reason: { _ in "blank" })
+      id: "ucla",
+      title: "UCLA-3",
+      values: scores["ucla"] ?? [],
+      decimals: 0,
+      better: .lower,
+      threshold: ChangeThreshold(points: 2, source: "test"),
+      bands: Self.bands,
+      reason: { _ in "blank" }
+    )
     builder.addScore(
-      id: "wellbeing", title: "Wellbeing", values: scores["wellbeing"] ?? [], decimals: 2, better: .higher,
-      threshold: ChangeThreshold(points: 2.87, source: "test"), reason: { _ in "blank" })
+      id: "wellbeing",
+      title: "Wellbeing",
+      values: scores["wellbeing"] ?? [],
+      decimals: 2,
+      better: .higher,
+      threshold: ChangeThreshold(points: 2.87, source: "test"),
+      reason: { _ in "blank" }
+    )
     builder.addScore(
-      id: "satisfaction", title: "Satisfaction", values: scores["satisfaction"] ?? [], decimals: 0,
-      better: .higher, reason: { _ in "blank" })
+      id: "satisfaction",
+      title: "Satisfaction",
+      values: scores["satisfaction"] ?? [],
+      decimals: 0,
+      better: .higher,
+      reason: { _ in "blank" }
+    )
     builder.addIndicator(id: "lonely", title: "Lonely", values: lonely, reason: { _ in "blank" })
     return builder.build()
   }
@@ -68,21 +96,33 @@ struct ChangeFixture {
     #expect(report.pairing.followUpIDs == expected["follow_up_ids"] as? Int)
     let duplicates = try #require(expected["duplicates"] as? [[String: Any]])
     #expect(report.pairing.duplicates.map(\.id) == duplicates.compactMap { $0["id"] as? String })
-    #expect(report.pairing.duplicates.map(\.wave) == duplicates.compactMap { $0["wave"] as? String })
+    #expect(
+      report.pairing.duplicates.map(\.wave) == duplicates.compactMap { $0["wave"] as? String }
+    )
     #expect(
       report.pairing.duplicates.map { $0.resolution == .identicalUsedOnce }
-        == duplicates.compactMap { $0["identical"] as? Bool })
+        == duplicates.compactMap { $0["identical"] as? Bool }
+    )
     for duplicate in report.pairing.duplicates {
       #expect(duplicate.locations.count == 2)
       #expect(duplicate.locations.allSatisfy { $0.hasPrefix("change-data.csv:") })
     }
     let exclusions = report.metadata.exclusions
-    #expect(exclusions.first { $0.reason.hasPrefix("no id") }?.count == expected["rows_without_id"] as? Int)
-    #expect(exclusions.first { $0.reason.contains("'3 months'") }?.count == expected["rows_in_other_waves"] as? Int)
+    #expect(
+      exclusions.first { $0.reason.hasPrefix("no id") }?.count == expected["rows_without_id"]
+        as? Int
+    )
+    #expect(
+      exclusions.first { $0.reason.contains("'3 months'") }?.count == expected[
+        "rows_in_other_waves"
+      ] as? Int
+    )
   }
 
   @Test func `excluding every duplicate leaves the identical one out of pairing too`() throws {
-    let strict = try ChangeFixture().build(ChangeOptions(suppression: .none, duplicates: .excludeAll))
+    let strict = try ChangeFixture().build(
+      ChangeOptions(suppression: .none, duplicates: .excludeAll)
+    )
     let expected = try #require((reference["pairing"] as? [String: Any])?["paired"] as? Int)
     #expect(strict.pairing.paired == expected - 1)
     #expect(strict.pairing.duplicates.allSatisfy { $0.resolution == .excluded })
@@ -114,16 +154,24 @@ struct ChangeFixture {
     let scores = try #require(reference["scores"] as? [String: [String: Any]])
     let expected = try #require(scores[id]?["missing"] as? [String: Int])
     let score = try #require(report.scores.first { $0.id == id })
-    func count(_ reason: String) -> Int { score.missing.first { $0.reason == reason }?.count.count ?? 0 }
+    func count(_ reason: String) -> Int {
+      score.missing.first { $0.reason == reason }?.count.count ?? 0
+    }
     #expect(count("missing at baseline") == expected["baseline"])
     #expect(count("missing at follow-up") == expected["follow_up"])
     #expect(count("missing at both waves") == expected["both"])
-    #expect(score.missing.allSatisfy { $0.details == ["blank"] || $0.reason == "missing at both waves" })
-    #expect(score.missing.reduce(0) { $0 + $1.count.count } + score.pairsUsed == report.pairing.paired)
+    #expect(
+      score.missing.allSatisfy { $0.details == ["blank"] || $0.reason == "missing at both waves" }
+    )
+    #expect(
+      score.missing.reduce(0) { $0 + $1.count.count } + score.pairsUsed == report.pairing.paired
+    )
   }
 
   @Test(arguments: ["ucla", "wellbeing", "satisfaction"])
-  func `shares by the threshold, or by any amount without one, agree with the reference`(_ id: String) throws {
+  func `shares by the threshold, or by any amount without one, agree with the reference`(
+    _ id: String
+  ) throws {
     let scores = try #require(reference["scores"] as? [String: [String: Any]])
     let expected = try #require(scores[id]?["shares"] as? [String: [String: Any]])
     let score = try #require(report.scores.first { $0.id == id })
@@ -159,7 +207,9 @@ struct ChangeFixture {
     let expected = try #require(reference["lonely"] as? [String: Any])
     let table = try #require(expected["table"] as? [[Int]])
     let lonely = try #require(report.indicators.first)
-    #expect([[lonely.yesYes.count, lonely.yesNo.count], [lonely.noYes.count, lonely.noNo.count]] == table)
+    #expect(
+      [[lonely.yesYes.count, lonely.yesNo.count], [lonely.noYes.count, lonely.noNo.count]] == table
+    )
     #expect(lonely.pairsUsed == expected["n"] as? Int)
     #expect(lonely.missing.reduce(0) { $0 + $1.count.count } == expected["missing"] as? Int)
     close(lonely.baselinePercent, expected["baseline_percent"], "baseline %")
@@ -172,9 +222,15 @@ struct ChangeFixture {
 
   @Test func `a small discordant cell hides McNemar's test and its neighbour`() throws {
     var builder = try ChangeBuilder(
-      ids: (0..<40).map { "R\($0 / 2)" }, waves: (0..<40).map { $0 % 2 == 0 ? "pre" : "post" },
-      baseline: "pre", followUp: "post", options: ChangeOptions(), sourceFiles: [], idColumn: "id",
-      waveColumn: "wave")
+      ids: (0..<40).map { "R\($0 / 2)" },
+      waves: (0..<40).map { $0 % 2 == 0 ? "pre" : "post" },
+      baseline: "pre",
+      followUp: "post",
+      options: ChangeOptions(),
+      sourceFiles: [],
+      idColumn: "id",
+      waveColumn: "wave"
+    )
     // 20 pairs: 2 went from yes to no, 8 stayed yes, 10 stayed no.
     var values = [Int8]()
     for pair in 0..<20 {
@@ -190,7 +246,11 @@ struct ChangeFixture {
     #expect(indicator.notes.contains { $0.hasPrefix("McNemar's test hidden") })
   }
 
-  @Test func `waves are inferred when one is called baseline, and an error says how to name them otherwise`() throws {
+  @Test
+  func
+    `waves are inferred when one is called baseline, and an error says how to name them otherwise`()
+    throws
+  {
     let inferred = try ChangeBuilder.inferWaves(["12 weeks", "Baseline", "12 weeks"])
     #expect(inferred.baseline == "Baseline" && inferred.followUp == "12 weeks")
     #expect {
@@ -203,11 +263,19 @@ struct ChangeFixture {
   @Test func `an unknown baseline wave is an error with a suggestion`() {
     #expect {
       _ = try ChangeBuilder(
-        ids: ["a", "a"], waves: ["baseline", "week 12"], baseline: "baseline", followUp: "week12",
-        options: ChangeOptions(), sourceFiles: [], idColumn: "id", waveColumn: "wave")
+        ids: ["a", "a"],
+        waves: ["baseline", "week 12"],
+        baseline: "baseline",
+        followUp: "week12",
+        options: ChangeOptions(),
+        sourceFiles: [],
+        idColumn: "id",
+        waveColumn: "wave"
+      )
     } throws: { error in
       let error = error as? ReportError
-      return error?.message == "--followup names the wave 'week12', which column 'wave' does not have"
+      return error?.message
+        == "--followup names the wave 'week12', which column 'wave' does not have"
         && error?.hint == "did you mean 'week 12'?"
     }
   }

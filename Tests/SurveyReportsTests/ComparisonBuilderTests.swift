@@ -26,11 +26,21 @@ struct ComparisonFixture {
 
   func build(_ options: ComparisonOptions) throws -> ComparisonReport {
     var builder = try ComparisonBuilder(
-      cohorts: cohorts, options: options, sourceFiles: ["compare-data.csv"], cohortColumn: "cohort")
+      cohorts: cohorts,
+      options: options,
+      sourceFiles: ["compare-data.csv"],
+      cohortColumn: "cohort"
+    )
     builder.addIndicator(id: "lonely", title: "Lonely", values: lonely)
     builder.addIndicator(id: "isolated", title: "Isolated", values: isolated)
     builder.addScore(id: "ucla", title: "UCLA-3", values: ucla, decimals: 0, better: .lower)
-    builder.addScore(id: "wellbeing", title: "Wellbeing", values: wellbeing, decimals: 2, better: .higher)
+    builder.addScore(
+      id: "wellbeing",
+      title: "Wellbeing",
+      values: wellbeing,
+      decimals: 2,
+      better: .higher
+    )
     return builder.build()
   }
 }
@@ -41,10 +51,14 @@ struct ComparisonFixture {
 
   init() throws {
     reference = try json("compare-reference.json")
-    report = try ComparisonFixture().build(ComparisonOptions(reference: "Northgate", suppression: .none))
+    report = try ComparisonFixture().build(
+      ComparisonOptions(reference: "Northgate", suppression: .none)
+    )
   }
 
-  @Test func `cohorts are ordered with the reference first and rows without a cohort are excluded`() throws {
+  @Test func `cohorts are ordered with the reference first and rows without a cohort are excluded`()
+    throws
+  {
     #expect(report.reference == "Northgate")
     #expect(report.cohorts.map(\.cohort) == ["Northgate", "Hillcrest", "Riverside"])
     let rows = try #require(reference["cohort_rows"] as? [String: Int])
@@ -54,9 +68,11 @@ struct ComparisonFixture {
   }
 
   @Test(arguments: ["lonely", "isolated"])
-  func `indicator proportions, Newcombe differences, z-test and Holm p-values agree with statsmodels`(
-    _ id: String
-  ) throws {
+  func
+    `indicator proportions, Newcombe differences, z-test and Holm p-values agree with statsmodels`(
+      _ id: String
+    ) throws
+  {
     let indicators = try #require(reference["indicators"] as? [String: [String: Any]])
     let expected = try #require(indicators[id])
     let measure = try #require(report.indicators.first { $0.id == id })
@@ -84,7 +100,9 @@ struct ComparisonFixture {
   }
 
   @Test(arguments: ["ucla", "wellbeing"])
-  func `score means, Welch differences, Hedges' g and Holm p-values agree with scipy`(_ id: String) throws {
+  func `score means, Welch differences, Hedges' g and Holm p-values agree with scipy`(
+    _ id: String
+  ) throws {
     let scores = try #require(reference["scores"] as? [String: [String: Any]])
     let expected = try #require(scores[id])
     let measure = try #require(report.scores.first { $0.id == id })
@@ -118,7 +136,9 @@ struct ComparisonFixture {
     #expect(measure.cohorts.first { $0.cohort == "Riverside" }?.isLowBase == false)
   }
 
-  @Test func `a small count hides the cohort's percentage and its difference from the reference`() throws {
+  @Test func `a small count hides the cohort's percentage and its difference from the reference`()
+    throws
+  {
     let suppressed = try ComparisonFixture().build(ComparisonOptions(reference: "Northgate"))
     let lonely = try #require(suppressed.indicators.first { $0.id == "lonely" })
     let hillcrest = try #require(lonely.cohorts.first { $0.cohort == "Hillcrest" })
@@ -132,11 +152,15 @@ struct ComparisonFixture {
     #expect(difference.difference == nil && difference.interval == nil && difference.pValue == nil)
     #expect(difference.adjustedPValue == nil)
     let riverside = try #require(lonely.comparisons.first { $0.cohort == "Riverside" })
-    #expect(!riverside.isSuppressed && riverside.difference != nil && riverside.adjustedPValue != nil)
+    #expect(
+      !riverside.isSuppressed && riverside.difference != nil && riverside.adjustedPValue != nil
+    )
   }
 
   @Test func `a raised threshold hides a small cohort's mean and its comparison`() throws {
-    let suppressed = try ComparisonFixture().build(ComparisonOptions(reference: "Northgate", suppression: .threshold(30)))
+    let suppressed = try ComparisonFixture().build(
+      ComparisonOptions(reference: "Northgate", suppression: .threshold(30))
+    )
     let ucla = try #require(suppressed.scores.first { $0.id == "ucla" })
     let hillcrest = try #require(ucla.cohorts.first { $0.cohort == "Hillcrest" })
     #expect(hillcrest.isSuppressed && hillcrest.mean == nil && hillcrest.count.shownCount == nil)
@@ -146,20 +170,28 @@ struct ComparisonFixture {
 
   @Test func `a cohort with one value gives no difference in means and says why`() throws {
     var builder = try ComparisonBuilder(
-      cohorts: ["A", "A", "A", "B"], options: ComparisonOptions(suppression: .none), sourceFiles: [],
-      cohortColumn: "group")
+      cohorts: ["A", "A", "A", "B"],
+      options: ComparisonOptions(suppression: .none),
+      sourceFiles: [],
+      cohortColumn: "group"
+    )
     builder.addScore(id: "s", title: "S", values: [1, 2, 4, 3], decimals: 0)
     let measure = try #require(builder.build().scores.first)
     let comparison = try #require(measure.comparisons.first)
     #expect(comparison.difference == nil && comparison.pValue == nil)
-    #expect(comparison.notes.contains { $0.contains("'B' has 1 value") && $0.contains("at least 2") })
+    #expect(
+      comparison.notes.contains { $0.contains("'B' has 1 value") && $0.contains("at least 2") }
+    )
     #expect(!measure.isAdjusted)
   }
 
   @Test func `two cohorts need no Holm adjustment`() throws {
     var builder = try ComparisonBuilder(
       cohorts: Array(repeating: "A", count: 40) + Array(repeating: "B", count: 40),
-      options: ComparisonOptions(suppression: .none), sourceFiles: [], cohortColumn: "group")
+      options: ComparisonOptions(suppression: .none),
+      sourceFiles: [],
+      cohortColumn: "group"
+    )
     builder.addIndicator(id: "x", title: "X", values: (0..<80).map { Int8($0 % 3 == 0 ? 1 : 0) })
     let measure = try #require(builder.build().indicators.first)
     #expect(!measure.isAdjusted)
@@ -170,8 +202,11 @@ struct ComparisonFixture {
   @Test func `an unknown reference is an error naming the cohorts`() {
     #expect {
       _ = try ComparisonBuilder(
-        cohorts: ["North", "South"], options: ComparisonOptions(reference: "Nroth"), sourceFiles: [],
-        cohortColumn: "area")
+        cohorts: ["North", "South"],
+        options: ComparisonOptions(reference: "Nroth"),
+        sourceFiles: [],
+        cohortColumn: "area"
+      )
     } throws: { error in
       let error = error as? ReportError
       return error?.message == "--reference names the cohort 'Nroth', which 'area' does not have"
@@ -181,7 +216,12 @@ struct ComparisonFixture {
 
   @Test func `a single cohort is an error`() {
     #expect(throws: ReportError.self) {
-      _ = try ComparisonBuilder(cohorts: ["A", "A", ""], options: ComparisonOptions(), sourceFiles: [], cohortColumn: "g")
+      _ = try ComparisonBuilder(
+        cohorts: ["A", "A", ""],
+        options: ComparisonOptions(),
+        sourceFiles: [],
+        cohortColumn: "g"
+      )
     }
   }
 }
