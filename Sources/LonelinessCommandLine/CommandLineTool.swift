@@ -62,7 +62,9 @@ public enum CommandLineTool {
     }
   }
 
-  static let commands: [CommandSpec] = [instrumentsSpec, inspectSpec, scoreSpec, reportSpec, captureSpec]
+  static let commands: [CommandSpec] = [
+    instrumentsSpec, inspectSpec, scoreSpec, reportSpec, compareSpec, changeSpec, captureSpec,
+  ]
 
   static func dispatch(_ arguments: [String], console: Console) throws -> ExitCode {
     guard let first = arguments.first else {
@@ -96,6 +98,8 @@ public enum CommandLineTool {
     case "inspect": return try InspectCommand.run(rest, console: console)
     case "score": return try ScoreCommand.run(rest, console: console)
     case "report": return try ReportCommand.run(rest, console: console)
+    case "compare": return try CompareCommand.run(rest, console: console)
+    case "change": return try ChangeCommand.run(rest, console: console)
     case "capture": return try CaptureCommand.run(rest, console: console)
     default: throw unknownCommand(first)
     }

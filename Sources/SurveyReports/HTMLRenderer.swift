@@ -72,7 +72,7 @@ func escapedForHTML(_ text: String) -> String {
 }
 
 /// Writes the page line by line.
-private struct HTMLPageWriter {
+struct HTMLPageWriter {
   let report: Report
   let chartWidth: Double
   let decimals: Int

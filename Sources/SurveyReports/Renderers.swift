@@ -34,9 +34,14 @@ public struct TextRenderer: ReportRenderer {
   /// The report as text.
   ///
   /// - Complexity: O(*n*) in the size of the report.
-  public func render(_ report: Report) -> String {
+  public func render(_ report: Report) -> String { draw(ReportDocument(report).blocks) }
+
+  /// Draws laid-out blocks as aligned text; every text report shares this.
+  ///
+  /// - Complexity: O(*n*) in the size of the blocks.
+  func draw(_ blocks: [ReportDocument.Block]) -> String {
     var lines: [String] = []
-    for block in ReportDocument(report).blocks {
+    for block in blocks {
       switch block {
       case .heading(let text, let level):
         if !lines.isEmpty && lines.last != "" { lines.append("") }
@@ -50,6 +55,8 @@ public struct TextRenderer: ReportRenderer {
         lines.append("")
       case .rule:
         if lines.last != "" { lines.append("") }
+      case .chart:
+        break
       case .table(let table):
         if let caption = table.caption { lines.append(wrapped(caption, width: width)) }
         lines.append(contentsOf: renderTable(table))
@@ -96,9 +103,14 @@ public struct MarkdownRenderer: ReportRenderer {
   /// The report as Markdown.
   ///
   /// - Complexity: O(*n*) in the size of the report.
-  public func render(_ report: Report) -> String {
+  public func render(_ report: Report) -> String { draw(ReportDocument(report).blocks) }
+
+  /// Draws laid-out blocks as Markdown; every Markdown report shares this.
+  ///
+  /// - Complexity: O(*n*) in the size of the blocks.
+  func draw(_ blocks: [ReportDocument.Block]) -> String {
     var lines: [String] = []
-    for block in ReportDocument(report).blocks {
+    for block in blocks {
       switch block {
       case .heading(let text, let level):
         lines.append(String(repeating: "#", count: level) + " " + escape(text))
@@ -109,7 +121,7 @@ public struct MarkdownRenderer: ReportRenderer {
       case .list(let items):
         for item in items { lines.append("- " + escape(item)) }
         lines.append("")
-      case .rule:
+      case .rule, .chart:
         break
       case .table(let table):
         if let caption = table.caption {

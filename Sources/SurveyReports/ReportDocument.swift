@@ -10,6 +10,9 @@ struct ReportDocument {
     case list([String])
     case table(TableBlock)
     case rule
+    /// A chart for pages that draw them (HTML); text and Markdown leave it out, since the table
+    /// next to it holds the same figures.
+    case chart(svg: String, caption: String)
   }
 
   struct TableBlock {

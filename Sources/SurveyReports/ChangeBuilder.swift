@@ -1,0 +1,690 @@
+public import SurveyInstruments
+import SurveyStatistics
+
+/// What a change report should contain and how it should protect its figures.
+public struct ChangeOptions: Sendable {
+  /// What to do with an id that has more than one row in a wave.
+  public enum DuplicateHandling: String, Sendable, Hashable {
+    /// Use the first row once when the rows agree on every measure in the report; leave the id
+    /// out of pairing when they differ. Either way the id is listed.
+    case useIdenticalOnce = "use-identical-once"
+    /// Always leave the id out of pairing, and list it.
+    case excludeAll = "exclude"
+  }
+
+  /// The title.
+  public var title: String
+  /// How small counts are protected.
+  public var suppression: SuppressionPolicy
+  /// Decimal places for percentages.
+  public var decimals: Int
+  /// The confidence level of every interval.
+  public var confidenceLevel: Double
+  /// What to do with duplicated ids.
+  public var duplicates: DuplicateHandling
+
+  /// Creates options; the defaults suppress counts below 5 and show one decimal place.
+  public init(
+    title: String = "Change from baseline to follow-up",
+    suppression: SuppressionPolicy = .threshold(5),
+    decimals: Int = 1,
+    confidenceLevel: Double = 0.95,
+    duplicates: DuplicateHandling = .useIdenticalOnce
+  ) {
+    self.title = title
+    self.suppression = suppression
+    self.decimals = decimals
+    self.confidenceLevel = confidenceLevel
+    self.duplicates = duplicates
+  }
+}
+
+/// Builds a ``ChangeReport`` from plain per-row arrays.
+///
+/// The arrays are an id and a wave per row, then scores (a value or NaN per row) and indicators
+/// (1, 0 or -1 per row) added one by one. Pairing happens in ``build()``, so that duplicated rows
+/// can be compared on every measure.
+///
+/// ```swift
+/// var builder = try ChangeBuilder(
+///   ids: ids, waves: waves, baseline: "baseline", followUp: "12 weeks",
+///   options: ChangeOptions(), sourceFiles: ["outcomes-long.csv"], idColumn: "client_id",
+///   waveColumn: "wave")
+/// builder.addScore(id: "swemwbs.metric", title: "SWEMWBS", values: metric, decimals: 2,
+///   better: .higher, threshold: ChangeThreshold(points: 2.87, source: "Shah et al. 2018"))
+/// let change = builder.build()
+/// ```
+public struct ChangeBuilder: Sendable {
+  /// The options.
+  public let options: ChangeOptions
+  private var metadata: ChangeMetadata
+  private let ids: [String]
+  /// 0 for baseline, 1 for follow-up, -1 for rows left out.
+  private let waveOfRow: [Int]
+  private let locations: [String]
+  private let protection: CountProtection
+  private var measures: [PendingMeasure] = []
+
+  private enum PendingMeasure: Sendable {
+    case score(PendingScore)
+    case indicator(PendingIndicator)
+  }
+
+  private struct PendingScore: Sendable {
+    var id: String
+    var title: String
+    var values: [Double]
+    var decimals: Int
+    var better: Direction?
+    var threshold: ChangeThreshold?
+    var bands: BandSet?
+    var bandSource: String?
+    var notes: [String]
+    var reasons: [Int: String]
+  }
+
+  private struct PendingIndicator: Sendable {
+    var id: String
+    var title: String
+    var values: [Int8]
+    var notes: [String]
+    var reasons: [Int: String]
+  }
+
+  /// Works out which wave is the baseline when the data have exactly two waves and one of them is
+  /// called "baseline" (any case), or the first wave starts with "base" or "pre".
+  ///
+  /// - Parameter waves: The wave of each row.
+  /// - Returns: The baseline and follow-up labels.
+  /// - Throws: ``ReportError`` when there are not exactly two waves or neither looks like a
+  ///   baseline.
+  /// - Complexity: O(*n*) for *n* rows.
+  public static func inferWaves(
+    _ waves: [String]
+  ) throws(ReportError) -> (baseline: String, followUp: String) {
+    var distinct: [String] = []
+    for wave in waves {
+      let trimmed = wave.trimmingSpaces()
+      if !trimmed.isEmpty && !distinct.contains(trimmed) { distinct.append(trimmed) }
+    }
+    let listed = distinct.map { "'\($0)'" }.joined(separator: ", ")
+    guard distinct.count == 2 else {
+      throw ReportError(
+        message:
+          "expected two waves, found \(distinct.count)\(distinct.isEmpty ? "" : ": \(listed)")",
+        hint: "name them with --baseline VALUE --followup VALUE"
+      )
+    }
+    let looksLikeBaseline = { (label: String) -> Bool in
+      let lower = label.lowercased()
+      return lower.hasPrefix("base") || lower.hasPrefix("pre") || lower == "before" || lower == "t0"
+    }
+    switch (looksLikeBaseline(distinct[0]), looksLikeBaseline(distinct[1])) {
+    case (true, false): return (distinct[0], distinct[1])
+    case (false, true): return (distinct[1], distinct[0])
+    default:
+      throw ReportError(
+        message: "cannot tell which of the waves \(listed) is the baseline",
+        hint: "name them with --baseline VALUE --followup VALUE"
+      )
+    }
+  }
+
+  /// Prepares a change report.
+  ///
+  /// Rows with a blank id, and rows whose wave is neither `baseline` nor `followUp`, are left out
+  /// and counted as exclusions.
+  ///
+  /// - Parameters:
+  ///   - ids: The respondent id of each row.
+  ///   - waves: The wave of each row.
+  ///   - baseline: The baseline wave's label.
+  ///   - followUp: The follow-up wave's label.
+  ///   - options: What to compute and how to protect it.
+  ///   - sourceFiles: The input files, as the user named them.
+  ///   - idColumn: The column the ids came from.
+  ///   - waveColumn: The column the waves came from, or `nil` when each file is a wave.
+  ///   - rowLocations: Where each row came from (`file:line`), for listing duplicates.
+  /// - Throws: ``ReportError`` when the arrays differ in length or a wave has no rows.
+  /// - Complexity: O(*n*) for *n* rows.
+  public init(
+    ids: [String],
+    waves: [String],
+    baseline: String,
+    followUp: String,
+    options: ChangeOptions,
+    sourceFiles: [String],
+    idColumn: String,
+    waveColumn: String?,
+    rowLocations: [String]? = nil
+  ) throws(ReportError) {
+    guard ids.count == waves.count else {
+      throw ReportError(
+        message: "expected one wave per id, got \(ids.count) ids and \(waves.count) waves"
+      )
+    }
+    guard baseline != followUp else {
+      throw ReportError(
+        message: "the baseline and follow-up waves are both '\(baseline)'",
+        hint: "name two different waves with --baseline and --followup"
+      )
+    }
+    self.options = options
+    let trimmedWaves = waves.map { $0.trimmingSpaces() }
+    let present = Set(trimmedWaves)
+    for (option, label) in [("--baseline", baseline), ("--followup", followUp)]
+    where !present.contains(label) {
+      let values = naturallyOrdered(Array(present.filter { !$0.isEmpty }))
+      throw ReportError(
+        message:
+          "\(option) names the wave '\(label)', which \(waveColumn.map { "column '\($0)'" } ?? "the data") does not have",
+        hint: closestMatches(to: label, among: values).first.map { "did you mean '\($0)'?" }
+          ?? "the waves are: \(values.map { "'\($0)'" }.joined(separator: ", "))"
+      )
+    }
+    self.ids = ids.map { $0.trimmingSpaces() }
+    locations = rowLocations ?? ids.indices.map { "row \($0 + 1)" }
+    var waveOfRow: [Int] = []
+    waveOfRow.reserveCapacity(ids.count)
+    var blankIDs = 0
+    var otherWaves: [String: Int] = [:]
+    for row in ids.indices {
+      if self.ids[row].isEmpty {
+        blankIDs += 1
+        waveOfRow.append(-1)
+      } else if trimmedWaves[row] == baseline {
+        waveOfRow.append(0)
+      } else if trimmedWaves[row] == followUp {
+        waveOfRow.append(1)
+      } else {
+        otherWaves[trimmedWaves[row], default: 0] += 1
+        waveOfRow.append(-1)
+      }
+    }
+    self.waveOfRow = waveOfRow
+    protection = CountProtection(policy: options.suppression)
+    var exclusions: [Exclusion] = []
+    if blankIDs > 0 {
+      exclusions.append(
+        Exclusion(scope: "pairing", reason: "no id in column '\(idColumn)'", count: blankIDs)
+      )
+    }
+    for (wave, count) in otherWaves.sorted(by: { $0.key < $1.key }) {
+      exclusions.append(
+        Exclusion(
+          scope: "pairing",
+          reason: wave.isEmpty
+            ? "no wave" : "wave '\(wave)' is neither the baseline nor the follow-up",
+          count: count
+        )
+      )
+    }
+    metadata = ChangeMetadata(
+      title: options.title,
+      sourceFiles: sourceFiles,
+      idColumn: idColumn,
+      waveColumn: waveColumn,
+      baseline: baseline,
+      followUp: followUp,
+      rowsRead: ids.count,
+      exclusions: exclusions,
+      suppression: options.suppression,
+      confidenceLevel: options.confidenceLevel,
+      decimals: options.decimals
+    )
+  }
+
+  /// Records the instruments used, and the licence notices they require on reports.
+  public mutating func addInstruments(
+    _ instruments: [Instrument],
+    origins: [InstrumentID: String] = [:]
+  ) {
+    for instrument in instruments {
+      metadata.instruments.append(
+        InstrumentUsed(
+          id: instrument.id.rawValue,
+          title: instrument.title,
+          version: instrument.version,
+          origin: origins[instrument.id] ?? "built-in"
+        )
+      )
+      if let licence = instrument.licence, licence.isShownOnReports {
+        metadata.licenceNotices.append(licence.notice)
+      }
+    }
+  }
+
+  /// Adds a note for readers.
+  public mutating func addNote(_ note: String) { metadata.notes.append(note) }
+
+  /// Adds a score.
+  ///
+  /// - Parameters:
+  ///   - id: The score's id.
+  ///   - title: Its title.
+  ///   - values: The score per row, NaN when absent.
+  ///   - decimals: Decimal places of its values.
+  ///   - better: Which direction is better, when known.
+  ///   - threshold: The meaningful-change threshold, when there is one.
+  ///   - bands: The score's bands, for the transition table.
+  ///   - bandSource: Where the band cut-offs come from.
+  ///   - notes: Notes to show with it.
+  ///   - reason: Why an absent score is absent, in words, for a row.
+  /// - Complexity: O(*n*) for *n* rows.
+  public mutating func addScore(
+    id: String,
+    title: String,
+    values: [Double],
+    decimals: Int,
+    better: Direction? = nil,
+    threshold: ChangeThreshold? = nil,
+    bands: BandSet? = nil,
+    bandSource: String? = nil,
+    notes: [String] = [],
+    reason: (Int) -> String = { _ in "no score" }
+  ) {
+    var reasons: [Int: String] = [:]
+    for row in values.indices where !values[row].isFinite { reasons[row] = reason(row) }
+    measures.append(
+      .score(
+        PendingScore(
+          id: id,
+          title: title,
+          values: values,
+          decimals: decimals,
+          better: better,
+          threshold: threshold,
+          bands: bands,
+          bandSource: bandSource,
+          notes: notes,
+          reasons: reasons
+        )
+      )
+    )
+  }
+
+  /// Adds a yes/no indicator.
+  ///
+  /// - Parameters:
+  ///   - id: The indicator's id.
+  ///   - title: Its title.
+  ///   - values: 1, 0, or -1 (absent) per row.
+  ///   - notes: Notes to show with it.
+  ///   - reason: Why an absent value is absent, in words, for a row.
+  /// - Complexity: O(*n*) for *n* rows.
+  public mutating func addIndicator(
+    id: String,
+    title: String,
+    values: [Int8],
+    notes: [String] = [],
+    reason: (Int) -> String = { _ in "no value" }
+  ) {
+    var reasons: [Int: String] = [:]
+    for row in values.indices where values[row] != 0 && values[row] != 1 {
+      reasons[row] = reason(row)
+    }
+    measures.append(
+      .indicator(
+        PendingIndicator(id: id, title: title, values: values, notes: notes, reasons: reasons)
+      )
+    )
+  }
+
+  /// Pairs the rows and computes every measure.
+  ///
+  /// - Complexity: O(*n* log *n*) for *n* rows, plus the Wilcoxon test's exact distribution for
+  ///   small samples.
+  public func build() -> ChangeReport {
+    let (pairing, pairs) = pair()
+    var scores: [ScoreChange] = []
+    var indicators: [IndicatorChange] = []
+    for measure in measures {
+      switch measure {
+      case .score(let score): scores.append(change(in: score, pairs: pairs))
+      case .indicator(let indicator): indicators.append(change(in: indicator, pairs: pairs))
+      }
+    }
+    return ChangeReport(
+      metadata: metadata,
+      pairing: pairing,
+      scores: scores,
+      indicators: indicators
+    )
+  }
+
+  // MARK: - Pairing
+
+  private func rowsAgree(_ first: Int, _ second: Int) -> Bool {
+    for measure in measures {
+      switch measure {
+      case .score(let score):
+        let a = first < score.values.count ? score.values[first] : .nan
+        let b = second < score.values.count ? score.values[second] : .nan
+        if a.isFinite != b.isFinite || (a.isFinite && a != b) { return false }
+      case .indicator(let indicator):
+        let a = first < indicator.values.count ? indicator.values[first] : -1
+        let b = second < indicator.values.count ? indicator.values[second] : -1
+        if a != b { return false }
+      }
+    }
+    return true
+  }
+
+  private func pair() -> (Pairing, [(baseline: Int, followUp: Int)]) {
+    var rowsByID: [[String: [Int]]] = [[:], [:]]
+    var order: [[String]] = [[], []]
+    for row in ids.indices where waveOfRow[row] >= 0 {
+      let wave = waveOfRow[row]
+      if rowsByID[wave][ids[row]] == nil { order[wave].append(ids[row]) }
+      rowsByID[wave][ids[row], default: []].append(row)
+    }
+    var excluded = Set<String>()
+    var duplicates: [DuplicateID] = []
+    var usable: [[String: Int]] = [[:], [:]]
+    let waveNames = [metadata.baseline, metadata.followUp]
+    for wave in 0..<2 {
+      for id in order[wave] {
+        let rows = rowsByID[wave][id] ?? []
+        guard let first = rows.first else { continue }
+        if rows.count == 1 {
+          usable[wave][id] = first
+          continue
+        }
+        let identical =
+          options.duplicates == .useIdenticalOnce
+          && rows.dropFirst().allSatisfy { rowsAgree(first, $0) }
+        duplicates.append(
+          DuplicateID(
+            id: id,
+            wave: waveNames[wave],
+            locations: rows.map { locations[$0] },
+            resolution: identical ? .identicalUsedOnce : .excluded
+          )
+        )
+        if identical { usable[wave][id] = first } else { excluded.insert(id) }
+      }
+    }
+    let pairedIDs = naturallyOrdered(
+      order[0].filter { !excluded.contains($0) && usable[0][$0] != nil && usable[1][$0] != nil }
+    )
+    let baselineOnly = naturallyOrdered(
+      order[0].filter { !excluded.contains($0) && rowsByID[1][$0] == nil }
+    )
+    let followUpOnly = naturallyOrdered(
+      order[1].filter { !excluded.contains($0) && rowsByID[0][$0] == nil }
+    )
+    let pairs = pairedIDs.compactMap { id -> (baseline: Int, followUp: Int)? in
+      guard let b = usable[0][id], let f = usable[1][id] else { return nil }
+      return (b, f)
+    }
+    let pairing = Pairing(
+      paired: pairs.count,
+      baselineIDs: order[0].count,
+      followUpIDs: order[1].count,
+      baselineOnly: baselineOnly,
+      followUpOnly: followUpOnly,
+      duplicates: duplicates.sorted { ($0.id, $0.wave) < ($1.id, $1.wave) }
+    )
+    return (pairing, pairs)
+  }
+
+  private func missingReason(
+    baseline: String?,
+    followUp: String?
+  ) -> (reason: String, detail: String?) {
+    switch (baseline, followUp) {
+    case (let b?, let f?): ("missing at both waves", "baseline: \(b); follow-up: \(f)")
+    case (let b?, nil): ("missing at baseline", b)
+    case (nil, let f?): ("missing at follow-up", f)
+    case (nil, nil): ("missing", nil)
+    }
+  }
+
+  // MARK: - Scores
+
+  private func change(
+    in score: PendingScore,
+    pairs: [(baseline: Int, followUp: Int)]
+  ) -> ScoreChange {
+    var before: [Double] = []
+    var after: [Double] = []
+    var missing: [(reason: String, detail: String?)] = []
+    for (b, f) in pairs {
+      let x = b < score.values.count ? score.values[b] : .nan
+      let y = f < score.values.count ? score.values[f] : .nan
+      if x.isFinite && y.isFinite {
+        before.append(x)
+        after.append(y)
+      } else {
+        missing.append(
+          missingReason(
+            baseline: x.isFinite ? nil : (score.reasons[b] ?? "no score"),
+            followUp: y.isFinite ? nil : (score.reasons[f] ?? "no score")
+          )
+        )
+      }
+    }
+    let n = before.count
+    var result = ScoreChange(
+      id: score.id,
+      title: score.title,
+      decimals: score.decimals,
+      better: score.better,
+      pairsUsed: n
+    )
+    result.notes = score.notes
+    result.missing = ReasonCount.tally(missing, protection: protection)
+    result.threshold = score.threshold
+    if protection.isSmall(n) {
+      result.isSuppressed = true
+      result.notes.append("hidden: fewer pairs have this score than the disclosure threshold")
+      return result
+    }
+    guard n > 0 else {
+      result.notes.append("no pairs have this score at both waves")
+      return result
+    }
+    let level = options.confidenceLevel
+    if let first = try? SampleSummary(before), let second = try? SampleSummary(after) {
+      result.baselineMean = first.mean
+      result.followUpMean = second.mean
+      result.baselineStandardDeviation = first.standardDeviation
+      result.followUpStandardDeviation = second.standardDeviation
+    }
+    let changes = zip(after, before).map { $0 - $1 }
+    result.meanChange = changes.reduce(0, +) / Double(n)
+    if n < 2 {
+      result.notes.append("no interval or tests: at least 2 pairs are needed, got \(n)")
+    } else {
+      do {
+        let test = try PairedTTest(baseline: before, followUp: after, confidenceLevel: level)
+        result.meanChange = test.meanChange
+        result.changeStandardDeviation = test.standardDeviationOfChange
+        result.interval = test.interval
+        result.tStatistic = test.tStatistic
+        result.degreesOfFreedom = test.degreesOfFreedom
+        result.pValue = test.pValue
+        result.standardizedChange = test.standardizedChange
+      } catch {
+        result.notes.append("no paired t-test: every pair changed by the same amount")
+      }
+      do {
+        let wilcoxon = try WilcoxonSignedRankTest(baseline: before, followUp: after)
+        result.wilcoxonPValue = wilcoxon.pValue
+        result.wilcoxonMethod = wilcoxon.method
+      } catch {
+        result.notes.append("no Wilcoxon signed-rank test: no pair's score changed")
+      }
+      if n < 30 {
+        result.notes.append("fewer than 30 pairs: the interval and tests are unreliable")
+      }
+    }
+    result.shares = shares(of: changes, score: score)
+    if let bands = score.bands, !bands.bands.isEmpty {
+      result.transitions = transitions(
+        before: before,
+        after: after,
+        bands: bands,
+        source: score.bandSource
+      )
+    }
+    return result
+  }
+
+  private func shares(of changes: [Double], score: PendingScore) -> [ScoreChange.Share] {
+    let n = changes.count
+    let places = score.decimals
+    var counts: [Int]
+    var movements: [ScoreChange.Movement]
+    var labels: [String]
+    let tolerance = 1e-9
+    if let threshold = score.threshold, let better = score.better {
+      let sign = better == .higher ? 1.0 : -1.0
+      let points = formatNumber(threshold.points)
+      let improved = changes.filter { sign * $0 >= threshold.points - tolerance }.count
+      let worse = changes.filter { -sign * $0 >= threshold.points - tolerance }.count
+      counts = [improved, n - improved - worse, worse]
+      movements = [.improved, .unchanged, .worse]
+      labels = [
+        "improved by \(points) points or more", "changed by less than \(points) points",
+        "worse by \(points) points or more",
+      ]
+    } else {
+      let up = changes.filter { $0 > 0 }.count
+      let down = changes.filter { $0 < 0 }.count
+      counts = [up, n - up - down, down]
+      movements = [.up, .same, .down]
+      let direction =
+        score.better.map { $0 == .higher ? " (higher is better)" : " (lower is better)" } ?? ""
+      labels = [
+        "went up by any amount" + direction, "stayed exactly the same",
+        "went down by any amount" + direction,
+      ]
+      _ = places
+    }
+    let protected = ProtectedCount.table(counts, base: n, protection: protection)
+    return movements.indices.map { index in
+      let hidden = protected[index].shownCount == nil
+      let wilson =
+        hidden
+        ? nil
+        : try? WilsonScoreInterval(
+          successes: counts[index],
+          trials: n,
+          confidenceLevel: options.confidenceLevel
+        )
+      return ScoreChange.Share(
+        movement: movements[index],
+        label: labels[index],
+        count: protected[index],
+        interval: wilson.map {
+          ConfidenceInterval(
+            lower: 100 * $0.interval.lower,
+            upper: 100 * $0.interval.upper,
+            level: $0.interval.level
+          )
+        }
+      )
+    }
+  }
+
+  private func transitions(
+    before: [Double],
+    after: [Double],
+    bands: BandSet,
+    source: String?
+  ) -> BandTransitions {
+    let count = bands.bands.count
+    var cells = [Int](repeating: 0, count: count * count)
+    var outside = 0
+    for (x, y) in zip(before, after) {
+      if let i = bands.bands.firstIndex(where: { $0.contains(x) }),
+        let j = bands.bands.firstIndex(where: { $0.contains(y) })
+      {
+        cells[i * count + j] += 1
+      } else {
+        outside += 1
+      }
+    }
+    let protected = ProtectedCount.table(
+      cells + [outside],
+      base: before.count,
+      protection: protection
+    )
+    return BandTransitions(
+      bands: bands.bands.map(\.label),
+      cells: (0..<count).map { i in Array(protected[(i * count)..<(i * count + count)]) },
+      outsideBands: protected[count * count],
+      source: source
+    )
+  }
+
+  // MARK: - Indicators
+
+  private func change(
+    in indicator: PendingIndicator,
+    pairs: [(baseline: Int, followUp: Int)]
+  ) -> IndicatorChange {
+    var table = [0, 0, 0, 0]  // yes-yes, yes-no, no-yes, no-no
+    var missing: [(reason: String, detail: String?)] = []
+    for (b, f) in pairs {
+      let x = b < indicator.values.count ? indicator.values[b] : -1
+      let y = f < indicator.values.count ? indicator.values[f] : -1
+      let xKnown = x == 0 || x == 1
+      let yKnown = y == 0 || y == 1
+      if xKnown && yKnown {
+        table[(x == 1 ? 0 : 2) + (y == 1 ? 0 : 1)] += 1
+      } else {
+        missing.append(
+          missingReason(
+            baseline: xKnown ? nil : (indicator.reasons[b] ?? "no value"),
+            followUp: yKnown ? nil : (indicator.reasons[f] ?? "no value")
+          )
+        )
+      }
+    }
+    let n = table.reduce(0, +)
+    let cells = ProtectedCount.table(table, base: n, protection: protection)
+    var notes = indicator.notes
+    let baselineHidden = cells[0].shownCount == nil || cells[1].shownCount == nil
+    let followUpHidden = cells[0].shownCount == nil || cells[2].shownCount == nil
+    var pValue: Double?
+    var statistic: Double?
+    var method: String?
+    var methodNote: String?
+    if cells[1].shownCount == nil || cells[2].shownCount == nil {
+      notes.append(
+        "McNemar's test hidden: it would reveal a count suppressed to protect small numbers"
+      )
+    } else if n == 0 {
+      notes.append("no pairs have this indicator at both waves")
+    } else if let test = try? McNemarTest(firstOnly: table[1], secondOnly: table[2]) {
+      pValue = test.pValue
+      statistic = test.statistic
+      method = test.method
+      methodNote = test.note
+    }
+    if n > 0 && n < 30 {
+      notes.append("fewer than 30 pairs: the test is unreliable")
+    }
+    return IndicatorChange(
+      id: indicator.id,
+      title: indicator.title,
+      pairsUsed: n,
+      missing: ReasonCount.tally(missing, protection: protection),
+      yesYes: cells[0],
+      yesNo: cells[1],
+      noYes: cells[2],
+      noNo: cells[3],
+      baselinePercent: baselineHidden || n == 0
+        ? nil : 100 * Double(table[0] + table[1]) / Double(n),
+      followUpPercent: followUpHidden || n == 0
+        ? nil : 100 * Double(table[0] + table[2]) / Double(n),
+      pValue: pValue,
+      statistic: statistic,
+      method: method,
+      methodNote: methodNote,
+      notes: notes
+    )
+  }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import SurveyReports
+import Testing
+
+@Suite struct ComparisonRendererTests {
+  let report: ComparisonReport
+
+  init() throws {
+    // Hillcrest has 2 lonely of 23: the count is hidden with everything computed from it.
+    report = try ComparisonFixture().build(ComparisonOptions(reference: "Northgate"))
+  }
+
+  @Test func `JSON has the schema, and a hidden count is null with its difference`() throws {
+    let object = try JSONSerialization.jsonObject(
+      with: Data(JSONReportRenderer().render(report).utf8)
+    )
+    let json = try #require(object as? [String: Any])
+    #expect(json["schema"] as? String == "loneliness-compare/1")
+    #expect(json["reference"] as? String == "Northgate")
+    let indicators = try #require(json["indicators"] as? [[String: Any]])
+    let lonely = try #require(indicators.first { $0["measure"] as? String == "lonely" })
+    let cohorts = try #require(lonely["cohorts"] as? [[String: Any]])
+    let hillcrest = try #require(cohorts.first { $0["cohort"] as? String == "Hillcrest" })
+    #expect(
+      hillcrest["count"] is NSNull && hillcrest["percent"] is NSNull
+        && hillcrest["ci_lower"] is NSNull
+    )
+    #expect(hillcrest["suppressed"] as? String == "primary")
+    #expect(hillcrest["base"] as? Int == 23)
+    let comparisons = try #require(lonely["comparisons"] as? [[String: Any]])
+    let difference = try #require(comparisons.first { $0["cohort"] as? String == "Hillcrest" })
+    #expect(difference["difference_pp"] is NSNull && difference["p_value"] is NSNull)
+    #expect(difference["suppressed"] as? Bool == true)
+  }
+
+  @Test func `tidy CSV has the documented columns and leaves hidden cells empty`() throws {
+    let lines = TidyCSVRenderer().render(report).split(separator: "\n").map(String.init)
+    #expect(lines.first == TidyCSVRenderer.comparisonColumns.joined(separator: ","))
+    let hidden = try #require(lines.first { $0.hasPrefix("lonely,indicator,,Hillcrest,count,") })
+    #expect(hidden == "lonely,indicator,,Hillcrest,count,,,,,,,23,low base,primary")
+    let difference = try #require(
+      lines.first { $0.hasPrefix("lonely,indicator,Riverside vs Northgate,") }
+    )
+    #expect(
+      difference.hasPrefix(
+        "lonely,indicator,Riverside vs Northgate,Riverside,difference_pp,,6.8,-3.6,17.2,"
+      )
+    )
+  }
+
+  @Test func `text and Markdown show the difference and mark hidden figures`() {
+    let text = TextRenderer().render(report)
+    #expect(text.contains("Difference from Northgate (percentage points)"))
+    #expect(text.contains("  Riverside        +6.8  -3.6 to +17.2  0.202   0.202"))
+    #expect(text.contains("  Hillcrest           *              *      *       *"))
+    let markdown = MarkdownRenderer().render(report)
+    #expect(markdown.contains("| Hillcrest | \\* | \\* | \\* | \\* |"))
+  }
+
+  @Test func `HTML draws the cohorts and differences and never writes a hidden value`() {
+    let html = HTMLRenderer().render(report)
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(html.contains("Lonely: difference from Northgate in percentage points"))
+    #expect(html.contains("Hillcrest: hidden to protect small counts"))
+    // 2 of 23 is 8.7%; it must appear nowhere on the page.
+    #expect(!html.contains("8.7"))
+  }
+}
