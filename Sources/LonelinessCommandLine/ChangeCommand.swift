@@ -13,14 +13,7 @@ let changeSpec = CommandSpec(
   ],
   discussion:
     "Pairs respondents by id between the baseline and the follow-up, from one long file with a wave column or from two files, and reports the number paired, the ids seen at one wave only, and ids with more than one row in a wave (used once when the rows agree on every measure, left out of pairing otherwise; listed with their lines either way). For each score, among pairs with the score at both waves: baseline and follow-up means, the mean change with a paired t interval and test, the Wilcoxon signed-rank test, the standardised change d_z, the shares improved, unchanged and worse by the instrument's meaningful-change threshold (or by any amount when it has none), and the movement between bands. For each indicator: the paired 2x2 table and McNemar's test (exact below 25 discordant pairs). Pairs missing a measure are counted with the reason. Counts below 5 are hidden (--suppress-below N to change, --no-suppression for internal use).",
-  options: [
-    .value(
-      "--instrument",
-      short: "-i",
-      "ID",
-      repeatable: true,
-      "An instrument to score. Repeatable. Without it, the instruments whose items match a column."
-    ),
+  options: ExportArguments.options + [
     .value("--id", "COLUMN", "The column that identifies respondents (required)."),
     .value("--wave", "COLUMN", "The column that names the wave (one file)."),
     .value("--baseline", "VALUE", "The baseline wave's value in the wave column."),
@@ -35,20 +28,7 @@ let changeSpec = CommandSpec(
       "--exclude-duplicates",
       "Leave every duplicated id out of pairing, even when its rows agree."
     ),
-    .value("--format", "FORMAT", "text (the default), markdown, csv, json or html."),
-    .value(
-      "--output",
-      short: "-o",
-      "OUT",
-      "Write to OUT (replaced in one step) instead of standard output."
-    ),
-    .value("--suppress-below", "N", "Hide counts from 1 to N-1 (default 5)."),
-    .flag(
-      "--no-suppression",
-      "Show every count. Do not publish the result if it describes people."
-    ),
-    .value("--title", "TEXT", "The report's title."),
-  ],
+  ] + OutputArguments.options(nhsDigital: false),
   examples: [
     "loneliness change Examples/provider-outcomes/outcomes-long.csv -i ons-loneliness -i swemwbs --id client_id --wave wave --baseline baseline --followup '12 weeks'",
     "loneliness change Examples/provider-outcomes/baseline.csv Examples/provider-outcomes/followup.csv -i ons-loneliness -i swemwbs --id client_id",
@@ -108,31 +88,23 @@ enum ChangeCommand {
         command: "change"
       )
     }
-    let format = try SurveyFiles.format(parsed, command: "change")
-    let suppression = try SurveyFiles.suppression(parsed, command: "change")
+    let format = try OutputArguments.format(parsed, command: "change")
+    let suppression = try OutputArguments.suppression(parsed, command: "change")
     let overrides = try thresholdOverrides(parsed)
-    return try SurveyFiles.handlingReadErrors(console: console) {
+    do {
       let catalogue = try CommandLineTool.catalogue(parsed, console: console)
-      let instruments = try SurveyFiles.instruments(
-        parsed,
-        catalogue: catalogue,
-        file: files[0],
-        console: console,
-        command: "change"
-      )
+      let instruments = try ExportArguments.instruments(for: files[0], parsed: parsed, console: console, catalogue: catalogue, command: "change")
       var surveys: [ScoredSurvey] = []
       var ids: [String] = []
       var waves: [String] = []
       let baseline: String
       let followUp: String
       if let waveColumn {
-        let survey = try ScoredSurvey.read(
-          files[0],
-          instruments: instruments,
-          columns: [idColumn, waveColumn],
-          console: console,
-          command: "change"
-        )
+        guard
+          let survey = try ScoredSurvey.read(
+            files[0], parsed: parsed, console: console, catalogue: catalogue, instruments: instruments,
+            columns: [idColumn, waveColumn], command: "change")
+          else { return .dataError }
         guard let idValues = survey.table.attribute(named: idColumn),
           let waveValues = survey.table.attribute(named: waveColumn)
         else {
@@ -145,7 +117,7 @@ enum ChangeCommand {
         } else {
           do {
             (baseline, followUp) = try ChangeBuilder.inferWaves(waves)
-          } catch let error as ReportError {
+          } catch {
             throw UsageError(message: error.message, hint: error.hint, command: "change")
           }
         }
@@ -155,13 +127,11 @@ enum ChangeCommand {
         if labels[0] == labels[1] { labels = ["baseline", "follow-up"] }
         (baseline, followUp) = (labels[0], labels[1])
         for (file, label) in zip(files, labels) {
-          let survey = try ScoredSurvey.read(
-            file,
-            instruments: instruments,
-            columns: [idColumn],
-            console: console,
-            command: "change"
-          )
+          guard
+            let survey = try ScoredSurvey.read(
+              file, parsed: parsed, console: console, catalogue: catalogue, instruments: instruments,
+              columns: [idColumn], command: "change")
+            else { return .dataError }
           guard let idValues = survey.table.attribute(named: idColumn) else { return .usage }
           ids += (0..<survey.table.count).map { idValues.value(at: $0) }
           waves += Array(repeating: label, count: survey.table.count)
@@ -186,12 +156,12 @@ enum ChangeCommand {
           waveColumn: waveColumn,
           rowLocations: surveys.flatMap(\.rowLocations)
         )
-      } catch let error as ReportError {
+      } catch {
         throw UsageError(message: error.message, hint: error.hint, command: "change")
       }
       builder.addInstruments(
         instruments,
-        origins: SurveyFiles.origins(parsed, instruments: instruments)
+        origins: catalogue.origins
       )
       for note in surveys.flatMap(\.notes) { builder.addNote(note) }
       let first = surveys[0].scored
@@ -247,7 +217,7 @@ enum ChangeCommand {
       case .json: text = JSONReportRenderer().render(report)
       case .html: text = HTMLRenderer().render(report)
       }
-      try SurveyFiles.emit(text, parsed: parsed, console: console)
+      try OutputArguments.emit(text, parsed: parsed, console: console)
       return .success
     }
   }

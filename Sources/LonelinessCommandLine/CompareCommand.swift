@@ -15,30 +15,10 @@ let compareSpec = CommandSpec(
   ],
   discussion:
     "Reads one export with a column naming each respondent's cohort (--cohort), or several exports with one cohort per file (named by the file name without its extension), scores them, and compares every cohort with the reference cohort (--reference; the first cohort otherwise). For each indicator: each cohort's percentage with a Wilson interval, and the difference from the reference in percentage points with Newcombe's interval and a two-proportion z-test. For each score: each cohort's mean with a t interval, and the difference in means with Welch's interval and test and Hedges' g. With three or more cohorts, p-values are also Holm-adjusted across the comparisons of each measure. Cohorts under 30 are marked as a low base. Counts below 5 are hidden (--suppress-below N to change, --no-suppression for internal use), and so is every figure computed from them.",
-  options: [
-    .value(
-      "--instrument",
-      short: "-i",
-      "ID",
-      repeatable: true,
-      "An instrument to score. Repeatable. Without it, the instruments whose items match a column."
-    ),
+  options: ExportArguments.options + [
     .value("--cohort", "COLUMN", "The column that names each respondent's cohort (one file)."),
     .value("--reference", "VALUE", "The cohort every other cohort is compared with."),
-    .value("--format", "FORMAT", "text (the default), markdown, csv, json or html."),
-    .value(
-      "--output",
-      short: "-o",
-      "OUT",
-      "Write to OUT (replaced in one step) instead of standard output."
-    ),
-    .value("--suppress-below", "N", "Hide counts from 1 to N-1 (default 5)."),
-    .flag(
-      "--no-suppression",
-      "Show every count. Do not publish the result if it describes people."
-    ),
-    .value("--title", "TEXT", "The report's title."),
-  ],
+  ] + OutputArguments.options(nhsDigital: false),
   examples: [
     "loneliness compare Examples/cohort-comparison/combined.csv -i ons-loneliness -i ons4 --cohort group --reference comparison",
     "loneliness compare Examples/cohort-comparison/comparison.csv Examples/cohort-comparison/intervention.csv -i ons-loneliness -i ons4",
@@ -74,17 +54,11 @@ enum CompareCommand {
         command: "compare"
       )
     }
-    let format = try SurveyFiles.format(parsed, command: "compare")
-    let suppression = try SurveyFiles.suppression(parsed, command: "compare")
-    return try SurveyFiles.handlingReadErrors(console: console) {
+    let format = try OutputArguments.format(parsed, command: "compare")
+    let suppression = try OutputArguments.suppression(parsed, command: "compare")
+    do {
       let catalogue = try CommandLineTool.catalogue(parsed, console: console)
-      let instruments = try SurveyFiles.instruments(
-        parsed,
-        catalogue: catalogue,
-        file: files[0],
-        console: console,
-        command: "compare"
-      )
+      let instruments = try ExportArguments.instruments(for: files[0], parsed: parsed, console: console, catalogue: catalogue, command: "compare")
       var options = ComparisonOptions(
         title: parsed.value("--title") ?? "Cohort comparison",
         reference: parsed.value("--reference"),
@@ -93,13 +67,11 @@ enum CompareCommand {
       var cohorts: [String] = []
       var surveys: [ScoredSurvey] = []
       if let cohortColumn {
-        let survey = try ScoredSurvey.read(
-          files[0],
-          instruments: instruments,
-          columns: [cohortColumn],
-          console: console,
-          command: "compare"
-        )
+        guard
+          let survey = try ScoredSurvey.read(
+            files[0], parsed: parsed, console: console, catalogue: catalogue, instruments: instruments,
+            columns: [cohortColumn], command: "compare")
+          else { return .dataError }
         guard let column = survey.table.attribute(named: cohortColumn) else { return .usage }
         cohorts = (0..<survey.table.count).map { column.value(at: $0) }
         surveys = [survey]
@@ -115,13 +87,11 @@ enum CompareCommand {
             )
           }
           labels.append(label)
-          let survey = try ScoredSurvey.read(
-            file,
-            instruments: instruments,
-            columns: [],
-            console: console,
-            command: "compare"
-          )
+          guard
+            let survey = try ScoredSurvey.read(
+              file, parsed: parsed, console: console, catalogue: catalogue, instruments: instruments,
+              columns: [], command: "compare")
+            else { return .dataError }
           cohorts += Array(repeating: label, count: survey.table.count)
           surveys.append(survey)
         }
@@ -136,12 +106,12 @@ enum CompareCommand {
           cohortColumn: cohortColumn,
           rowLocations: surveys.flatMap(\.rowLocations)
         )
-      } catch let error as ReportError {
+      } catch {
         throw UsageError(message: error.message, hint: error.hint, command: "compare")
       }
       builder.addInstruments(
         instruments,
-        origins: SurveyFiles.origins(parsed, instruments: instruments)
+        origins: catalogue.origins
       )
       for note in surveys.flatMap(\.notes) { builder.addNote(note) }
       let first = surveys[0].scored
@@ -168,7 +138,7 @@ enum CompareCommand {
       case .json: text = JSONReportRenderer().render(report)
       case .html: text = HTMLRenderer().render(report)
       }
-      try SurveyFiles.emit(text, parsed: parsed, console: console)
+      try OutputArguments.emit(text, parsed: parsed, console: console)
       return .success
     }
   }
@@ -188,30 +158,19 @@ struct ScoredSurvey {
   /// `file:line` of every row.
   var rowLocations: [String] { table.lineNumbers.map { "\(file):\($0)" } }
 
-  /// Reads and scores `file`, keeping `columns`.
+  /// Reads and scores `file` with the shared export options, keeping `columns` (which must be in
+  /// the file).
   ///
-  /// - Throws: `UsageError` when a column is not in the file; `ImportError` and `CSVError` when
-  ///   it cannot be read.
+  /// - Returns: `nil` when `--strict` is given and reading found a problem (already reported).
   static func read(
-    _ file: String,
-    instruments: [Instrument],
-    columns: [String],
-    console: Console,
-    command: String
-  ) throws -> ScoredSurvey {
-    let options = ImportOptions(attributes: .named(columns))
-    let source = ExportSource.file(path: console.resolve(file), displayName: file)
-    let layout = try ExportImporter.layout(of: source, options: options)
-    let headers = layout.headers.map(\.name)
-    for column in columns
-    where !headers.contains(where: { normalizedLabel($0) == normalizedLabel(column) }) {
-      throw UsageError(
-        message: "\(file) has no column '\(column)'",
-        hint: closestMatches(to: column, among: headers).first.map { "did you mean '\($0)'?" },
-        command: command
-      )
-    }
-    let result = try ExportImporter.read(source, instruments: instruments, options: options)
+    _ file: String, parsed: ParsedArguments, console: Console, catalogue: InstrumentCatalogue,
+    instruments: [Instrument], columns: [String], command: String
+  ) throws -> ScoredSurvey? {
+    guard
+      let (result, _, _) = try ExportArguments.read(
+        file, parsed: parsed, console: console, catalogue: catalogue, command: command,
+        attributes: .named(columns), instruments: instruments, required: columns)
+    else { return nil }
     var notes: [String] = []
     let problems = result.report.problems
     if !problems.isEmpty {
@@ -220,143 +179,19 @@ struct ScoredSurvey {
         let heading = problem.kind.heading.lowercased()
         if !kinds.contains(heading) { kinds.append(heading) }
       }
-      let summary =
-        "\(problems.count) problem\(problems.count == 1 ? "" : "s") reading \(file) (\(kinds.joined(separator: ", ")))"
       notes.append(
-        "\(summary); unrecognised answers count as missing. See them with: loneliness inspect \(file)."
-      )
-      console.writeDiagnostic("note: \(summary)\nhint: see them with: loneliness inspect \(file)\n")
+        "\(problems.count) problem\(problems.count == 1 ? "" : "s") reading \(file) (\(kinds.joined(separator: ", "))); unrecognised answers count as missing. See them with: loneliness inspect \(file).")
     }
-    return ScoredSurvey(
-      file: file,
-      table: result.table,
-      scored: Scorer.score(result.table),
-      notes: notes
-    )
+    return ScoredSurvey(file: file, table: result.table, scored: Scorer.score(result.table), notes: notes)
   }
 }
 
-/// What the compare and change commands share: formats, suppression, instruments, output.
+/// The cohort names of the compare and change commands' files.
 enum SurveyFiles {
-  enum Format: String, CaseIterable {
-    case text, markdown, csv, json, html
-  }
-
-  static func format(_ parsed: ParsedArguments, command: String) throws -> Format {
-    let name = parsed.value("--format") ?? "text"
-    guard let format = Format(rawValue: name) else {
-      let names = Format.allCases.map(\.rawValue)
-      throw UsageError(
-        message: "unknown format '\(name)'; expected \(names.joined(separator: ", "))",
-        hint: closestMatches(to: name, among: names).first.map { "did you mean '\($0)'?" },
-        command: command
-      )
-    }
-    return format
-  }
-
-  static func suppression(_ parsed: ParsedArguments, command: String) throws -> SuppressionPolicy {
-    let below = parsed.value("--suppress-below")
-    if parsed.has("--no-suppression") {
-      guard below == nil else {
-        throw UsageError(
-          message: "--no-suppression and --suppress-below contradict each other",
-          command: command
-        )
-      }
-      return .none
-    }
-    guard let below else { return .threshold(5) }
-    guard let threshold = Int(below), threshold >= 1 else {
-      throw UsageError(
-        message: "--suppress-below expects a whole number of 1 or more, got '\(below)'",
-        hint: "for example --suppress-below 10; --no-suppression shows every count",
-        command: command
-      )
-    }
-    return threshold == 1 ? .none : .threshold(threshold)
-  }
-
-  static func instruments(
-    _ parsed: ParsedArguments,
-    catalogue: InstrumentCatalogue,
-    file: String,
-    console: Console,
-    command: String
-  ) throws -> [Instrument] {
-    let names = parsed.values("--instrument")
-    guard names.isEmpty else {
-      var instruments: [Instrument] = []
-      for name in names {
-        let instrument = try catalogue.instrument(named: name)
-        if !instruments.contains(where: { $0.id == instrument.id }) {
-          instruments.append(instrument)
-        }
-      }
-      return instruments
-    }
-    let source = ExportSource.file(path: console.resolve(file), displayName: file)
-    let layout = try ExportImporter.layout(of: source, options: ImportOptions(attributes: .none))
-    let matching = ExportImporter.instrumentsMatching(layout, among: catalogue.instruments)
-    guard !matching.isEmpty else {
-      throw UsageError(
-        message: "no instrument's items match a column of \(file)",
-        hint:
-          "name the instruments with -i, for example -i ons-loneliness; 'loneliness instruments' lists them",
-        command: command
-      )
-    }
-    return matching
-  }
-
-  static func origins(
-    _ parsed: ParsedArguments,
-    instruments: [Instrument]
-  ) -> [InstrumentID: String] {
-    let builtIn = Set(InstrumentCatalogue.builtIn.instruments.map(\.id))
-    var origins: [InstrumentID: String] = [:]
-    for instrument in instruments where !builtIn.contains(instrument.id) {
-      origins[instrument.id] = "loaded with --instruments"
-    }
-    return origins
-  }
-
   /// The file's name without folders or extension: `Examples/x/intervention.csv` → `intervention`.
   static func cohortName(of file: String) -> String {
     let name = file.split(separator: "/").last.map(String.init) ?? file
     guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
     return String(name[..<dot])
-  }
-
-  static func emit(_ text: String, parsed: ParsedArguments, console: Console) throws {
-    guard let output = parsed.value("--output") else {
-      console.write(text)
-      return
-    }
-    do {
-      try writeFileAtomically(console.resolve(output), bytes: Array(text.utf8))
-    } catch {
-      throw OutputError(underlying: error)
-    }
-  }
-
-  /// Runs `body`, turning import and CSV errors into messages and exit codes.
-  static func handlingReadErrors(console: Console, _ body: () throws -> ExitCode) throws -> ExitCode
-  {
-    do {
-      return try body()
-    } catch let error as ImportError {
-      console.writeDiagnostic("\(error)\n")
-      return error.isCommandLineError ? .usage : .dataError
-    } catch let error as CSVError {
-      var shown = error
-      shown.filePath = error.filePath.map(console.displayPath)
-      console.writeDiagnostic("\(shown)\n")
-      switch error.kind {
-      case .fileNotFound, .permissionDenied, .isDirectory: return .noInput
-      case .unterminatedQuote: return .dataError
-      default: return .ioError
-      }
-    }
   }
 }

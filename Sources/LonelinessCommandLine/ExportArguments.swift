@@ -95,17 +95,37 @@ enum ExportArguments {
     return (instruments, .given)
   }
 
-  /// Reads `file` for a command: its layout, the instruments, and the table with the attribute
-  /// columns asked for. Problems are reported on standard error as a note, or, with `--strict`,
-  /// as an error (the result is then `nil` and the command exits 65).
+  /// The instruments for a command that reads `file`: those named with `-i`, or those whose items
+  /// match a column of the file.
+  static func instruments(
+    for file: String, parsed: ParsedArguments, console: Console, catalogue: InstrumentCatalogue, command: String
+  ) throws -> [Instrument] {
+    let options = try importOptions(parsed, console: console, command: command, attributes: .none)
+    let layout = try ExportImporter.layout(of: .file(path: console.resolve(file), displayName: file), options: options)
+    return try instruments(parsed, catalogue: catalogue, layout: layout, file: file, command: command).0
+  }
+
+  /// Reads `file` for a command: its layout, the instruments (chosen as ``instruments(_:catalogue:layout:file:command:allowNone:)``
+  /// does unless given), and the table with the attribute columns asked for. Problems are
+  /// reported on standard error as a note, or, with `--strict`, as an error (the result is then
+  /// `nil` and the command exits 65).
+  ///
+  /// - Throws: ``UsageError`` when a column in `required` is not in the file.
   static func read(
     _ file: String, parsed: ParsedArguments, console: Console, catalogue: InstrumentCatalogue, command: String,
-    attributes: AttributeSelection
+    attributes: AttributeSelection, instruments given: [Instrument]? = nil, required: [String] = []
   ) throws -> (result: ImportResult, layout: ExportLayout, instruments: [Instrument])? {
     let options = try importOptions(parsed, console: console, command: command, attributes: attributes)
     let source = ExportSource.file(path: console.resolve(file), displayName: file)
     let layout = try ExportImporter.layout(of: source, options: options)
-    let (instruments, _) = try self.instruments(parsed, catalogue: catalogue, layout: layout, file: file, command: command)
+    let headers = layout.headers.map(\.name)
+    for column in required where !headers.contains(where: { normalizedLabel($0) == normalizedLabel(column) }) {
+      throw UsageError(
+        message: "\(file) has no column '\(column)'",
+        hint: closestMatches(to: column, among: headers).first.map { "did you mean '\($0)'?" },
+        command: command)
+    }
+    let instruments = try given ?? self.instruments(parsed, catalogue: catalogue, layout: layout, file: file, command: command).0
     let result = try ExportImporter.read(layout, instruments: instruments, options: options)
     let problems = result.report.problems.count
     if problems > 0 {

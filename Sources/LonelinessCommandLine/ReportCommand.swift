@@ -1,6 +1,5 @@
 import SurveyCapture
 import SurveyInstruments
-import SurveyPlatform
 import SurveyReports
 import SurveyScoring
 
@@ -20,14 +19,8 @@ let reportSpec = CommandSpec(
     .value("--tally", "COLUMN", repeatable: true, "Also count the answers in this column. Repeatable."),
     .value("--multi", "COLUMN", repeatable: true, "Also count a multi-select column: percentages of respondents. Repeatable."),
     .value("--separator", "TEXT", "What separates answers in a --multi cell (default: ';' if any cell has one, else ',')."),
-    .value("--format", "FORMAT", "text (the default), markdown, csv, json or html."),
-    .value("--output", short: "-o", "FILE", "Write the report to FILE instead of standard output."),
     .value("--decimals", "N", "Decimal places for percentages: 0 (the default) or 1."),
-    .value("--suppress-below", "N", "Hide counts from 1 to N-1 (default 5)."),
-    .value("--suppression", "POLICY", "below-5 (the default) or nhs-digital: hide 1 to 7, round others to 5."),
-    .flag("--no-suppression", "Show every count. Not for publishing data about people."),
-    .value("--title", "TEXT", "The report's title."),
-  ],
+  ] + OutputArguments.options(nhsDigital: true),
   examples: [
     "loneliness report Examples/kent-esurvey/export.csv --instruments Examples/kent-esurvey/kent-loneliness.json --by \"Which district do you live in?\"",
     "loneliness report export.csv -i ons-loneliness --by age_band --weight weight --format html -o report.html",
@@ -42,16 +35,11 @@ enum ReportCommand {
         message: parsed.positionals.isEmpty ? "'report' needs a file" : "'report' takes one file",
         hint: "for example: loneliness report Examples/platform-exports/google-forms.csv", command: "report")
     }
-    let formatName = parsed.value("--format") ?? "text"
-    guard let format = ReportFormat(rawValue: formatName) else {
-      throw UsageError(
-        message: "unknown format '\(formatName)'",
-        hint: "expected one of: " + ReportFormat.allCases.map(\.rawValue).joined(separator: ", "), command: "report")
-    }
+    let format = try OutputArguments.format(parsed, command: "report")
     var options = ReportOptions(
       title: parsed.value("--title") ?? "Survey report", groupBy: parsed.values("--by"), weightColumn: parsed.value("--weight"),
       tallies: parsed.values("--tally"), multiSelect: parsed.values("--multi"), multiSelectSeparator: parsed.value("--separator"))
-    options.suppression = try suppression(parsed)
+    options.suppression = try OutputArguments.suppression(parsed, command: "report")
     if let text = parsed.value("--decimals") {
       guard let decimals = Int(text), decimals == 0 || decimals == 1 else {
         throw UsageError(message: "--decimals takes 0 or 1, not '\(text)'", command: "report")
@@ -78,39 +66,8 @@ enum ReportCommand {
     case .json: text = JSONReportRenderer().render(report)
     case .html: text = HTMLRenderer().render(report)
     }
-    if let output = parsed.value("--output") {
-      do {
-        try writeFileAtomically(console.resolve(output), bytes: Array(text.utf8))
-      } catch {
-        throw OutputError(underlying: error)
-      }
-      console.writeDiagnostic("Wrote \(output).\n")
-    } else {
-      console.write(text)
-    }
+    try OutputArguments.emit(text, parsed: parsed, console: console)
     return .success
-  }
-
-  static func suppression(_ parsed: ParsedArguments) throws -> SuppressionPolicy {
-    let chosen = [parsed.value("--suppress-below") != nil, parsed.value("--suppression") != nil, parsed.has("--no-suppression")]
-    guard chosen.filter({ $0 }).count <= 1 else {
-      throw UsageError(
-        message: "--suppress-below, --suppression and --no-suppression each choose a policy; give one", command: "report")
-    }
-    if parsed.has("--no-suppression") { return .none }
-    if let text = parsed.value("--suppress-below") {
-      guard let threshold = Int(text), threshold >= 2 else {
-        throw UsageError(message: "--suppress-below needs a whole number of 2 or more, not '\(text)'", command: "report")
-      }
-      return .threshold(threshold)
-    }
-    switch parsed.value("--suppression") {
-    case nil, "below-5": return .threshold(5)
-    case "nhs-digital": return .nhsDigital
-    case "none": return .none
-    case let other?:
-      throw UsageError(message: "unknown suppression policy '\(other)'", hint: "expected below-5, nhs-digital or none", command: "report")
-    }
   }
 
   /// Answers that reading the file could not use, by item, with their lines.

@@ -24,7 +24,8 @@ import Testing
     let result = run(Self.long)
     #expect(result.exitCode == .success)
     expectSnapshot(result.output, named: "change-long.txt")
-    #expect(result.errors.contains("duplicate respondent ids"))
+    #expect(result.errors.hasPrefix("note: 1 problem reading Examples/provider-outcomes/outcomes-long.csv"))
+    #expect(result.output.contains("duplicate respondent ids"), "the report's notes name the kind of problem")
   }
 
   @Test func `long file matches the golden JSON`() {
@@ -202,5 +203,25 @@ import Testing
   func parse(_ text: String) throws -> [String: Any] {
     let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
     return try #require(object as? [String: Any])
+  }
+}
+
+@Suite struct ExportOptionsOnEveryCommandTests {
+  @Test(arguments: ["score", "report", "compare", "change", "inspect"])
+  func `every command that reads an export takes the same options`(command: String) {
+    let help = run([command, "--help"]).output
+    for option in ["--instrument", "--from", "--delimiter", "--column", "--map", "--strict"] {
+      #expect(help.contains(option), "\(command) --help does not mention \(option)")
+    }
+  }
+
+  @Test func `strict reading stops change on the duplicated client`() {
+    let result = run([
+      "change", "Examples/provider-outcomes/outcomes-long.csv", "-i", "ons-loneliness", "--id", "client_id", "--wave", "wave",
+      "--strict",
+    ])
+    #expect(result.exitCode == .dataError)
+    #expect(result.output.isEmpty)
+    #expect(result.errors.hasPrefix("error: 1 problem reading Examples/provider-outcomes/outcomes-long.csv (--strict)"))
   }
 }

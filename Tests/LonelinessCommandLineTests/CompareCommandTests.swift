@@ -143,7 +143,7 @@ import Testing
         "compare", "Examples/cohort-comparison/combined.csv", "-i", "ons-loneliness", "--cohort",
         "group", "--suppress-below", "x",
       ],
-      "error: --suppress-below expects a whole number"
+      "error: --suppress-below needs a whole number of 2 or more"
     ),
   ])
   func `command-line mistakes exit 64 with a message`(arguments: [String], message: String) {
