@@ -128,7 +128,7 @@ public enum CommandLineTool {
   static func catalogue(_ parsed: ParsedArguments, console: Console) throws -> InstrumentCatalogue {
     var catalogue = InstrumentCatalogue.builtIn
     let paths = parsed.values("--instruments").map(console.resolve)
-    if !paths.isEmpty { try catalogue.load(paths: paths) }
+    if !paths.isEmpty { try catalogue.load(paths: paths, displayPath: console.displayPath) }
     return catalogue
   }
 

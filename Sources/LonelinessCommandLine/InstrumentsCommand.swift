@@ -111,14 +111,9 @@ enum InstrumentsCommand {
     var failed = false
     var diagnostics: [InstrumentDiagnostic] = []
     do {
-      try base.load(paths: files.map(console.resolve))
+      try base.load(paths: files.map(console.resolve), displayPath: console.displayPath)
     } catch let error as InstrumentFileError {
-      // Report against the paths as the user wrote them.
-      diagnostics = error.diagnostics.map { diagnostic in
-        var copy = diagnostic
-        if let index = files.firstIndex(where: { console.resolve($0) == diagnostic.file }) { copy.file = files[index] }
-        return copy
-      }
+      diagnostics = error.diagnostics
     }
     for (file, result) in results {
       let problems = diagnostics.filter { $0.file == file }

@@ -70,13 +70,17 @@ public struct InstrumentCatalogue: Sendable {
   /// files are all loaded (not its subfolders). Extensions are applied after every instrument
   /// is loaded, so their order does not matter.
   ///
+  /// - Parameters:
+  ///   - paths: The files and folders to load.
+  ///   - displayPath: How to show a file's path in origins and diagnostics (for example as the
+  ///     user wrote it, relative to their folder).
   /// - Returns: The files read, in the order read.
   /// - Throws: `FileSystemError` when a path cannot be read; ``InstrumentFileError`` when any file
   ///   is invalid, an id is defined twice, or an extension names an unknown instrument or item.
   ///   Nothing is added when anything fails.
   /// - Complexity: O(*n*) in the total size of the files.
   @discardableResult
-  public mutating func load(paths: [String]) throws -> [String] {
+  public mutating func load(paths: [String], displayPath: (String) -> String = { $0 }) throws -> [String] {
     var files: [String] = []
     for path in paths {
       switch pathKind(path) {
@@ -95,8 +99,9 @@ public struct InstrumentCatalogue: Sendable {
     var pendingExtensions: [InstrumentExtension] = []
     for file in files {
       let bytes = try readFile(file)
+      let shown = displayPath(file)
       do {
-        switch try InstrumentDecoder.decode(bytes, file: file) {
+        switch try InstrumentDecoder.decode(bytes, file: shown) {
         case .instrument(let instrument):
           if let existing = updated.origins[instrument.id] {
             let position = Self.position(ofTopLevelKey: "id", in: bytes)
@@ -106,11 +111,11 @@ public struct InstrumentCatalogue: Sendable {
               : "choose another id for one of them"
             diagnostics.append(
               InstrumentDiagnostic(
-                file: file, position: position, keyPath: "id",
+                file: shown, position: position, keyPath: "id",
                 message: "the instrument id '\(instrument.id)' is already defined (\(existing))", hint: hint))
           } else {
             updated.instruments.append(instrument)
-            updated.origins[instrument.id] = file
+            updated.origins[instrument.id] = shown
           }
         case .extension(let addition):
           pendingExtensions.append(addition)
