@@ -148,45 +148,57 @@ enum ScoreCommand {
   /// `CSVWriter.field`. Band labels and indicator values are encoded once per column.
   static func csv(layout: ExportLayout, headerRowCount: Int, scored: ScoredTable) throws -> [UInt8] {
     let writer = CSVWriter(delimiter: layout.reader.delimiter)
-    let delimiter = layout.reader.delimiter.asciiValue
-    let width = layout.headers.count
-    let cells = scored.columns.map { CSVCell($0, scored: scored, writer: writer) }
+    let cells = CSVCells(scored: scored, writer: writer)
     var output: [UInt8] = layout.reader.hasByteOrderMark ? [0xEF, 0xBB, 0xBF] : []
     output.reserveCapacity(256 * scored.count)
     try layout.reader.forEachRecord { record in
-      var fieldCount = 0
-      var isOnlyFieldEmpty = false
-      func separate() {
-        if fieldCount > 0 { output.append(delimiter) }
-        fieldCount += 1
-      }
-      for index in 0..<record.count {
-        separate()
-        let isPlain = record.withBytes(at: index) { bytes in
-          guard isPlainField(bytes, delimiter: delimiter) else { return false }
-          bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
-          return true
-        }
-        if !isPlain { output.append(contentsOf: writer.field(record.string(at: index)).utf8) }
-        if fieldCount == 1 { isOnlyFieldEmpty = record.isEmpty(at: index) }
-      }
-      for _ in record.count..<max(record.count, width) { separate() }
-      if record.index < headerRowCount {
-        for cell in cells {
-          separate()
-          if record.index == 0 { output.append(contentsOf: writer.field(cell.name).utf8) }
-        }
-      } else {
-        let row = record.index - headerRowCount
-        for cell in cells {
-          separate()
-          if row < scored.count { cell.append(row: row, to: &output, writer: writer) }
-        }
-      }
-      if fieldCount == 1 && isOnlyFieldEmpty { output.append(contentsOf: [0x22, 0x22]) }
-      output.append(0x0A)
+      appendRecord(
+        record, headerRowCount: headerRowCount, width: layout.headers.count, cells: cells,
+        writer: writer, to: &output)
     }
     return output
+  }
+
+  /// Appends one input record and, for a data record, its row's cells (for a header record, the
+  /// column names on the first and empty cells on the others).
+  static func appendRecord(
+    _ record: borrowing CSVRecord, headerRowCount: Int, width: Int, cells: CSVCells,
+    writer: CSVWriter, to output: inout [UInt8]
+  ) {
+    let delimiter = writer.delimiter.asciiValue
+    var fieldCount = 0
+    var isOnlyFieldEmpty = false
+    for index in 0..<record.count {
+      if fieldCount > 0 { output.append(delimiter) }
+      fieldCount += 1
+      let isPlain = record.withBytes(at: index) { bytes in
+        guard isPlainField(bytes, delimiter: delimiter) else { return false }
+        bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
+        return true
+      }
+      if !isPlain { output.append(contentsOf: writer.field(record.string(at: index)).utf8) }
+      if fieldCount == 1 { isOnlyFieldEmpty = record.isEmpty(at: index) }
+    }
+    for _ in record.count..<max(record.count, width) {
+      output.append(delimiter)
+      fieldCount += 1
+    }
+    if record.index < headerRowCount {
+      for name in cells.names {
+        if fieldCount > 0 { output.append(delimiter) }
+        fieldCount += 1
+        if record.index == 0 { output.append(contentsOf: writer.field(name).utf8) }
+      }
+    } else {
+      let row = record.index - headerRowCount
+      for cell in cells.names.indices {
+        if fieldCount > 0 { output.append(delimiter) }
+        fieldCount += 1
+        if row < cells.count { cells.append(cell, row: row, to: &output) }
+      }
+    }
+    if fieldCount == 1 && isOnlyFieldEmpty { output.append(contentsOf: [0x22, 0x22]) }
+    output.append(0x0A)
   }
 
   /// Whether `CSVWriter` would write `bytes` unchanged: no delimiter, quote or line break, no
@@ -251,56 +263,78 @@ enum ScoreCommand {
   }
 }
 
-/// One added output column, with what it needs to write a row's cell without copying the
-/// score column.
-private struct CSVCell {
-  enum Content {
-    case value([Double], decimals: Int)
-    case band([Int16], labels: [[UInt8]])
-    case reason(ScoreColumn)
-    case indicator([Int8])
+/// The added output columns, with what each needs to write a row's cell without copying score
+/// columns: values, band indices with their labels encoded once, reasons, indicators.
+struct CSVCells {
+  private enum Kind {
+    case value
+    case band
+    case reason
+    case indicator
   }
 
-  let name: String
-  let content: Content
+  /// The column names, in order.
+  let names: [String]
+  /// How many rows the scored table holds.
+  let count: Int
+  private let kinds: [Kind]
+  private let slots: [Int]
+  private let values: [[Double]]
+  private let decimals: [Int]
+  private let bandIndices: [[Int16]]
+  private let bandLabels: [[[UInt8]]]
+  private let absences: [[ScoreAbsence]]
+  private let reasonColumns: [ScoreColumn]
+  private let indicatorValues: [[Int8]]
+  private let writer: CSVWriter
 
-  init(_ column: ScoredTable.Column, scored: ScoredTable, writer: CSVWriter) {
-    name = column.name
-    switch column.kind {
-    case .value:
-      let score = scored.scores[column.index]
-      content = .value(score.values, decimals: score.rule.decimals)
-    case .band:
-      let score = scored.scores[column.index]
-      let labels = (score.rule.bands?.bands ?? []).map { Array(writer.field($0.label).utf8) }
-      content = .band(score.bandIndices, labels: labels)
-    case .reason:
-      content = .reason(scored.scores[column.index])
-    case .indicator:
-      content = .indicator(scored.indicators[column.index].values)
+  init(scored: ScoredTable, writer: CSVWriter) {
+    self.writer = writer
+    names = scored.columns.map(\.name)
+    count = scored.count
+    values = scored.scores.map(\.values)
+    decimals = scored.scores.map(\.rule.decimals)
+    bandIndices = scored.scores.map(\.bandIndices)
+    bandLabels = scored.scores.map { score in
+      (score.rule.bands?.bands ?? []).map { Array(writer.field($0.label).utf8) }
     }
+    absences = scored.scores.map(\.absences)
+    reasonColumns = scored.scores
+    indicatorValues = scored.indicators.map(\.values)
+    kinds = scored.columns.map { column in
+      switch column.kind {
+      case .value: .value
+      case .band: .band
+      case .reason: .reason
+      case .indicator: .indicator
+      }
+    }
+    slots = scored.columns.map(\.index)
   }
 
-  /// Appends the cell of `row`, empty when absent.
-  func append(row: Int, to output: inout [UInt8], writer: CSVWriter) {
-    switch content {
-    case .value(let values, let decimals):
-      let value = values[row]
+  /// Appends the cell of column `cell` for `row`, nothing when absent.
+  func append(_ cell: Int, row: Int, to output: inout [UInt8]) {
+    let slot = slots[cell]
+    switch kinds[cell] {
+    case .value:
+      let value = values[slot][row]
       guard !value.isNaN else { return }
-      let text = ScoreColumn.format(value, decimals: decimals)
+      let text = ScoreColumn.format(value, decimals: decimals[slot])
       if let first = text.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) {
         output.append(contentsOf: text.utf8)
       } else {
         output.append(contentsOf: writer.field(text).utf8)
       }
-    case .band(let indices, let labels):
-      let index = Int(indices[row])
-      if index >= 0 && index < labels.count { output.append(contentsOf: labels[index]) }
-    case .reason(let score):
-      guard score.absences[row] != .present, let reason = score.reason(at: row) else { return }
+    case .band:
+      let index = Int(bandIndices[slot][row])
+      if index >= 0 && index < bandLabels[slot].count { output.append(contentsOf: bandLabels[slot][index]) }
+    case .reason:
+      guard absences[slot][row] != .present, let reason = reasonColumns[slot].reason(at: row) else {
+        return
+      }
       output.append(contentsOf: writer.field(reason).utf8)
-    case .indicator(let values):
-      switch values[row] {
+    case .indicator:
+      switch indicatorValues[slot][row] {
       case 1: output.append(UInt8(ascii: "1"))
       case 0: output.append(UInt8(ascii: "0"))
       default: break
