@@ -2,7 +2,8 @@
 # Import benchmark: generates an export of RESPONDENTS (default 1,000,000) respondents in a
 # temporary folder, builds `loneliness` in release mode, and times reading and mapping it
 # against pandas (read_csv plus a label-to-code dictionary per column) in the same run.
-# Prints wall time, peak memory (maximum resident set size) and the ratio.
+# Prints wall time, peak memory (maximum resident set size) and the ratio. Then times
+# `loneliness score` on the same file (reading, scoring and writing every row with its scores).
 #
 #   Scripts/benchmark/run.sh [RESPONDENTS]
 #
@@ -44,13 +45,16 @@ read -r _ ours_seconds ours_kb < <(measure loneliness "$binary" inspect "$work/e
   -i ons-loneliness -i wemwbs --format json)
 read -r _ pandas_seconds pandas_kb < <(measure pandas python3 "$root/Scripts/benchmark/pandas_baseline.py" \
   "$work/export.csv")
+read -r _ score_seconds score_kb < <(measure score "$binary" score "$work/export.csv" \
+  -i ons-loneliness -i wemwbs -o "$work/scored.csv")
 
-python3 - "$size" "$ours_seconds" "$ours_kb" "$pandas_seconds" "$pandas_kb" <<'PY'
+python3 - "$size" "$ours_seconds" "$ours_kb" "$pandas_seconds" "$pandas_kb" "$score_seconds" "$score_kb" <<'PY'
 import sys
-size, ours_s, ours_kb, pandas_s, pandas_kb = (float(v) for v in sys.argv[1:])
+size, ours_s, ours_kb, pandas_s, pandas_kb, score_s, score_kb = (float(v) for v in sys.argv[1:])
 print(f"{'':28}{'seconds':>10}{'peak MB':>10}")
 print(f"{'loneliness inspect':28}{ours_s:>10.2f}{ours_kb / 1000:>10.0f}")
 print(f"{'pandas read_csv + map':28}{pandas_s:>10.2f}{pandas_kb / 1000:>10.0f}")
 print(f"speed-up: {pandas_s / ours_s:.2f}x (goal: at least 3x)")
 print(f"peak memory: {ours_kb * 1000 / size * 100:.1f}% of the file's size (goal: under 50%)")
+print(f"{'loneliness score -o FILE':28}{score_s:>10.2f}{score_kb / 1000:>10.0f}")
 PY

@@ -63,45 +63,57 @@ enum ScoreCommand {
 
   static func csv(layout: ExportLayout, headerRowCount: Int, scored: ScoredTable) throws -> [UInt8] {
     let writer = CSVWriter(delimiter: layout.reader.delimiter)
-    let delimiter = layout.reader.delimiter.asciiValue
-    let width = layout.headers.count
-    let cells = scored.columns.map { CSVCell($0, scored: scored, writer: writer) }
+    let cells = ScoreCells(scored: scored, format: .csv(writer))
     var output: [UInt8] = layout.reader.hasByteOrderMark ? [0xEF, 0xBB, 0xBF] : []
     output.reserveCapacity(256 * scored.count)
     try layout.reader.forEachRecord { record in
-      var fieldCount = 0
-      var isOnlyFieldEmpty = false
-      func separate() {
-        if fieldCount > 0 { output.append(delimiter) }
-        fieldCount += 1
-      }
-      for index in 0..<record.count {
-        separate()
-        let isPlain = record.withBytes(at: index) { bytes in
-          guard isPlainField(bytes, delimiter: delimiter) else { return false }
-          bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
-          return true
-        }
-        if !isPlain { output.append(contentsOf: writer.field(record.string(at: index)).utf8) }
-        if fieldCount == 1 { isOnlyFieldEmpty = record.isEmpty(at: index) }
-      }
-      for _ in record.count..<max(record.count, width) { separate() }
-      if record.index < headerRowCount {
-        for cell in cells {
-          separate()
-          if record.index == 0 { output.append(contentsOf: writer.field(cell.name).utf8) }
-        }
-      } else {
-        let row = record.index - headerRowCount
-        for cell in cells {
-          separate()
-          if row < scored.count { cell.append(row: row, to: &output, writer: writer) }
-        }
-      }
-      if fieldCount == 1 && isOnlyFieldEmpty { output.append(contentsOf: [0x22, 0x22]) }
-      output.append(0x0A)
+      appendRecord(
+        record, headerRowCount: headerRowCount, width: layout.headers.count, cells: cells,
+        writer: writer, to: &output)
     }
     return output
+  }
+
+  /// Appends one input record and, for a data record, its row's cells (for a header record, the
+  /// column names on the first and empty cells on the others).
+  static func appendRecord(
+    _ record: borrowing CSVRecord, headerRowCount: Int, width: Int, cells: ScoreCells,
+    writer: CSVWriter, to output: inout [UInt8]
+  ) {
+    let delimiter = writer.delimiter.asciiValue
+    var fieldCount = 0
+    var isOnlyFieldEmpty = false
+    for index in 0..<record.count {
+      if fieldCount > 0 { output.append(delimiter) }
+      fieldCount += 1
+      let isPlain = record.withBytes(at: index) { bytes in
+        guard isPlainField(bytes, delimiter: delimiter) else { return false }
+        bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
+        return true
+      }
+      if !isPlain { output.append(contentsOf: writer.field(record.string(at: index)).utf8) }
+      if fieldCount == 1 { isOnlyFieldEmpty = record.isEmpty(at: index) }
+    }
+    for _ in record.count..<max(record.count, width) {
+      output.append(delimiter)
+      fieldCount += 1
+    }
+    if record.index < headerRowCount {
+      for name in cells.names {
+        if fieldCount > 0 { output.append(delimiter) }
+        fieldCount += 1
+        if record.index == 0 { output.append(contentsOf: writer.field(name).utf8) }
+      }
+    } else {
+      let row = record.index - headerRowCount
+      for cell in cells.names.indices {
+        if fieldCount > 0 { output.append(delimiter) }
+        fieldCount += 1
+        if row < cells.count { cells.append(cell, row: row, to: &output) }
+      }
+    }
+    if fieldCount == 1 && isOnlyFieldEmpty { output.append(contentsOf: [0x22, 0x22]) }
+    output.append(0x0A)
   }
 
   /// Whether `CSVWriter` would write `bytes` unchanged: no delimiter, quote or line break, no
@@ -122,8 +134,9 @@ enum ScoreCommand {
     return true
   }
 
-  /// An array of objects, one per data record, keyed by the combined header names (repeats
-  /// numbered) and then the score columns.
+  /// An array of objects, one per data record, one object per line, keyed by the combined
+  /// header names (repeats numbered) and then the score columns; written with `JSONWriter`'s
+  /// rules, copying as bytes the fields that need no escaping.
   static func json(layout: ExportLayout, headerRowCount: Int, scored: ScoredTable) throws -> [UInt8] {
     var names: [String] = []
     for header in layout.headers {
@@ -135,91 +148,165 @@ enum ScoreCommand {
       }
       names.append(name)
     }
+    let keys = names.map { Array((JSONWriter.quoted($0) + ":").utf8) }
+    let cells = ScoreCells(scored: scored, format: .json)
+    let cellKeys = cells.names.map { Array((JSONWriter.quoted($0) + ":").utf8) }
     var output = Array("[".utf8)
-    var isFirst = true
+    output.reserveCapacity(512 * scored.count)
     try layout.reader.forEachRecord { record in
       guard record.index >= headerRowCount else { return }
-      let row = record.index - headerRowCount
-      var members: [JSONObjectMember] = []
-      for index in 0..<max(record.count, names.count) {
-        let name = index < names.count ? names[index] : "column \(index + 1)"
-        members.append(JSONObjectMember(name, .string(index < record.count ? record.string(at: index) : "")))
-      }
-      for column in scored.columns {
-        members.append(JSONObjectMember(column.name, jsonValue(scored, column, row: row)))
-      }
-      output.append(contentsOf: (isFirst ? "\n" : ",\n").utf8)
-      output.append(contentsOf: JSONWriter.compactText(for: .object(members)).utf8)
-      isFirst = false
+      appendObject(record, row: record.index - headerRowCount, keys: keys, cells: cells, cellKeys: cellKeys, to: &output)
     }
-    output.append(contentsOf: (isFirst ? "]\n" : "\n]\n").utf8)
+    output.append(contentsOf: (output.count == 1 ? "]\n" : "\n]\n").utf8)
     return output
   }
 
-  static func jsonValue(_ scored: ScoredTable, _ column: ScoredTable.Column, row: Int) -> JSONValue {
-    guard row < scored.count else { return .null }
-    switch column.kind {
-    case .value: return scored.scores[column.index].value(at: row).map { .number($0) } ?? .null
-    case .indicator: return scored.indicators[column.index].value(at: row).map { .integer($0 ? 1 : 0) } ?? .null
-    case .band, .reason: return .optional(scored.text(of: column, at: row))
+  /// Appends one data record and its row's cells as one JSON object on its own line.
+  static func appendObject(
+    _ record: borrowing CSVRecord, row: Int, keys: [[UInt8]], cells: ScoreCells, cellKeys: [[UInt8]],
+    to output: inout [UInt8]
+  ) {
+    output.append(contentsOf: (output.count == 1 ? "\n{" : ",\n{").utf8)
+    for index in 0..<max(record.count, keys.count) {
+      if index > 0 { output.append(UInt8(ascii: ",")) }
+      if index < keys.count {
+        output.append(contentsOf: keys[index])
+      } else {
+        output.append(contentsOf: (JSONWriter.quoted("column \(index + 1)") + ":").utf8)
+      }
+      guard index < record.count else {
+        output.append(contentsOf: [0x22, 0x22])
+        continue
+      }
+      let isPlain = record.withBytes(at: index) { bytes in
+        for position in bytes.indices {
+          let byte = bytes[position]
+          if byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+        }
+        output.append(0x22)
+        bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
+        output.append(0x22)
+        return true
+      }
+      if !isPlain { output.append(contentsOf: JSONWriter.quoted(record.string(at: index)).utf8) }
     }
+    for cell in cellKeys.indices {
+      output.append(UInt8(ascii: ","))
+      output.append(contentsOf: cellKeys[cell])
+      if row < cells.count {
+        cells.append(cell, row: row, to: &output)
+      } else {
+        output.append(contentsOf: "null".utf8)
+      }
+    }
+    output.append(UInt8(ascii: "}"))
   }
 }
 
-/// One added output column, with what it needs to write a row's cell without copying the
-/// score column.
-private struct CSVCell {
-  enum Content {
-    case value([Double], decimals: Int)
-    case band([Int16], labels: [[UInt8]])
-    case reason(ScoreColumn)
-    case indicator([Int8])
+/// The added output columns, with what each needs to write a row's cell without copying score
+/// columns: values, band indices with their labels encoded once, reasons, indicators. In CSV an
+/// absent cell is empty; in JSON it is `null`, values and indicators are numbers and bands and
+/// reasons strings.
+struct ScoreCells {
+  /// How cells are written.
+  enum Format {
+    /// Fields by `CSVWriter`'s rules.
+    case csv(CSVWriter)
+    /// Values by `JSONWriter`'s rules.
+    case json
   }
 
-  let name: String
-  let content: Content
-
-  init(_ column: ScoredTable.Column, scored: ScoredTable, writer: CSVWriter) {
-    name = column.name
-    switch column.kind {
-    case .value:
-      let score = scored.scores[column.index]
-      content = .value(score.values, decimals: score.rule.decimals)
-    case .band:
-      let score = scored.scores[column.index]
-      let labels = (score.rule.bands?.bands ?? []).map { Array(writer.field($0.label).utf8) }
-      content = .band(score.bandIndices, labels: labels)
-    case .reason:
-      content = .reason(scored.scores[column.index])
-    case .indicator:
-      content = .indicator(scored.indicators[column.index].values)
-    }
+  private enum Kind {
+    case value
+    case band
+    case reason
+    case indicator
   }
 
-  /// Appends the cell of `row`, empty when absent.
-  func append(row: Int, to output: inout [UInt8], writer: CSVWriter) {
-    switch content {
-    case .value(let values, let decimals):
-      let value = values[row]
-      guard !value.isNaN else { return }
-      let text = ScoreColumn.format(value, decimals: decimals)
-      if let first = text.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) {
-        output.append(contentsOf: text.utf8)
-      } else {
-        output.append(contentsOf: writer.field(text).utf8)
+  /// The column names, in order.
+  let names: [String]
+  /// How many rows the scored table holds.
+  let count: Int
+  private let kinds: [Kind]
+  private let slots: [Int]
+  private let values: [[Double]]
+  private let decimals: [Int]
+  private let bandIndices: [[Int16]]
+  private let bandLabels: [[[UInt8]]]
+  private let absences: [[ScoreAbsence]]
+  private let reasonColumns: [ScoreColumn]
+  private let indicatorValues: [[Int8]]
+  private let format: Format
+
+  init(scored: ScoredTable, format: Format) {
+    self.format = format
+    names = scored.columns.map(\.name)
+    count = scored.count
+    values = scored.scores.map(\.values)
+    decimals = scored.scores.map(\.rule.decimals)
+    bandIndices = scored.scores.map(\.bandIndices)
+    bandLabels = scored.scores.map { score in
+      (score.rule.bands?.bands ?? []).map { band in
+        switch format {
+        case .csv(let writer): Array(writer.field(band.label).utf8)
+        case .json: Array(JSONWriter.quoted(band.label).utf8)
+        }
       }
-    case .band(let indices, let labels):
-      let index = Int(indices[row])
-      if index >= 0 && index < labels.count { output.append(contentsOf: labels[index]) }
-    case .reason(let score):
-      guard score.absences[row] != .present, let reason = score.reason(at: row) else { return }
-      output.append(contentsOf: writer.field(reason).utf8)
-    case .indicator(let values):
-      switch values[row] {
+    }
+    absences = scored.scores.map(\.absences)
+    reasonColumns = scored.scores
+    indicatorValues = scored.indicators.map(\.values)
+    kinds = scored.columns.map { column in
+      switch column.kind {
+      case .value: .value
+      case .band: .band
+      case .reason: .reason
+      case .indicator: .indicator
+      }
+    }
+    slots = scored.columns.map(\.index)
+  }
+
+  /// Appends the cell of column `cell` for `row`: nothing (CSV) or `null` (JSON) when absent.
+  func append(_ cell: Int, row: Int, to output: inout [UInt8]) {
+    let slot = slots[cell]
+    switch kinds[cell] {
+    case .value:
+      let value = values[slot][row]
+      guard !value.isNaN else { return appendAbsent(to: &output) }
+      switch format {
+      case .csv(let writer):
+        let text = ScoreColumn.format(value, decimals: decimals[slot])
+        if let first = text.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) {
+          output.append(contentsOf: text.utf8)
+        } else {
+          output.append(contentsOf: writer.field(text).utf8)
+        }
+      case .json:
+        output.append(contentsOf: JSONWriter.compactText(for: .number(value)).utf8)
+      }
+    case .band:
+      let index = Int(bandIndices[slot][row])
+      guard index >= 0 && index < bandLabels[slot].count else { return appendAbsent(to: &output) }
+      output.append(contentsOf: bandLabels[slot][index])
+    case .reason:
+      guard absences[slot][row] != .present, let reason = reasonColumns[slot].reason(at: row) else {
+        return appendAbsent(to: &output)
+      }
+      switch format {
+      case .csv(let writer): output.append(contentsOf: writer.field(reason).utf8)
+      case .json: output.append(contentsOf: JSONWriter.quoted(reason).utf8)
+      }
+    case .indicator:
+      switch indicatorValues[slot][row] {
       case 1: output.append(UInt8(ascii: "1"))
       case 0: output.append(UInt8(ascii: "0"))
-      default: break
+      default: appendAbsent(to: &output)
       }
     }
+  }
+
+  private func appendAbsent(to output: inout [UInt8]) {
+    if case .json = format { output.append(contentsOf: "null".utf8) }
   }
 }

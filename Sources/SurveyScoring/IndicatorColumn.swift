@@ -38,7 +38,10 @@ public struct IndicatorColumn: Sendable {
   let score: ScoreColumnReference?
 
   init(
-    instrument: InstrumentID, indicator: Indicator, values: [Int8], item: ItemEvidence?,
+    instrument: InstrumentID,
+    indicator: Indicator,
+    values: [Int8],
+    item: ItemEvidence?,
     score: ScoreColumnReference?
   ) {
     self.instrument = instrument

@@ -43,7 +43,9 @@ struct ItemValues: Sendable {
     } else {
       dense = []
       sparse = Dictionary(
-        scale.options.map { ($0.code, value(of: $0.code)) }, uniquingKeysWith: { first, _ in first })
+        scale.options.map { ($0.code, value(of: $0.code)) },
+        uniquingKeysWith: { first, _ in first }
+      )
     }
   }
 
@@ -80,10 +82,13 @@ struct ItemEvidence: Sendable {
     if answer == .notAnswered { return "item \(item) not answered" }
     if answer == .unrecognised { return "unrecognised answer to \(item)" }
     if let index = answer.missingReasonIndex {
-      let label = index < values.missingLabels.count ? values.missingLabels[index] : "a missing answer"
+      let label =
+        index < values.missingLabels.count ? values.missingLabels[index] : "a missing answer"
       return "item \(item) answered '\(label)'"
     }
-    if let code = answer.code { return "item \(item) answered \(code), which is not a code of its scale" }
+    if let code = answer.code {
+      return "item \(item) answered \(code), which is not a code of its scale"
+    }
     return "item \(item) not answered"
   }
 
@@ -95,7 +100,8 @@ struct ItemEvidence: Sendable {
     if answer == .notAnswered { return item.rawValue }
     if answer == .unrecognised { return "\(item) unrecognised" }
     if let index = answer.missingReasonIndex {
-      let label = index < values.missingLabels.count ? values.missingLabels[index] : "a missing answer"
+      let label =
+        index < values.missingLabels.count ? values.missingLabels[index] : "a missing answer"
       return "\(item) answered '\(label)'"
     }
     if let code = answer.code { return "\(item) answered \(code), not on its scale" }

@@ -42,8 +42,12 @@ public struct ScoreColumn: Sendable {
   let source: ScoreColumnReference?
 
   init(
-    instrument: InstrumentID, rule: ScoreRule, values: [Double], absences: [ScoreAbsence],
-    items: [ItemEvidence], source: ScoreColumnReference?
+    instrument: InstrumentID,
+    rule: ScoreRule,
+    values: [Double],
+    absences: [ScoreAbsence],
+    items: [ItemEvidence],
+    source: ScoreColumnReference?
   ) {
     self.instrument = instrument
     self.rule = rule
@@ -56,7 +60,9 @@ public struct ScoreColumn: Sendable {
     if !bands.isEmpty {
       for row in values.indices where !values[row].isNaN {
         let value = values[row]
-        if let index = bands.firstIndex(where: { $0.contains(value) }) { indices[row] = Int16(index) }
+        if let index = bands.firstIndex(where: { $0.contains(value) }) {
+          indices[row] = Int16(index)
+        }
       }
     }
     bandIndices = indices
@@ -96,8 +102,9 @@ public struct ScoreColumn: Sendable {
     value(at: row).map { Self.format($0, decimals: rule.decimals) }
   }
 
-  /// Why the score of the respondent at `row` is absent, in words for a report reader, or `nil`
-  /// when it has a value. For example "2 of 14 items missing (optimistic, loved); wemwbs.total
+  /// Why the score of the respondent at `row` is absent, in words for a report reader.
+  ///
+  /// `nil` when it has a value. For example "2 of 14 items missing (optimistic, loved); wemwbs.total
   /// allows none", "item anxiety answered 'Prefer not to say'", or "raw score absent: 1 of 7
   /// items missing (useful); swemwbs.raw allows none".
   ///
@@ -172,7 +179,8 @@ public struct ScoreColumn: Sendable {
       return "none of the \(items.count) items answered"
     }
     let list = missing.map { $0.listEntry(at: row) }.joined(separator: ", ")
-    return "\(missing.count) of \(items.count) items missing (\(list)); \(qualified) allows \(allowance)"
+    return
+      "\(missing.count) of \(items.count) items missing (\(list)); \(qualified) allows \(allowance)"
   }
 }
 

@@ -53,7 +53,8 @@ public struct ScoredTable: Sendable {
   /// The output columns in the order every renderer writes them.
   public let columns: [Column]
 
-  init(count: Int, instruments: [Instrument], scores: [ScoreColumn], indicators: [IndicatorColumn]) {
+  init(count: Int, instruments: [Instrument], scores: [ScoreColumn], indicators: [IndicatorColumn])
+  {
     self.count = count
     self.instruments = instruments
     self.scores = scores
@@ -65,7 +66,8 @@ public struct ScoredTable: Sendable {
         columns.append(Column(kind: .band, index: index, name: score.bandName))
         columns.append(Column(kind: .reason, index: index, name: score.reasonName))
       }
-      for (index, indicator) in indicators.enumerated() where indicator.instrument == instrument.id {
+      for (index, indicator) in indicators.enumerated() where indicator.instrument == instrument.id
+      {
         columns.append(Column(kind: .indicator, index: index, name: indicator.name))
       }
     }
@@ -111,15 +113,24 @@ public struct ScoredTable: Sendable {
     guard instruments.contains(where: { $0.id == instrument }) else { return nil }
     let scoreResults = scores.filter { $0.instrument == instrument }.map { column in
       ScoreResult(
-        id: column.rule.id, value: column.value(at: row), band: column.band(at: row),
-        reason: column.reason(at: row))
+        id: column.rule.id,
+        value: column.value(at: row),
+        band: column.band(at: row),
+        reason: column.reason(at: row)
+      )
     }
     let indicatorResults = indicators.filter { $0.instrument == instrument }.map { column in
       IndicatorResult(
-        id: column.indicator.id, value: column.value(at: row), reason: column.reason(at: row))
+        id: column.indicator.id,
+        value: column.value(at: row),
+        reason: column.reason(at: row)
+      )
     }
     return ResponseScores(
-      instrument: instrument, scores: scoreResults, indicators: indicatorResults)
+      instrument: instrument,
+      scores: scoreResults,
+      indicators: indicatorResults
+    )
   }
 
   /// The name of a score's value column: `INSTRUMENT.SCORE`, such as `ons-loneliness.ucla3`.
@@ -138,7 +149,8 @@ public struct ScoredTable: Sendable {
   }
 
   /// The name of an indicator's column: `INSTRUMENT.INDICATOR`, such as `djg6.lonely`.
-  public static func indicatorColumnName(instrument: InstrumentID, indicator: IndicatorID) -> String {
+  public static func indicatorColumnName(instrument: InstrumentID, indicator: IndicatorID) -> String
+  {
     "\(instrument).\(indicator)"
   }
 }

@@ -1,9 +1,10 @@
 public import SurveyCapture
 public import SurveyInstruments
 
-/// Scores respondents exactly as each instrument's file specifies: sums, means, prorated sums,
-/// reversed and recoded items, conversion tables, bands, indicators and missing-data rules. No
-/// instrument needs code of its own.
+/// Scores respondents exactly as each instrument's file specifies.
+///
+/// Sums, means, prorated sums, reversed and recoded items, conversion tables, bands, indicators
+/// and missing-data rules all come from the instrument; no instrument needs code of its own.
 ///
 /// ```swift
 /// // One respondent, as an app records a client:
@@ -34,7 +35,11 @@ public enum Scorer {
       }
     }
     return ScoredTable(
-      count: table.count, instruments: table.instruments, scores: scores, indicators: indicators)
+      count: table.count,
+      instruments: table.instruments,
+      scores: scores,
+      indicators: indicators
+    )
   }
 
   /// Scores one respondent's answers to `instrument`.
@@ -53,14 +58,21 @@ public enum Scorer {
       return ItemAnswers(key: key, answers: [response.answers[key] ?? .notAnswered])
     }
     let table = ResponseTable(
-      instruments: [instrument], itemColumns: columns, attributes: [], lineNumbers: [0])
+      instruments: [instrument],
+      itemColumns: columns,
+      attributes: [],
+      lineNumbers: [0]
+    )
     return score(table).responseScores(at: 0, instrument: instrument.id)
       ?? ResponseScores(instrument: instrument.id, scores: [], indicators: [])
   }
 
   // MARK: - Scores
 
-  private static func scoreColumns(of instrument: Instrument, in table: ResponseTable)
+  private static func scoreColumns(
+    of instrument: Instrument,
+    in table: ResponseTable
+  )
     -> [ScoreColumn]
   {
     var columns = [ScoreColumn?](repeating: nil, count: instrument.scores.count)
@@ -89,23 +101,36 @@ public enum Scorer {
     // Whatever is left converts in a cycle.
     for index in columns.indices where columns[index] == nil {
       columns[index] = undefinedSource(
-        instrument.scores[index], of: instrument, count: table.count)
+        instrument.scores[index],
+        of: instrument,
+        count: table.count
+      )
     }
     return columns.compactMap { $0 }
   }
 
-  private static func evidence(for rule: ScoreRule, of instrument: Instrument, in table: ResponseTable)
+  private static func evidence(
+    for rule: ScoreRule,
+    of instrument: Instrument,
+    in table: ResponseTable
+  )
     -> [ItemEvidence]
   {
     rule.items.map { scoreItem in
       let scale = instrument.item(withID: scoreItem.item).flatMap { instrument.scale(for: $0) }
       let key = ItemKey(instrument: instrument.id, item: scoreItem.item)
       return ItemEvidence(
-        values: ItemValues(scoreItem, scale: scale), answers: table.answers(for: key)?.answers ?? [])
+        values: ItemValues(scoreItem, scale: scale),
+        answers: table.answers(for: key)?.answers ?? []
+      )
     }
   }
 
-  private static func itemScore(_ rule: ScoreRule, of instrument: Instrument, in table: ResponseTable)
+  private static func itemScore(
+    _ rule: ScoreRule,
+    of instrument: Instrument,
+    in table: ResponseTable
+  )
     -> ScoreColumn
   {
     let count = table.count
@@ -148,18 +173,28 @@ public enum Scorer {
       }
     }
     return ScoreColumn(
-      instrument: instrument.id, rule: rule, values: sums, absences: absences, items: items,
-      source: nil)
+      instrument: instrument.id,
+      rule: rule,
+      values: sums,
+      absences: absences,
+      items: items,
+      source: nil
+    )
   }
 
   private static func converted(
-    _ source: ScoreColumn, rule: ScoreRule, table: ConversionTable, instrument: Instrument
+    _ source: ScoreColumn,
+    rule: ScoreRule,
+    table: ConversionTable,
+    instrument: Instrument
   ) -> ScoreColumn {
     let entries = table.entries
     let lowest = entries.first?.from ?? 0
     let highest = entries.last?.from ?? -1
     var lookup = [Double](repeating: .nan, count: max(0, min(highest - lowest + 1, 1 << 20)))
-    for entry in entries where entry.from - lowest < lookup.count { lookup[entry.from - lowest] = entry.to }
+    for entry in entries where entry.from - lowest < lookup.count {
+      lookup[entry.from - lowest] = entry.to
+    }
     let count = source.count
     var values = [Double](repeating: .nan, count: count)
     var absences = [ScoreAbsence](repeating: .present, count: count)
@@ -181,22 +216,39 @@ public enum Scorer {
       if result.isNaN { absences[row] = .notInConversionTable } else { values[row] = result }
     }
     return ScoreColumn(
-      instrument: instrument.id, rule: rule, values: values, absences: absences, items: [],
-      source: ScoreColumnReference(source))
+      instrument: instrument.id,
+      rule: rule,
+      values: values,
+      absences: absences,
+      items: [],
+      source: ScoreColumnReference(source)
+    )
   }
 
-  private static func undefinedSource(_ rule: ScoreRule, of instrument: Instrument, count: Int)
+  private static func undefinedSource(
+    _ rule: ScoreRule,
+    of instrument: Instrument,
+    count: Int
+  )
     -> ScoreColumn
   {
     ScoreColumn(
-      instrument: instrument.id, rule: rule, values: [Double](repeating: .nan, count: count),
-      absences: [ScoreAbsence](repeating: .sourceUndefined, count: count), items: [], source: nil)
+      instrument: instrument.id,
+      rule: rule,
+      values: [Double](repeating: .nan, count: count),
+      absences: [ScoreAbsence](repeating: .sourceUndefined, count: count),
+      items: [],
+      source: nil
+    )
   }
 
   // MARK: - Indicators
 
   private static func indicatorColumn(
-    _ indicator: Indicator, of instrument: Instrument, scores: [ScoreColumn], in table: ResponseTable
+    _ indicator: Indicator,
+    of instrument: Instrument,
+    scores: [ScoreColumn],
+    in table: ResponseTable
   ) -> IndicatorColumn {
     let count = table.count
     var values = [Int8](repeating: -1, count: count)
@@ -207,7 +259,12 @@ public enum Scorer {
         answers.count == count
       else {
         return IndicatorColumn(
-          instrument: instrument.id, indicator: indicator, values: values, item: nil, score: nil)
+          instrument: instrument.id,
+          indicator: indicator,
+          values: values,
+          item: nil,
+          score: nil
+        )
       }
       let itemValues = ItemValues(ScoreItem(item: itemID), scale: instrument.scale(for: item))
       let listed = Set(codes)
@@ -217,12 +274,21 @@ public enum Scorer {
         values[row] = listed.contains(code) ? 1 : 0
       }
       return IndicatorColumn(
-        instrument: instrument.id, indicator: indicator, values: values,
-        item: ItemEvidence(values: itemValues, answers: answers), score: nil)
+        instrument: instrument.id,
+        indicator: indicator,
+        values: values,
+        item: ItemEvidence(values: itemValues, answers: answers),
+        score: nil
+      )
     case .scoreBands(let scoreID, let bandIDs):
       guard let score = scores.first(where: { $0.rule.id == scoreID }) else {
         return IndicatorColumn(
-          instrument: instrument.id, indicator: indicator, values: values, item: nil, score: nil)
+          instrument: instrument.id,
+          indicator: indicator,
+          values: values,
+          item: nil,
+          score: nil
+        )
       }
       let bands = score.rule.bands?.bands ?? []
       let isListed = bands.map { bandIDs.contains($0.id) }
@@ -231,8 +297,12 @@ public enum Scorer {
         values[row] = band >= 0 && isListed[band] ? 1 : 0
       }
       return IndicatorColumn(
-        instrument: instrument.id, indicator: indicator, values: values, item: nil,
-        score: ScoreColumnReference(score))
+        instrument: instrument.id,
+        indicator: indicator,
+        values: values,
+        item: nil,
+        score: ScoreColumnReference(score)
+      )
     }
   }
 }

@@ -10,7 +10,9 @@ private func records(_ text: String) throws -> [[String]] {
 
 /// A folder of its own under the system's temporary folder.
 private func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("score-tests-\(UUID().uuidString)")
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "score-tests-\(UUID().uuidString)"
+  )
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }
@@ -25,14 +27,18 @@ private let smallExport = """
 
 @Suite struct ScoreCommandTests {
   @Test func `provider baseline is scored with UCLA-3, the direct question and SWEMWBS`() {
-    let result = run(["score", "Examples/provider-outcomes/baseline.csv", "-i", "ons-loneliness", "-i", "swemwbs"])
+    let result = run([
+      "score", "Examples/provider-outcomes/baseline.csv", "-i", "ons-loneliness", "-i", "swemwbs",
+    ])
     #expect(result.exitCode == .success)
     expectSnapshot(result.output, named: "score-provider-baseline.csv")
     expectSnapshot(result.errors, named: "score-provider-baseline-errors.txt")
   }
 
   @Test func `cohort comparison is scored with the loneliness indicators and ONS4`() {
-    let result = run(["score", "Examples/cohort-comparison/combined.csv", "-i", "ons-loneliness", "-i", "ons4"])
+    let result = run([
+      "score", "Examples/cohort-comparison/combined.csv", "-i", "ons-loneliness", "-i", "ons4",
+    ])
     #expect(result.exitCode == .success)
     #expect(result.errors.isEmpty)
     expectSnapshot(result.output, named: "score-cohort-combined.csv")
@@ -40,17 +46,21 @@ private let smallExport = """
 
   @Test func `every input row and column is written unchanged and in order`() throws {
     let path = "Examples/provider-outcomes/baseline.csv"
-    let input = try records(String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8))
+    let input = try records(
+      String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8)
+    )
     let output = try records(run(["score", path, "-i", "swemwbs"]).output)
     #expect(output.count == input.count)
     for (inputRecord, outputRecord) in zip(input, output) {
       #expect(Array(outputRecord.prefix(inputRecord.count)) == inputRecord)
       #expect(outputRecord.count == inputRecord.count + 6)
     }
-    #expect(output.first?.suffix(6) == [
-      "swemwbs.raw", "swemwbs.raw.band", "swemwbs.raw.reason",
-      "swemwbs.metric", "swemwbs.metric.band", "swemwbs.metric.reason",
-    ])
+    #expect(
+      output.first?.suffix(6) == [
+        "swemwbs.raw", "swemwbs.raw.band", "swemwbs.raw.reason",
+        "swemwbs.metric", "swemwbs.metric.band", "swemwbs.metric.reason",
+      ]
+    )
   }
 
   @Test(arguments: [
@@ -68,7 +78,8 @@ private let smallExport = """
 
   @Test func `a two-row header gets the score names on its first row only`() throws {
     let output = try records(
-      run(["score", "Examples/platform-exports/surveymonkey.csv", "-i", "ons-loneliness"]).output)
+      run(["score", "Examples/platform-exports/surveymonkey.csv", "-i", "ons-loneliness"]).output
+    )
     let names = try #require(output.first)
     let second = try #require(output.dropFirst().first)
     #expect(names.suffix(7).first == "ons-loneliness.ucla3")
@@ -76,7 +87,9 @@ private let smallExport = """
     #expect(output.dropFirst(2).allSatisfy { $0.count == names.count })
   }
 
-  @Test func `json is an array of objects keyed by header, numbers as numbers, absent as null`() throws {
+  @Test func `json is an array of objects keyed by header, numbers as numbers, absent as null`()
+    throws
+  {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("small.csv")
@@ -84,13 +97,16 @@ private let smallExport = """
     let result = run(["score", file.path, "-i", "ons-loneliness", "--format", "json"])
     #expect(result.exitCode == .success)
     expectSnapshot(result.output, named: "score-small.json")
-    let parsed = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]]
+    let parsed =
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]]
     #expect(parsed?.count == 3)
     let first = try #require(parsed?.first)
     #expect(first["ons-loneliness.ucla3"] as? Int == 8)
   }
 
-  @Test func `csv neutralises formulas and quotes as needed, leaving scores empty when absent`() throws {
+  @Test func `csv neutralises formulas and quotes as needed, leaving scores empty when absent`()
+    throws
+  {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("small.csv")
@@ -111,12 +127,15 @@ private let smallExport = """
     #expect(result.exitCode == .success)
     #expect(result.output.isEmpty)
     let written = try String(contentsOf: out, encoding: .utf8)
-    #expect(written == run(["score", "Examples/cohort-comparison/combined.csv", "-i", "ons4"]).output)
+    #expect(
+      written == run(["score", "Examples/cohort-comparison/combined.csv", "-i", "ons4"]).output
+    )
   }
 
   @Test func `an output that cannot be created exits 73`() {
     let result = run([
-      "score", "Examples/cohort-comparison/combined.csv", "-i", "ons4", "-o", "/nonexistent-folder/scored.csv",
+      "score", "Examples/cohort-comparison/combined.csv", "-i", "ons4", "-o",
+      "/nonexistent-folder/scored.csv",
     ])
     #expect(result.exitCode == .cannotCreate)
     #expect(result.errors.hasPrefix("error: cannot write /nonexistent-folder/scored.csv"))
@@ -124,10 +143,14 @@ private let smallExport = """
 
   @Test func `a missing input exits 66 and an unknown format 64`() {
     #expect(run(["score", "Examples/none.csv", "-i", "ons4"]).exitCode == .noInput)
-    let format = run(["score", "Examples/cohort-comparison/combined.csv", "-i", "ons4", "--format", "xlsx"])
+    let format = run([
+      "score", "Examples/cohort-comparison/combined.csv", "-i", "ons4", "--format", "xlsx",
+    ])
     #expect(format.exitCode == .usage)
     #expect(format.errors.hasPrefix("error: unknown format 'xlsx'; expected csv or json"))
-    #expect(run(["score", "Examples/cohort-comparison/combined.csv", "-i", "ons5"]).exitCode == .usage)
+    #expect(
+      run(["score", "Examples/cohort-comparison/combined.csv", "-i", "ons5"]).exitCode == .usage
+    )
   }
 
   @Test func `--strict exits 65 without writing when reading found a problem`() {
@@ -136,7 +159,11 @@ private let smallExport = """
     ])
     #expect(result.exitCode == .dataError)
     #expect(result.output.isEmpty)
-    #expect(result.errors.hasPrefix("error: 1 problem reading Examples/provider-outcomes/baseline.csv (--strict)"))
+    #expect(
+      result.errors.hasPrefix(
+        "error: 1 problem reading Examples/provider-outcomes/baseline.csv (--strict)"
+      )
+    )
   }
 
   @Test func `help describes the score command`() {
