@@ -68,6 +68,20 @@ AGE_BANDS = ["16-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+", PREFER
 
 COMMANDS_SECTION = "## Commands\n\n(added with the command-line tool)\n"
 
+
+def keeping_commands(relative_path, text):
+  """The README text with the "## Commands" section of the existing file kept: the commands are
+  written by hand (and checked by the tests), the rest of the README by this script."""
+  path = os.path.join(HERE, relative_path)
+  if not os.path.exists(path):
+    return text
+  with open(path, encoding="utf-8") as existing:
+    current = existing.read()
+  marker = "## Commands\n"
+  if marker not in current or marker not in text:
+    return text
+  return text[: text.index(marker)] + current[current.index(marker):]
+
 # ---------------------------------------------------------------------------------------------
 # Small utilities
 # ---------------------------------------------------------------------------------------------
@@ -833,7 +847,7 @@ def write_platform_readme(people, specials, overrides, results, tallies):
              "scores (7–35, None of the time = 1 … All of the time = 5) is %d, mean raw score "
              "%.2f.\n\n" % (complete, raw_total, raw_total / complete))
   out.append(COMMANDS_SECTION)
-  write_text("platform-exports/README.md", "".join(out))
+  write_text("platform-exports/README.md", keeping_commands("platform-exports/README.md", "".join(out)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1017,7 +1031,7 @@ def generate_kent():
                             [(option, help_counts[option]) for option in KENT_HELP]))
   out.append("\nNon-empty comments: %d.\n\n" % comment_count)
   out.append(COMMANDS_SECTION)
-  write_text("kent-esurvey/README.md", "".join(out))
+  write_text("kent-esurvey/README.md", keeping_commands("kent-esurvey/README.md", "".join(out)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1223,7 +1237,7 @@ def generate_provider():
      "Paired: 12 weeks"], rows_md))
   out.append("\n")
   out.append(COMMANDS_SECTION)
-  write_text("provider-outcomes/README.md", "".join(out))
+  write_text("provider-outcomes/README.md", keeping_commands("provider-outcomes/README.md", "".join(out)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1365,7 +1379,7 @@ def generate_cohort():
   out.append(markdown_table(["Question", "Intervention", "Comparison"], rows_md))
   out.append("\n")
   out.append(COMMANDS_SECTION)
-  write_text("cohort-comparison/README.md", "".join(out))
+  write_text("cohort-comparison/README.md", keeping_commands("cohort-comparison/README.md", "".join(out)))
 
 
 TOP_README = """# Examples
