@@ -25,7 +25,7 @@ let package = Package(
     // Response tables, export mapping, platform dialects, interactive capture.
     .target(name: "SurveyCapture", dependencies: ["SurveyPlatform", "SurveyCSV", "SurveyInstruments"]),
     // Per-respondent scores, bands, indicators and reasons.
-    .target(name: "SurveyScoring", dependencies: ["SurveyInstruments", "SurveyCapture"]),
+    .target(name: "SurveyScoring", dependencies: ["SurveyCSV", "SurveyInstruments", "SurveyCapture"]),
     // Distributions, intervals, tests and effect sizes. Standard library only.
     .target(name: "SurveyStatistics", dependencies: ["SurveyPlatform"]),
     // Report model, aggregation, suppression, renderers.
@@ -51,7 +51,8 @@ let package = Package(
     .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV"], exclude: ["Fixtures"]),
     .testTarget(name: "SurveyInstrumentsTests", dependencies: ["SurveyInstruments", "SurveyPlatform"]),
     .testTarget(name: "SurveyCaptureTests", dependencies: ["SurveyCapture"], exclude: ["Fixtures"]),
-    .testTarget(name: "SurveyScoringTests", dependencies: ["SurveyScoring"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "SurveyScoringTests", dependencies: ["SurveyScoring", "SurveyPlatform"], exclude: ["Fixtures"]),
     .testTarget(
       name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], exclude: ["Fixtures"]),
     .testTarget(

@@ -166,27 +166,69 @@ public func listDirectory(_ path: String) throws(FileSystemError) -> [String] {
 /// - Throws: `FileSystemError` when the file cannot be created or written.
 /// - Complexity: O(*n*) in the number of bytes.
 public func writeFileAtomically(_ path: String, bytes: [UInt8]) throws(FileSystemError) {
-  let temporary = path + ".tmp-\(getpid())"
-  let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-  guard fd >= 0 else {
-    let error = FileSystemError.fromErrno(errno, path: path)
-    throw error
+  let writer = try AtomicFileWriter(path: path)
+  try writer.write(bytes)
+  try writer.commit()
+}
+
+/// Writes a file in pieces through a temporary file beside it, which replaces the file only when
+/// ``commit()`` is called: readers see the old file or the whole new one, never part of it, and
+/// memory does not grow with the file's size. A writer that is never committed removes its
+/// temporary file.
+public final class AtomicFileWriter {
+  private var descriptor: Int32
+  private let temporary: String
+  /// The file that ``commit()`` replaces.
+  public let path: String
+
+  /// Creates the temporary file for `path`.
+  ///
+  /// - Throws: `FileSystemError` when it cannot be created (for example, the folder is missing).
+  public init(path: String) throws(FileSystemError) {
+    self.path = path
+    temporary = path + ".tmp-\(getpid())"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw FileSystemError.fromErrno(errno, path: path) }
+    descriptor = fd
   }
-  var failure: FileSystemError?
-  if let error = writeAll(fd, bytes, path: path) {
-    failure = error
-  } else if fsync(fd) != 0 {
-    failure = FileSystemError.fromErrno(errno, path: path)
+
+  /// Appends `bytes` to the temporary file.
+  ///
+  /// - Throws: `FileSystemError` when the write fails (a full disk, say).
+  /// - Complexity: O(*n*) in the number of bytes.
+  public func write(_ bytes: [UInt8]) throws(FileSystemError) {
+    guard descriptor >= 0 else {
+      throw FileSystemError(kind: .inputOutput, path: path, reason: "the file was already committed")
+    }
+    if let error = writeAll(descriptor, bytes, path: path) { throw error }
   }
-  _ = Glibc_close(fd)
-  if let failure {
-    unlink(temporary)
-    throw failure
+
+  /// Flushes the temporary file to disk and renames it over `path`.
+  ///
+  /// - Throws: `FileSystemError` when flushing or renaming fails; the old file is then unchanged.
+  public func commit() throws(FileSystemError) {
+    guard descriptor >= 0 else { return }
+    let fd = descriptor
+    descriptor = -1
+    if fsync(fd) != 0 {
+      let error = FileSystemError.fromErrno(errno, path: path)
+      _ = Glibc_close(fd)
+      unlink(temporary)
+      throw error
+    }
+    _ = Glibc_close(fd)
+    if rename(temporary, path) != 0 {
+      let error = FileSystemError.fromErrno(errno, path: path)
+      unlink(temporary)
+      throw error
+    }
   }
-  if rename(temporary, path) != 0 {
-    let error = FileSystemError.fromErrno(errno, path: path)
-    unlink(temporary)
-    throw error
+
+  deinit {
+    if descriptor >= 0 {
+      _ = Glibc_close(descriptor)
+      unlink(temporary)
+    }
   }
 }
 
