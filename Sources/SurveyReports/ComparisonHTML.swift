@@ -228,19 +228,8 @@ struct SVGIntervalChart: Sendable {
       body.append(contentsOf: legend.markup)
       y += legend.height + 4
     }
-    var parts = [
-      SVGMarkup.open(
-        chartID: chartID,
-        width: width,
-        height: y,
-        title: title,
-        description: description
-      )
-    ]
-    parts.append("<defs>\n\(SVGMarkup.hiddenPattern(chartID: chartID))\n</defs>")
-    parts.append(contentsOf: body)
-    parts.append(SVGMarkup.close)
-    return parts.joined(separator: "\n")
+    return SVGMarkup.document(
+      chartID: chartID, width: width, height: y, title: title, description: description, body: body)
   }
 
   /// A step of 1, 2 or 5 times a power of ten near `rough`.

@@ -162,22 +162,9 @@ struct SVGStackedBarChart: Sendable {
     let legend = SVGMarkup.legend(entries: entries, x: 4, y: y, width: width - 8)
     body.append(contentsOf: legend.markup)
     y += legend.height + 4
-    var parts = [
-      SVGMarkup.open(
-        chartID: chartID,
-        width: width,
-        height: y,
-        title: title,
-        description: description
-      )
-    ]
-    parts.append("<defs>")
-    parts.append(contentsOf: palette.patternDefinitions(chartID: chartID))
-    parts.append(SVGMarkup.hiddenPattern(chartID: chartID))
-    parts.append("</defs>")
-    parts.append(contentsOf: body)
-    parts.append(SVGMarkup.close)
-    return parts.joined(separator: "\n")
+    return SVGMarkup.document(
+      chartID: chartID, width: width, height: y, title: title, description: description,
+      definitions: palette.patternDefinitions(chartID: chartID), body: body)
   }
 
   private func segments(of bar: Bar, layout: RowLayout, y: Double) -> [String] {
@@ -413,19 +400,8 @@ struct SVGPercentBarChart: Sendable {
       body.append(contentsOf: legend.markup)
       y += legend.height + 4
     }
-    var parts = [
-      SVGMarkup.open(
-        chartID: chartID,
-        width: width,
-        height: y,
-        title: title,
-        description: description
-      )
-    ]
-    parts.append("<defs>\n\(SVGMarkup.hiddenPattern(chartID: chartID))\n</defs>")
-    parts.append(contentsOf: body)
-    parts.append(SVGMarkup.close)
-    return parts.joined(separator: "\n")
+    return SVGMarkup.document(
+      chartID: chartID, width: width, height: y, title: title, description: description, body: body)
   }
 }
 
@@ -585,19 +561,8 @@ struct SVGDotWhiskerChart: Sendable {
       legendHeight = legend.height + 4
     }
     y += legendHeight
-    var parts = [
-      SVGMarkup.open(
-        chartID: chartID,
-        width: width,
-        height: y,
-        title: title,
-        description: description
-      )
-    ]
-    parts.append("<defs>\n\(SVGMarkup.hiddenPattern(chartID: chartID))\n</defs>")
-    parts.append(contentsOf: body)
-    parts.append(SVGMarkup.close)
-    return parts.joined(separator: "\n")
+    return SVGMarkup.document(
+      chartID: chartID, width: width, height: y, title: title, description: description, body: body)
   }
 }
 
@@ -767,19 +732,8 @@ struct SVGHistogramChart: Sendable {
       body.append(contentsOf: legend.markup)
       y += legend.height + 4
     }
-    var parts = [
-      SVGMarkup.open(
-        chartID: chartID,
-        width: width,
-        height: y,
-        title: title,
-        description: description
-      )
-    ]
-    parts.append("<defs>\n\(SVGMarkup.hiddenPattern(chartID: chartID))\n</defs>")
-    parts.append(contentsOf: body)
-    parts.append(SVGMarkup.close)
-    return parts.joined(separator: "\n")
+    return SVGMarkup.document(
+      chartID: chartID, width: width, height: y, title: title, description: description, body: body)
   }
 
   /// 1, 2 or 5 times a power of ten, at least `rough` and at least 1.

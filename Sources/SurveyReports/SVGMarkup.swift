@@ -33,6 +33,24 @@ enum SVGMarkup {
   /// The closing tag.
   static let close = "</svg>"
 
+  /// A whole chart: the opening tag, the definitions (the hatched pattern for hidden figures
+  /// and any others given), the body and the closing tag.
+  ///
+  /// - Complexity: O(*n*) in the size of the markup.
+  static func document(
+    chartID: String, width: Double, height: Double, title: String, description: String,
+    definitions: [String] = [], body: [String]
+  ) -> String {
+    var parts = [open(chartID: chartID, width: width, height: height, title: title, description: description)]
+    parts.append("<defs>")
+    parts.append(contentsOf: definitions)
+    parts.append(hiddenPattern(chartID: chartID))
+    parts.append("</defs>")
+    parts.append(contentsOf: body)
+    parts.append(close)
+    return parts.joined(separator: "\n")
+  }
+
   /// A coordinate with at most one decimal: `12`, `12.5`.
   static func number(_ value: Double) -> String {
     let text = fixed(value, decimals: 1)
