@@ -144,7 +144,7 @@ public struct ReportBuilder: Sendable {
       let effective = squares > 0 ? total * total / squares : 0
       weightingNote = WeightingNote(
         column: column.header,
-        method: "Percentages and means are weighted by '\(column.header)'. Counts and bases are unweighted. Intervals for percentages are logit intervals from a linearisation standard error with t on n − 1 degrees of freedom (as R's survey::svyciprop), treating respondents as a simple random sample with unequal weights (no strata or clusters); intervals for means use the linearisation standard error (as survey::svymean). Tests of independence use unweighted counts.",
+        method: "Percentages and means are weighted by '\(column.header)'. Counts and bases are unweighted. Intervals for percentages are logit intervals from a linearisation standard error with t on n − 1 degrees of freedom (as R's survey::svyciprop), treating respondents as a simple random sample with unequal weights (no strata or clusters); intervals for means use the linearisation standard error (as survey::svymean). Medians, quartiles and standard deviations are unweighted. Tests of independence use unweighted counts.",
         effectiveSampleSize: effective,
         designEffect: used.isEmpty ? 1 : Double(used.count) / max(effective, 1e-12))
     } else {
