@@ -18,7 +18,11 @@ struct OptionSpec: Sendable {
   }
 
   static func value(
-    _ name: String, short: String? = nil, _ valueName: String, repeatable: Bool = false, _ help: String
+    _ name: String,
+    short: String? = nil,
+    _ valueName: String,
+    repeatable: Bool = false,
+    _ help: String
   ) -> OptionSpec {
     OptionSpec(name: name, short: short, valueName: valueName, isRepeatable: repeatable, help: help)
   }
@@ -36,8 +40,11 @@ struct CommandSpec: Sendable {
   /// Options every command accepts.
   static let globalOptions: [OptionSpec] = [
     .value(
-      "--instruments", "PATH", repeatable: true,
-      "Load instrument or extension files: a .json file, or a folder of them. Repeatable."),
+      "--instruments",
+      "PATH",
+      repeatable: true,
+      "Load instrument or extension files: a .json file, or a folder of them. Repeatable."
+    ),
     .flag("--help", short: "-h", "Show help for this command."),
   ]
 
@@ -67,7 +74,8 @@ struct ParsedArguments: Sendable {
   /// Accepts `--name value`, `--name=value`, `-x value`, flags, and `--` to end options.
   ///
   /// - Complexity: O(*n* × *k*) for *n* arguments and *k* options.
-  static func parse(_ arguments: [String], spec: CommandSpec) throws(UsageError) -> ParsedArguments {
+  static func parse(_ arguments: [String], spec: CommandSpec) throws(UsageError) -> ParsedArguments
+  {
     var result = ParsedArguments()
     var index = 0
     var optionsEnded = false
@@ -94,7 +102,8 @@ struct ParsedArguments: Sendable {
         throw UsageError(
           message: "unknown option '\(name)' for '\(spec.name)'",
           hint: closestMatches(to: name, among: names).first.map { "did you mean '\($0)'?" },
-          command: spec.name)
+          command: spec.name
+        )
       }
       if let valueName = option.valueName {
         let value: String
@@ -105,10 +114,17 @@ struct ParsedArguments: Sendable {
           index += 1
         } else {
           throw UsageError(
-            message: "\(option.name) needs a value (\(valueName))", hint: nil, command: spec.name)
+            message: "\(option.name) needs a value (\(valueName))",
+            hint: nil,
+            command: spec.name
+          )
         }
         if !option.isRepeatable, result.values[option.name] != nil {
-          throw UsageError(message: "\(option.name) is given more than once", hint: nil, command: spec.name)
+          throw UsageError(
+            message: "\(option.name) is given more than once",
+            hint: nil,
+            command: spec.name
+          )
         }
         result.values[option.name, default: []].append(value)
       } else {

@@ -208,13 +208,17 @@ enum CaptureCommand {
   /// absent.
   static func scoreLines(_ response: Response, instruments: [Instrument]) -> String {
     var lines: [String] = []
-    for instrument in instruments where !instrument.scores.isEmpty || !instrument.indicators.isEmpty {
+    for instrument in instruments where !instrument.scores.isEmpty || !instrument.indicators.isEmpty
+    {
       let scores = Scorer.score(response, instrument: instrument)
       for score in scores.scores {
         let decimals = instrument.score(withID: score.id)?.decimals ?? 0
         let name = "\(instrument.id).\(score.id)"
         if let value = score.value {
-          lines.append("  \(name): \(ScoreColumn.format(value, decimals: decimals))" + (score.band.map { " (\($0.label))" } ?? ""))
+          lines.append(
+            "  \(name): \(ScoreColumn.format(value, decimals: decimals))"
+              + (score.band.map { " (\($0.label))" } ?? "")
+          )
         } else {
           lines.append("  \(name): not scored (\(score.reason ?? "missing"))")
         }
@@ -229,7 +233,9 @@ enum CaptureCommand {
         }
       }
     }
-    return lines.isEmpty ? "Scores: the instruments define no scores or indicators.\n" : "Scores\n" + lines.joined(separator: "\n") + "\n"
+    return lines.isEmpty
+      ? "Scores: the instruments define no scores or indicators.\n"
+      : "Scores\n" + lines.joined(separator: "\n") + "\n"
   }
 
   /// Reports a file that cannot take the row; header problems exit 65.

@@ -93,7 +93,13 @@ enum ChangeCommand {
     let overrides = try thresholdOverrides(parsed)
     do {
       let catalogue = try CommandLineTool.catalogue(parsed, console: console)
-      let instruments = try ExportArguments.instruments(for: files[0], parsed: parsed, console: console, catalogue: catalogue, command: "change")
+      let instruments = try ExportArguments.instruments(
+        for: files[0],
+        parsed: parsed,
+        console: console,
+        catalogue: catalogue,
+        command: "change"
+      )
       var surveys: [ScoredSurvey] = []
       var ids: [String] = []
       var waves: [String] = []
@@ -102,9 +108,15 @@ enum ChangeCommand {
       if let waveColumn {
         guard
           let survey = try ScoredSurvey.read(
-            files[0], parsed: parsed, console: console, catalogue: catalogue, instruments: instruments,
-            columns: [idColumn, waveColumn], command: "change")
-          else { return .dataError }
+            files[0],
+            parsed: parsed,
+            console: console,
+            catalogue: catalogue,
+            instruments: instruments,
+            columns: [idColumn, waveColumn],
+            command: "change"
+          )
+        else { return .dataError }
         guard let idValues = survey.table.attribute(named: idColumn),
           let waveValues = survey.table.attribute(named: waveColumn)
         else {
@@ -129,9 +141,15 @@ enum ChangeCommand {
         for (file, label) in zip(files, labels) {
           guard
             let survey = try ScoredSurvey.read(
-              file, parsed: parsed, console: console, catalogue: catalogue, instruments: instruments,
-              columns: [idColumn], command: "change")
-            else { return .dataError }
+              file,
+              parsed: parsed,
+              console: console,
+              catalogue: catalogue,
+              instruments: instruments,
+              columns: [idColumn],
+              command: "change"
+            )
+          else { return .dataError }
           guard let idValues = survey.table.attribute(named: idColumn) else { return .usage }
           ids += (0..<survey.table.count).map { idValues.value(at: $0) }
           waves += Array(repeating: label, count: survey.table.count)

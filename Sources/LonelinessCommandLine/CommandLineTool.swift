@@ -4,8 +4,10 @@ import SurveyInstruments
 import SurveyPlatform
 import SurveyReports
 
-/// The `loneliness` command: parses arguments, wires the library stages together, writes
-/// output and returns the exit code. It holds no survey logic of its own.
+/// The `loneliness` command: parses arguments, wires the library stages together, writes output and
+/// returns the exit code.
+///
+/// It holds no survey logic of its own.
 public enum CommandLineTool {
   /// Runs one command line.
   ///
@@ -34,7 +36,9 @@ public enum CommandLineTool {
       console.writeDiagnostic(shown.joined(separator: "\n") + "\n")
       return .dataError
     } catch let error as FileSystemError {
-      console.writeDiagnostic("error: cannot read \(console.displayPath(error.path)): \(error.reason)\n")
+      console.writeDiagnostic(
+        "error: cannot read \(console.displayPath(error.path)): \(error.reason)\n"
+      )
       return error.kind == .inputOutput ? .ioError : .noInput
     } catch let error as ImportError {
       var shown = error
@@ -54,7 +58,9 @@ public enum CommandLineTool {
       console.writeDiagnostic("\(error)\n")
       return .usage
     } catch let error as OutputError {
-      console.writeDiagnostic("error: cannot write \(console.displayPath(error.underlying.path)): \(error.underlying.reason)\n")
+      console.writeDiagnostic(
+        "error: cannot write \(console.displayPath(error.underlying.path)): \(error.underlying.reason)\n"
+      )
       return error.underlying.kind == .inputOutput ? .ioError : .cannotCreate
     } catch {
       console.writeDiagnostic("error: \(error)\n")
@@ -111,11 +117,16 @@ public enum CommandLineTool {
       message: "unknown command '\(name)'",
       hint: closestMatches(to: name, among: names).first.map { "did you mean '\($0)'?" }
         ?? "the commands are: \(names.joined(separator: ", "))",
-      command: nil)
+      command: nil
+    )
   }
 
   /// Parses `arguments` for `spec`, answering `--help` by printing help.
-  static func parse(_ arguments: [String], spec: CommandSpec, console: Console) throws -> ParsedArguments? {
+  static func parse(
+    _ arguments: [String],
+    spec: CommandSpec,
+    console: Console
+  ) throws -> ParsedArguments? {
     let parsed = try ParsedArguments.parse(arguments, spec: spec)
     if parsed.has("--help") {
       console.write(help(for: spec))
@@ -174,7 +185,12 @@ public enum CommandLineTool {
       var left = option.short.map { "\($0), " } ?? ""
       left += option.name
       if let valueName = option.valueName { left += " \(valueName)" }
-      text += wrapped(option.help, width: 100, indent: String(repeating: " ", count: 28), firstIndent: "  " + padded(left, to: 26))
+      text += wrapped(
+        option.help,
+        width: 100,
+        indent: String(repeating: " ", count: 28),
+        firstIndent: "  " + padded(left, to: 26)
+      )
       text += "\n"
     }
     if !spec.examples.isEmpty {

@@ -58,7 +58,13 @@ enum CompareCommand {
     let suppression = try OutputArguments.suppression(parsed, command: "compare")
     do {
       let catalogue = try CommandLineTool.catalogue(parsed, console: console)
-      let instruments = try ExportArguments.instruments(for: files[0], parsed: parsed, console: console, catalogue: catalogue, command: "compare")
+      let instruments = try ExportArguments.instruments(
+        for: files[0],
+        parsed: parsed,
+        console: console,
+        catalogue: catalogue,
+        command: "compare"
+      )
       var options = ComparisonOptions(
         title: parsed.value("--title") ?? "Cohort comparison",
         reference: parsed.value("--reference"),
@@ -69,9 +75,15 @@ enum CompareCommand {
       if let cohortColumn {
         guard
           let survey = try ScoredSurvey.read(
-            files[0], parsed: parsed, console: console, catalogue: catalogue, instruments: instruments,
-            columns: [cohortColumn], command: "compare")
-          else { return .dataError }
+            files[0],
+            parsed: parsed,
+            console: console,
+            catalogue: catalogue,
+            instruments: instruments,
+            columns: [cohortColumn],
+            command: "compare"
+          )
+        else { return .dataError }
         guard let column = survey.table.attribute(named: cohortColumn) else { return .usage }
         cohorts = (0..<survey.table.count).map { column.value(at: $0) }
         surveys = [survey]
@@ -89,9 +101,15 @@ enum CompareCommand {
           labels.append(label)
           guard
             let survey = try ScoredSurvey.read(
-              file, parsed: parsed, console: console, catalogue: catalogue, instruments: instruments,
-              columns: [], command: "compare")
-            else { return .dataError }
+              file,
+              parsed: parsed,
+              console: console,
+              catalogue: catalogue,
+              instruments: instruments,
+              columns: [],
+              command: "compare"
+            )
+          else { return .dataError }
           cohorts += Array(repeating: label, count: survey.table.count)
           surveys.append(survey)
         }
@@ -163,13 +181,25 @@ struct ScoredSurvey {
   ///
   /// - Returns: `nil` when `--strict` is given and reading found a problem (already reported).
   static func read(
-    _ file: String, parsed: ParsedArguments, console: Console, catalogue: InstrumentCatalogue,
-    instruments: [Instrument], columns: [String], command: String
+    _ file: String,
+    parsed: ParsedArguments,
+    console: Console,
+    catalogue: InstrumentCatalogue,
+    instruments: [Instrument],
+    columns: [String],
+    command: String
   ) throws -> ScoredSurvey? {
     guard
       let (result, _, _) = try ExportArguments.read(
-        file, parsed: parsed, console: console, catalogue: catalogue, command: command,
-        attributes: .named(columns), instruments: instruments, required: columns)
+        file,
+        parsed: parsed,
+        console: console,
+        catalogue: catalogue,
+        command: command,
+        attributes: .named(columns),
+        instruments: instruments,
+        required: columns
+      )
     else { return nil }
     var notes: [String] = []
     let problems = result.report.problems
@@ -180,9 +210,15 @@ struct ScoredSurvey {
         if !kinds.contains(heading) { kinds.append(heading) }
       }
       notes.append(
-        "\(problems.count) problem\(problems.count == 1 ? "" : "s") reading \(file) (\(kinds.joined(separator: ", "))); unrecognised answers count as missing. See them with: loneliness inspect \(file).")
+        "\(problems.count) problem\(problems.count == 1 ? "" : "s") reading \(file) (\(kinds.joined(separator: ", "))); unrecognised answers count as missing. See them with: loneliness inspect \(file)."
+      )
     }
-    return ScoredSurvey(file: file, table: result.table, scored: Scorer.score(result.table), notes: notes)
+    return ScoredSurvey(
+      file: file,
+      table: result.table,
+      scored: Scorer.score(result.table),
+      notes: notes
+    )
   }
 }
 

@@ -25,7 +25,9 @@ public final class Console {
   public private(set) var capturedError = ""
   private let capturing: Bool
   /// The folder that relative paths on the command line are relative to; `nil` for the process's
-  /// current folder. Messages show paths as the user wrote them.
+  /// current folder.
+  ///
+  /// Messages show paths as the user wrote them.
   public let workingDirectory: String?
   /// Whether standard input is a terminal (a person typing, rather than piped answers).
   public let isInputTerminal: Bool
@@ -34,8 +36,12 @@ public final class Console {
   private var inputEnded = false
 
   private init(
-    capturing: Bool, width: Int, isOutputTerminal: Bool, workingDirectory: String? = nil,
-    isInputTerminal: Bool = false, scriptedInput: [InputLine]? = nil
+    capturing: Bool,
+    width: Int,
+    isOutputTerminal: Bool,
+    workingDirectory: String? = nil,
+    isInputTerminal: Bool = false,
+    scriptedInput: [InputLine]? = nil
   ) {
     self.capturing = capturing
     self.isInputTerminal = isInputTerminal
@@ -48,28 +54,44 @@ public final class Console {
   /// The process's own standard output and error.
   public static func standard() -> Console {
     Console(
-      capturing: false, width: terminalWidth(), isOutputTerminal: isTerminal(1),
-      isInputTerminal: isTerminal(0))
+      capturing: false,
+      width: terminalWidth(),
+      isOutputTerminal: isTerminal(1),
+      isInputTerminal: isTerminal(0)
+    )
   }
 
   /// A console that keeps what is written, for tests, resolving relative paths against
   /// `workingDirectory`.
   public static func capturing(width: Int = 100, workingDirectory: String? = nil) -> Console {
-    Console(capturing: true, width: width, isOutputTerminal: false, workingDirectory: workingDirectory)
+    Console(
+      capturing: true,
+      width: width,
+      isOutputTerminal: false,
+      workingDirectory: workingDirectory
+    )
   }
 
   /// A console that keeps what is written and reads `input` as its standard input, one entry per
   /// read, then ``InputLine/endOfInput``; for tests of interactive commands.
   public static func capturing(
-    width: Int = 100, workingDirectory: String? = nil, input: [InputLine]
+    width: Int = 100,
+    workingDirectory: String? = nil,
+    input: [InputLine]
   ) -> Console {
     Console(
-      capturing: true, width: width, isOutputTerminal: false, workingDirectory: workingDirectory,
-      scriptedInput: input)
+      capturing: true,
+      width: width,
+      isOutputTerminal: false,
+      workingDirectory: workingDirectory,
+      scriptedInput: input
+    )
   }
 
-  /// Reads the next line of standard input (or of the scripted input), without its line ending
-  /// (LF or CR LF). A last line without a line ending is returned before the end of input.
+  /// Reads the next line of standard input (or of the scripted input), without its line ending (LF
+  /// or CR LF).
+  ///
+  /// A last line without a line ending is returned before the end of input.
   ///
   /// - Complexity: O(*n*) in the length of the line.
   public func readLine() -> InputLine {
@@ -101,7 +123,9 @@ public final class Console {
 
   /// Starts (`true`) or stops catching Ctrl-C and termination signals, so that a command can say
   /// what it abandoned and finish a durable write; while caught, ``readLine()`` returns
-  /// ``InputLine/interrupted``. Does nothing for a capturing console.
+  /// ``InputLine/interrupted``.
+  ///
+  /// Does nothing for a capturing console.
   public func catchInterrupts(_ isOn: Bool) {
     guard !capturing else { return }
     if isOn { InterruptSignals.install() } else { InterruptSignals.restoreDefaults() }

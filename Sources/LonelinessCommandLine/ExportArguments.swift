@@ -7,23 +7,51 @@ import SurveyInstruments
 enum ExportArguments {
   /// `-i`, `--from`, `--delimiter`, `--column`, `--map` and `--strict`.
   static let options: [OptionSpec] = [
-    .value("--instrument", short: "-i", "ID", repeatable: true, "An instrument to read. Repeatable. Without it, the instruments whose items match a column are used."),
     .value(
-      "--from", "PLATFORM",
-      "The platform that exported the file: " + ExportDialect.identifiers.joined(separator: ", ") + ". Detected when not given."),
-    .value("--delimiter", "C", "The field delimiter: a character, or comma, semicolon, tab. Detected when not given."),
+      "--instrument",
+      short: "-i",
+      "ID",
+      repeatable: true,
+      "An instrument to read. Repeatable. Without it, the instruments whose items match a column are used."
+    ),
     .value(
-      "--column", "ITEM=HEADER", repeatable: true,
-      "Read ITEM (INSTRUMENT.ITEM, or an item id) from the column with HEADER. Repeatable."),
-    .value("--map", "FILE", "A JSON file of columns: {\"format\": 1, \"columns\": {\"ITEM\": \"HEADER\"}}."),
-    .flag("--strict", "Exit 65 if reading the file finds any problem (an unrecognised answer, a ragged row, ...)."),
+      "--from",
+      "PLATFORM",
+      "The platform that exported the file: " + ExportDialect.identifiers.joined(separator: ", ")
+        + ". Detected when not given."
+    ),
+    .value(
+      "--delimiter",
+      "C",
+      "The field delimiter: a character, or comma, semicolon, tab. Detected when not given."
+    ),
+    .value(
+      "--column",
+      "ITEM=HEADER",
+      repeatable: true,
+      "Read ITEM (INSTRUMENT.ITEM, or an item id) from the column with HEADER. Repeatable."
+    ),
+    .value(
+      "--map",
+      "FILE",
+      "A JSON file of columns: {\"format\": 1, \"columns\": {\"ITEM\": \"HEADER\"}}."
+    ),
+    .flag(
+      "--strict",
+      "Exit 65 if reading the file finds any problem (an unrecognised answer, a ragged row, ...)."
+    ),
   ]
 
   /// The import options the command line asks for.
   ///
   /// - Throws: ``UsageError`` for an unknown platform or delimiter; `ImportError` for a bad
   ///   `--column` or `--map`.
-  static func importOptions(_ parsed: ParsedArguments, console: Console, command: String, attributes: AttributeSelection)
+  static func importOptions(
+    _ parsed: ParsedArguments,
+    console: Console,
+    command: String,
+    attributes: AttributeSelection
+  )
     throws -> ImportOptions
   {
     var options = ImportOptions(attributes: attributes, isStrict: parsed.has("--strict"))
@@ -31,16 +59,26 @@ enum ExportArguments {
       guard let dialect = ExportDialect(named: name) else {
         throw UsageError(
           message: "unknown platform '\(name)'",
-          hint: closestMatches(to: name, among: ExportDialect.identifiers).first.map { "did you mean '\($0)'?" }
+          hint: closestMatches(to: name, among: ExportDialect.identifiers).first.map {
+            "did you mean '\($0)'?"
+          }
             ?? "expected one of: " + ExportDialect.identifiers.joined(separator: ", "),
-          command: command)
+          command: command
+        )
       }
       options.dialect = dialect
     }
-    if let text = parsed.value("--delimiter") { options.delimiter = try delimiter(text, command: command) }
-    for argument in parsed.values("--column") { options.columnMappings.append(try ColumnMapping(argument: argument)) }
+    if let text = parsed.value("--delimiter") {
+      options.delimiter = try delimiter(text, command: command)
+    }
+    for argument in parsed.values("--column") {
+      options.columnMappings.append(try ColumnMapping(argument: argument))
+    }
     if let mapFile = parsed.value("--map") {
-      options.columnMappings += try ColumnMapping.mappings(fromMapFileAt: console.resolve(mapFile), displayPath: mapFile)
+      options.columnMappings += try ColumnMapping.mappings(
+        fromMapFileAt: console.resolve(mapFile),
+        displayPath: mapFile
+      )
     }
     return options
   }
@@ -52,12 +90,16 @@ enum ExportArguments {
     case "semicolon", ";": return .semicolon
     case "tab", "\\t", "\t": return .tab
     default:
-      if text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first, let delimiter = CSVDelimiter(scalar) {
+      if text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first,
+        let delimiter = CSVDelimiter(scalar)
+      {
         return delimiter
       }
       throw UsageError(
-        message: "invalid delimiter '\(text)'; expected one ASCII character (not a quote or line break), comma, semicolon or tab",
-        command: command)
+        message:
+          "invalid delimiter '\(text)'; expected one ASCII character (not a quote or line break), comma, semicolon or tab",
+        command: command
+      )
     }
   }
 
@@ -73,7 +115,11 @@ enum ExportArguments {
   /// - Throws: ``UnknownInstrumentError`` for an unknown id; ``UsageError`` when none is named and
   ///   none matches (unless `allowNone`).
   static func instruments(
-    _ parsed: ParsedArguments, catalogue: InstrumentCatalogue, layout: ExportLayout, file: String, command: String,
+    _ parsed: ParsedArguments,
+    catalogue: InstrumentCatalogue,
+    layout: ExportLayout,
+    file: String,
+    command: String,
     allowNone: Bool = false
   ) throws -> ([Instrument], Choice) {
     let names = parsed.values("--instrument")
@@ -82,8 +128,10 @@ enum ExportArguments {
       if matching.isEmpty && !allowNone {
         throw UsageError(
           message: "no instrument's items match a column of \(file)",
-          hint: "name the instruments with -i, for example -i ons-loneliness; 'loneliness instruments' lists them",
-          command: command)
+          hint:
+            "name the instruments with -i, for example -i ons-loneliness; 'loneliness instruments' lists them",
+          command: command
+        )
       }
       return (matching, .matched)
     }
@@ -98,45 +146,83 @@ enum ExportArguments {
   /// The instruments for a command that reads `file`: those named with `-i`, or those whose items
   /// match a column of the file.
   static func instruments(
-    for file: String, parsed: ParsedArguments, console: Console, catalogue: InstrumentCatalogue, command: String
+    for file: String,
+    parsed: ParsedArguments,
+    console: Console,
+    catalogue: InstrumentCatalogue,
+    command: String
   ) throws -> [Instrument] {
     let options = try importOptions(parsed, console: console, command: command, attributes: .none)
-    let layout = try ExportImporter.layout(of: .file(path: console.resolve(file), displayName: file), options: options)
-    return try instruments(parsed, catalogue: catalogue, layout: layout, file: file, command: command).0
+    let layout = try ExportImporter.layout(
+      of: .file(path: console.resolve(file), displayName: file),
+      options: options
+    )
+    return try instruments(
+      parsed,
+      catalogue: catalogue,
+      layout: layout,
+      file: file,
+      command: command
+    ).0
   }
 
-  /// Reads `file` for a command: its layout, the instruments (chosen as ``instruments(_:catalogue:layout:file:command:allowNone:)``
-  /// does unless given), and the table with the attribute columns asked for. Problems are
-  /// reported on standard error as a note, or, with `--strict`, as an error (the result is then
-  /// `nil` and the command exits 65).
+  /// Reads `file` for a command: its layout, the instruments (chosen as
+  /// ``instruments(_:catalogue:layout:file:command:allowNone:)`` does unless given), and the table
+  /// with the attribute columns asked for.
+  ///
+  /// Problems are reported on standard error as a note, or, with `--strict`, as an error (the
+  /// result is then `nil` and the command exits 65).
   ///
   /// - Throws: ``UsageError`` when a column in `required` is not in the file.
   static func read(
-    _ file: String, parsed: ParsedArguments, console: Console, catalogue: InstrumentCatalogue, command: String,
-    attributes: AttributeSelection, instruments given: [Instrument]? = nil, required: [String] = []
+    _ file: String,
+    parsed: ParsedArguments,
+    console: Console,
+    catalogue: InstrumentCatalogue,
+    command: String,
+    attributes: AttributeSelection,
+    instruments given: [Instrument]? = nil,
+    required: [String] = []
   ) throws -> (result: ImportResult, layout: ExportLayout, instruments: [Instrument])? {
-    let options = try importOptions(parsed, console: console, command: command, attributes: attributes)
+    let options = try importOptions(
+      parsed,
+      console: console,
+      command: command,
+      attributes: attributes
+    )
     let source = ExportSource.file(path: console.resolve(file), displayName: file)
     let layout = try ExportImporter.layout(of: source, options: options)
     let headers = layout.headers.map(\.name)
-    for column in required where !headers.contains(where: { normalizedLabel($0) == normalizedLabel(column) }) {
+    for column in required
+    where !headers.contains(where: { normalizedLabel($0) == normalizedLabel(column) }) {
       throw UsageError(
         message: "\(file) has no column '\(column)'",
         hint: closestMatches(to: column, among: headers).first.map { "did you mean '\($0)'?" },
-        command: command)
+        command: command
+      )
     }
-    let instruments = try given ?? self.instruments(parsed, catalogue: catalogue, layout: layout, file: file, command: command).0
+    let instruments =
+      try given
+      ?? self.instruments(
+        parsed,
+        catalogue: catalogue,
+        layout: layout,
+        file: file,
+        command: command
+      ).0
     let result = try ExportImporter.read(layout, instruments: instruments, options: options)
     let problems = result.report.problems.count
     if problems > 0 {
       let counted = "\(problems) problem\(problems == 1 ? "" : "s")"
       if !result.isAcceptable(strict: options.isStrict) {
         console.writeDiagnostic(
-          "error: \(counted) reading \(file) (--strict); nothing was written\nhint: see them with: loneliness inspect \(file)\n")
+          "error: \(counted) reading \(file) (--strict); nothing was written\nhint: see them with: loneliness inspect \(file)\n"
+        )
         return nil
       }
       console.writeDiagnostic(
-        "note: \(counted) reading \(file); unrecognised answers count as missing\nhint: see them with: loneliness inspect \(file); --strict makes any problem an error\n")
+        "note: \(counted) reading \(file); unrecognised answers count as missing\nhint: see them with: loneliness inspect \(file); --strict makes any problem an error\n"
+      )
     }
     return (result, layout, instruments)
   }

@@ -6,7 +6,8 @@ import SurveyReports
 
 let inspectSpec = CommandSpec(
   name: "inspect",
-  summary: "Show how an export was read: encoding, dialect, columns matched to items, answers, problems.",
+  summary:
+    "Show how an export was read: encoding, dialect, columns matched to items, answers, problems.",
   usage: [
     "loneliness inspect FILE [-i ID]... [--from PLATFORM] [--delimiter C] [--column ITEM=HEADER]...",
     "                        [--map FILE] [--strict] [--format text|json] [--rows N]",
@@ -30,17 +31,23 @@ enum InspectCommand {
   static let problemsShownPerKind = 20
 
   static func run(_ arguments: [String], console: Console) throws -> ExitCode {
-    guard let parsed = try CommandLineTool.parse(arguments, spec: inspectSpec, console: console) else {
+    guard let parsed = try CommandLineTool.parse(arguments, spec: inspectSpec, console: console)
+    else {
       return .success
     }
     guard parsed.positionals.count == 1, let file = parsed.positionals.first else {
       throw UsageError(
         message: parsed.positionals.isEmpty ? "'inspect' needs a file" : "'inspect' takes one file",
-        hint: "for example: loneliness inspect Examples/platform-exports/surveymonkey.csv", command: "inspect")
+        hint: "for example: loneliness inspect Examples/platform-exports/surveymonkey.csv",
+        command: "inspect"
+      )
     }
     let format = parsed.value("--format") ?? "text"
     guard format == "text" || format == "json" else {
-      throw UsageError(message: "unknown format '\(format)'; expected text or json", command: "inspect")
+      throw UsageError(
+        message: "unknown format '\(format)'; expected text or json",
+        command: "inspect"
+      )
     }
     var rowLimit: Int?
     if let text = parsed.value("--rows") {
@@ -49,7 +56,12 @@ enum InspectCommand {
       }
       rowLimit = limit
     }
-    let options = try ExportArguments.importOptions(parsed, console: console, command: "inspect", attributes: .all)
+    let options = try ExportArguments.importOptions(
+      parsed,
+      console: console,
+      command: "inspect",
+      attributes: .all
+    )
     let catalogue = try CommandLineTool.catalogue(parsed, console: console)
     let source = ExportSource.file(path: console.resolve(file), displayName: file)
     let layout = try ExportImporter.layout(of: source, options: options)
@@ -59,7 +71,13 @@ enum InspectCommand {
       return .success
     }
     let (instruments, choice) = try ExportArguments.instruments(
-      parsed, catalogue: catalogue, layout: layout, file: file, command: "inspect", allowNone: true)
+      parsed,
+      catalogue: catalogue,
+      layout: layout,
+      file: file,
+      command: "inspect",
+      allowNone: true
+    )
     let chosenBy =
       switch choice {
       case .given: "given with -i"
@@ -76,7 +94,8 @@ enum InspectCommand {
     }
     if options.isStrict && !report.problems.isEmpty {
       console.writeDiagnostic(
-        "error: \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") in \(file) (--strict)\n")
+        "error: \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") in \(file) (--strict)\n"
+      )
       return .dataError
     }
     return .success
@@ -93,21 +112,34 @@ enum InspectCommand {
     let facts: [(String, String)] = [
       ("File", report.file ?? "(input)"),
       ("Encoding", encoding),
-      ("Delimiter", report.delimiter.description + (report.isDelimiterDetected ? " (detected)" : " (given)")),
+      (
+        "Delimiter",
+        report.delimiter.description + (report.isDelimiterDetected ? " (detected)" : " (given)")
+      ),
       ("Dialect", "\(report.dialect.name) (\(report.dialectDetection))"),
       ("Header rows", String(report.headerRowCount)),
       ("Records", String(report.recordCount)),
-      ("Respondent id", report.respondentIDColumn.map { "column \($0 + 1) '\(report.columns[$0].header.name)'" } ?? "none"),
+      (
+        "Respondent id",
+        report.respondentIDColumn.map { "column \($0 + 1) '\(report.columns[$0].header.name)'" }
+          ?? "none"
+      ),
       (
         "Instruments",
-        (instruments.isEmpty ? "none" : instruments.map(\.id.rawValue).joined(separator: ", ")) + " (\(chosenBy))"
+        (instruments.isEmpty ? "none" : instruments.map(\.id.rawValue).joined(separator: ", "))
+          + " (\(chosenBy))"
       ),
     ]
     for (label, value) in facts { lines.append(padded(label, to: 15) + value) }
     if let wave = report.waveColumn {
-      lines.append(padded("Waves", to: 15) + "column \(wave + 1) '\(report.columns[wave].header.name)' (ids are checked within each wave)")
+      lines.append(
+        padded("Waves", to: 15)
+          + "column \(wave + 1) '\(report.columns[wave].header.name)' (ids are checked within each wave)"
+      )
     }
-    for notice in report.notices where notice.hasPrefix("the file") { lines.append(padded("Note", to: 15) + notice) }
+    for notice in report.notices where notice.hasPrefix("the file") {
+      lines.append(padded("Note", to: 15) + notice)
+    }
 
     lines.append("")
     lines.append("COLUMNS")
@@ -123,13 +155,20 @@ enum InspectCommand {
       case .notKept:
         use = "not kept"
       }
-      if let importID = column.header.importID, column.role == .item { use += " [ImportId \(importID)]" }
+      if let importID = column.header.importID, column.role == .item {
+        use += " [ImportId \(importID)]"
+      }
       let name = shortened(column.header.name, 60)
-      var line = "  " + leftPadded(String(column.index + 1), to: numberWidth) + "  " + padded(name, to: headerWidth) + "  " + use
+      var line =
+        "  " + leftPadded(String(column.index + 1), to: numberWidth) + "  "
+        + padded(name, to: headerWidth) + "  " + use
       while line.hasSuffix(" ") { line.removeLast() }
       lines.append(line)
       if report.dialect == .qualtrics, column.header.question != column.header.name {
-        lines.append("  " + String(repeating: " ", count: numberWidth) + "  " + "  '" + shortened(column.header.question, 80) + "'")
+        lines.append(
+          "  " + String(repeating: " ", count: numberWidth) + "  " + "  '"
+            + shortened(column.header.question, 80) + "'"
+        )
       }
     }
 
@@ -144,7 +183,9 @@ enum InspectCommand {
         title += "  no column"
       }
       lines.append(title)
-      var rows: [(String, String, Int)] = item.counts.options.map { (String($0.code), $0.label, $0.count) }
+      var rows: [(String, String, Int)] = item.counts.options.map {
+        (String($0.code), $0.label, $0.count)
+      }
       rows.append(("", "base (valid answers)", item.counts.base))
       rows += item.counts.missing.map { ("", $0.label, $0.count) }
       rows.append(("", "blank", item.counts.blank))
@@ -155,7 +196,8 @@ enum InspectCommand {
       for row in rows {
         lines.append(
           "    " + leftPadded(row.0, to: codeWidth) + "  " + padded(row.1, to: labelWidth) + "  "
-            + leftPadded(String(row.2), to: countWidth))
+            + leftPadded(String(row.2), to: countWidth)
+        )
       }
     }
 
@@ -168,16 +210,23 @@ enum InspectCommand {
       guard !problems.isEmpty else { continue }
       lines.append("  \(kind.heading) (\(problems.count))")
       for problem in problems.prefix(problemsShownPerKind) {
-        for (index, part) in problem.description.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, part) in problem.description.split(
+          separator: "\n",
+          omittingEmptySubsequences: false
+        ).enumerated() {
           lines.append((index == 0 ? "    " : "      ") + part)
         }
       }
       if problems.count > problemsShownPerKind {
         hidden += problems.count - problemsShownPerKind
-        lines.append("    … and \(problems.count - problemsShownPerKind) more \(kind.heading.lowercased())")
+        lines.append(
+          "    … and \(problems.count - problemsShownPerKind) more \(kind.heading.lowercased())"
+        )
       }
     }
-    if hidden > 0 { lines.append("  \(hidden) problems are not shown here; use --format json to list them all.") }
+    if hidden > 0 {
+      lines.append("  \(hidden) problems are not shown here; use --format json to list them all.")
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -189,7 +238,9 @@ enum InspectCommand {
   // MARK: - JSON
 
   static func json(_ report: ImportReport, instruments: [Instrument], chosenBy: String) -> String {
-    guard case .object(let members) = report.jsonValue else { return JSONWriter.text(for: report.jsonValue) }
+    guard case .object(let members) = report.jsonValue else {
+      return JSONWriter.text(for: report.jsonValue)
+    }
     let instrumentMembers = [
       JSONObjectMember("instruments", .array(instruments.map { .string($0.id.rawValue) })),
       JSONObjectMember("instrumentsChosenBy", .string(chosenBy)),
@@ -199,10 +250,14 @@ enum InspectCommand {
 
   static func previewJSON(_ rows: [[(name: String, value: String)]]) -> String {
     JSONWriter.text(
-      for: .array(rows.map { row in .object(row.map { JSONObjectMember($0.name, .string($0.value)) }) }))
+      for: .array(
+        rows.map { row in .object(row.map { JSONObjectMember($0.name, .string($0.value)) }) }
+      )
+    )
   }
 
-  static func previewText(_ rows: [[(name: String, value: String)]], layout: ExportLayout) -> String {
+  static func previewText(_ rows: [[(name: String, value: String)]], layout: ExportLayout) -> String
+  {
     var text = ""
     for (index, row) in rows.enumerated() {
       text += "record \(index + 1)\n"

@@ -23,7 +23,8 @@ let instrumentsSpec = CommandSpec(
 
 enum InstrumentsCommand {
   static func run(_ arguments: [String], console: Console) throws -> ExitCode {
-    guard let parsed = try CommandLineTool.parse(arguments, spec: instrumentsSpec, console: console) else {
+    guard let parsed = try CommandLineTool.parse(arguments, spec: instrumentsSpec, console: console)
+    else {
       return .success
     }
     let positionals = parsed.positionals
@@ -36,22 +37,32 @@ enum InstrumentsCommand {
     case "show":
       guard positionals.count == 2 else {
         throw UsageError(
-          message: positionals.count < 2 ? "'instruments show' needs an instrument id" : "'instruments show' takes one instrument id",
-          hint: "for example: loneliness instruments show swemwbs", command: "instruments")
+          message: positionals.count < 2
+            ? "'instruments show' needs an instrument id"
+            : "'instruments show' takes one instrument id",
+          hint: "for example: loneliness instruments show swemwbs",
+          command: "instruments"
+        )
       }
       return try show(positionals[1], parsed, console: console)
     case "validate":
       let files = Array(positionals.dropFirst())
       guard !files.isEmpty else {
-        throw UsageError(message: "'instruments validate' needs at least one file", command: "instruments")
+        throw UsageError(
+          message: "'instruments validate' needs at least one file",
+          command: "instruments"
+        )
       }
       return try validate(files, parsed, console: console)
     case let other?:
       throw UsageError(
         message: "unknown instruments subcommand '\(other)'",
-        hint: closestMatches(to: other, among: ["list", "show", "validate"]).first.map { "did you mean '\($0)'?" }
+        hint: closestMatches(to: other, among: ["list", "show", "validate"]).first.map {
+          "did you mean '\($0)'?"
+        }
           ?? "expected list, show ID, or validate FILE...",
-        command: "instruments")
+        command: "instruments"
+      )
     }
   }
 
@@ -65,11 +76,14 @@ enum InstrumentsCommand {
       ]
     }
     let header = ["ID", "TITLE", "ITEMS", "SCORES", "FROM"]
-    let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+    let widths = header.indices.map { column in
+      ([header] + rows).map { $0[column].count }.max() ?? 0
+    }
     var text = ""
     for row in [header] + rows {
       let cells = row.indices.map { column in
-        column == 2 ? leftPadded(row[column], to: widths[column]) : padded(row[column], to: widths[column])
+        column == 2
+          ? leftPadded(row[column], to: widths[column]) : padded(row[column], to: widths[column])
       }
       var line = cells.joined(separator: "  ")
       while line.hasSuffix(" ") { line.removeLast() }
@@ -84,13 +98,20 @@ enum InstrumentsCommand {
     let catalogue = try CommandLineTool.catalogue(parsed, console: console)
     let instrument = try catalogue.instrument(named: name)
     let sheet = InstrumentSheet(
-      instrument: instrument, origin: catalogue.origins[instrument.id] ?? "",
-      extensions: catalogue.extensions[instrument.id] ?? [], width: console.width)
+      instrument: instrument,
+      origin: catalogue.origins[instrument.id] ?? "",
+      extensions: catalogue.extensions[instrument.id] ?? [],
+      width: console.width
+    )
     console.write(sheet.rendered())
     return .success
   }
 
-  static func validate(_ files: [String], _ parsed: ParsedArguments, console: Console) throws -> ExitCode {
+  static func validate(
+    _ files: [String],
+    _ parsed: ParsedArguments,
+    console: Console
+  ) throws -> ExitCode {
     // Validate against the built-ins (and --instruments), except instruments the files themselves
     // redefine: checking a copy of a built-in file is allowed.
     var base = try CommandLineTool.catalogue(parsed, console: console)
@@ -103,10 +124,12 @@ enum InstrumentsCommand {
         results.append((file, .failure(error)))
       }
     }
-    let redefined = Set(results.compactMap { result -> InstrumentID? in
-      if case .success(.instrument(let instrument)) = result.1 { return instrument.id }
-      return nil
-    })
+    let redefined = Set(
+      results.compactMap { result -> InstrumentID? in
+        if case .success(.instrument(let instrument)) = result.1 { return instrument.id }
+        return nil
+      }
+    )
     base = base.removing(redefined)
     var failed = false
     var diagnostics: [InstrumentDiagnostic] = []
@@ -128,9 +151,13 @@ enum InstrumentsCommand {
           plural(instrument.items.count, "item"), plural(instrument.scores.count, "score"),
           plural(instrument.indicators.count, "indicator"),
         ]
-        console.write("\(file): ok (instrument \(instrument.id): \(counts.joined(separator: ", ")))\n")
+        console.write(
+          "\(file): ok (instrument \(instrument.id): \(counts.joined(separator: ", ")))\n"
+        )
       case .success(.extension(let addition)):
-        console.write("\(file): ok (extends \(addition.extends): \(plural(addition.items.count, "item")))\n")
+        console.write(
+          "\(file): ok (extends \(addition.extends): \(plural(addition.items.count, "item")))\n"
+        )
       case .failure:
         failed = true
       }
@@ -138,7 +165,9 @@ enum InstrumentsCommand {
     return failed ? .dataError : .success
   }
 
-  static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+  static func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
 }
 
 extension InstrumentCatalogue {

@@ -9,13 +9,26 @@ enum OutputArguments {
   static func options(nhsDigital: Bool) -> [OptionSpec] {
     var options: [OptionSpec] = [
       .value("--format", "FORMAT", "text (the default), markdown, csv, json or html."),
-      .value("--output", short: "-o", "FILE", "Write to FILE (replaced in one step) instead of standard output."),
+      .value(
+        "--output",
+        short: "-o",
+        "FILE",
+        "Write to FILE (replaced in one step) instead of standard output."
+      ),
       .value("--suppress-below", "N", "Hide counts from 1 to N-1 (default 5)."),
     ]
     if nhsDigital {
-      options.append(.value("--suppression", "POLICY", "below-5 (the default) or nhs-digital: hide 1 to 7, round others to 5."))
+      options.append(
+        .value(
+          "--suppression",
+          "POLICY",
+          "below-5 (the default) or nhs-digital: hide 1 to 7, round others to 5."
+        )
+      )
     }
-    options.append(.flag("--no-suppression", "Show every count. Not for publishing data about people."))
+    options.append(
+      .flag("--no-suppression", "Show every count. Not for publishing data about people.")
+    )
     options.append(.value("--title", "TEXT", "The report's title."))
     return options
   }
@@ -27,24 +40,34 @@ enum OutputArguments {
       let names = ReportFormat.allCases.map(\.rawValue)
       throw UsageError(
         message: "unknown format '\(name)'; expected \(names.joined(separator: ", "))",
-        hint: closestMatches(to: name, among: names).first.map { "did you mean '\($0)'?" }, command: command)
+        hint: closestMatches(to: name, among: names).first.map { "did you mean '\($0)'?" },
+        command: command
+      )
     }
     return format
   }
 
   /// The suppression policy asked for: counts below 5 hidden unless another is chosen.
   static func suppression(_ parsed: ParsedArguments, command: String) throws -> SuppressionPolicy {
-    let chosen = [parsed.value("--suppress-below") != nil, parsed.value("--suppression") != nil, parsed.has("--no-suppression")]
+    let chosen = [
+      parsed.value("--suppress-below") != nil, parsed.value("--suppression") != nil,
+      parsed.has("--no-suppression"),
+    ]
     guard chosen.filter({ $0 }).count <= 1 else {
       throw UsageError(
-        message: "--suppress-below, --suppression and --no-suppression each choose a policy; give one", command: command)
+        message:
+          "--suppress-below, --suppression and --no-suppression each choose a policy; give one",
+        command: command
+      )
     }
     if parsed.has("--no-suppression") { return .none }
     if let text = parsed.value("--suppress-below") {
       guard let threshold = Int(text), threshold >= 2 else {
         throw UsageError(
           message: "--suppress-below needs a whole number of 2 or more, not '\(text)'",
-          hint: "for example --suppress-below 10; --no-suppression shows every count", command: command)
+          hint: "for example --suppress-below 10; --no-suppression shows every count",
+          command: command
+        )
       }
       return .threshold(threshold)
     }
@@ -53,7 +76,11 @@ enum OutputArguments {
     case "nhs-digital": return .nhsDigital
     case "none": return .none
     case let other?:
-      throw UsageError(message: "unknown suppression policy '\(other)'", hint: "expected below-5, nhs-digital or none", command: command)
+      throw UsageError(
+        message: "unknown suppression policy '\(other)'",
+        hint: "expected below-5, nhs-digital or none",
+        command: command
+      )
     }
   }
 

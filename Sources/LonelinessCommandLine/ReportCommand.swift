@@ -5,7 +5,8 @@ import SurveyScoring
 
 let reportSpec = CommandSpec(
   name: "report",
-  summary: "Tally a survey: counts and percentages with intervals, breakdowns, scores, safe to publish.",
+  summary:
+    "Tally a survey: counts and percentages with intervals, breakdowns, scores, safe to publish.",
   usage: [
     "loneliness report FILE [-i ID]... [--by COLUMN]... [--weight COLUMN] [--tally COLUMN]... [--multi COLUMN]...",
     "                       [--format text|markdown|csv|json|html] [-o OUT] [--decimals 0|1]",
@@ -14,11 +15,30 @@ let reportSpec = CommandSpec(
   discussion:
     "Reads a survey export and reports every item of each instrument (each answer's count and percentage of those who answered, with a 95% interval, and missing answers by reason), each indicator as a headline such as \"Lonely often/always: 97 of 262 (37%; 95% CI 31% to 43%)\", and each score (n, mean, SD, interval of the mean, median, quartiles, and the distribution over its bands, naming the cut-off's source). --by breaks every estimate down by a column, with a chi-square test where it is valid; --tally and --multi count any other column. --weight weights percentages and means (counts stay unweighted) and reports the effective sample size. By default any count from 1 to 4 is hidden with its percentage, and so are counts that would reveal it from a total; bases under 30 are flagged. The report says what was read, excluded and suppressed, the instruments and their versions, the cut-offs and their sources, and the licence notices the instruments require.",
   options: ExportArguments.options + [
-    .value("--by", "COLUMN", repeatable: true, "Break every estimate down by this column. Repeatable."),
+    .value(
+      "--by",
+      "COLUMN",
+      repeatable: true,
+      "Break every estimate down by this column. Repeatable."
+    ),
     .value("--weight", "COLUMN", "Weight percentages and means by this column of survey weights."),
-    .value("--tally", "COLUMN", repeatable: true, "Also count the answers in this column. Repeatable."),
-    .value("--multi", "COLUMN", repeatable: true, "Also count a multi-select column: percentages of respondents. Repeatable."),
-    .value("--separator", "TEXT", "What separates answers in a --multi cell (default: ';' if any cell has one, else ',')."),
+    .value(
+      "--tally",
+      "COLUMN",
+      repeatable: true,
+      "Also count the answers in this column. Repeatable."
+    ),
+    .value(
+      "--multi",
+      "COLUMN",
+      repeatable: true,
+      "Also count a multi-select column: percentages of respondents. Repeatable."
+    ),
+    .value(
+      "--separator",
+      "TEXT",
+      "What separates answers in a --multi cell (default: ';' if any cell has one, else ',')."
+    ),
     .value("--decimals", "N", "Decimal places for percentages: 0 (the default) or 1."),
   ] + OutputArguments.options(nhsDigital: true),
   examples: [
@@ -29,16 +49,24 @@ let reportSpec = CommandSpec(
 
 enum ReportCommand {
   static func run(_ arguments: [String], console: Console) throws -> ExitCode {
-    guard let parsed = try CommandLineTool.parse(arguments, spec: reportSpec, console: console) else { return .success }
+    guard let parsed = try CommandLineTool.parse(arguments, spec: reportSpec, console: console)
+    else { return .success }
     guard parsed.positionals.count == 1, let file = parsed.positionals.first else {
       throw UsageError(
         message: parsed.positionals.isEmpty ? "'report' needs a file" : "'report' takes one file",
-        hint: "for example: loneliness report Examples/platform-exports/google-forms.csv", command: "report")
+        hint: "for example: loneliness report Examples/platform-exports/google-forms.csv",
+        command: "report"
+      )
     }
     let format = try OutputArguments.format(parsed, command: "report")
     var options = ReportOptions(
-      title: parsed.value("--title") ?? "Survey report", groupBy: parsed.values("--by"), weightColumn: parsed.value("--weight"),
-      tallies: parsed.values("--tally"), multiSelect: parsed.values("--multi"), multiSelectSeparator: parsed.value("--separator"))
+      title: parsed.value("--title") ?? "Survey report",
+      groupBy: parsed.values("--by"),
+      weightColumn: parsed.value("--weight"),
+      tallies: parsed.values("--tally"),
+      multiSelect: parsed.values("--multi"),
+      multiSelectSeparator: parsed.value("--separator")
+    )
     options.suppression = try OutputArguments.suppression(parsed, command: "report")
     if let text = parsed.value("--decimals") {
       guard let decimals = Int(text), decimals == 0 || decimals == 1 else {
@@ -47,13 +75,26 @@ enum ReportCommand {
       options.decimals = decimals
     }
     let catalogue = try CommandLineTool.catalogue(parsed, console: console)
-    let kept = options.groupBy + (options.weightColumn.map { [$0] } ?? []) + options.tallies + options.multiSelect
+    let kept =
+      options.groupBy + (options.weightColumn.map { [$0] } ?? []) + options.tallies
+      + options.multiSelect
     guard
       let (result, _, _) = try ExportArguments.read(
-        file, parsed: parsed, console: console, catalogue: catalogue, command: "report", attributes: .named(kept))
+        file,
+        parsed: parsed,
+        console: console,
+        catalogue: catalogue,
+        command: "report",
+        attributes: .named(kept)
+      )
     else { return .dataError }
     let scored = Scorer.score(result.table)
-    var builder = try ReportBuilder(table: result.table, options: options, sourceFiles: [file], origins: catalogue.origins)
+    var builder = try ReportBuilder(
+      table: result.table,
+      options: options,
+      sourceFiles: [file],
+      origins: catalogue.origins
+    )
     builder.addInstruments(scored: scored)
     builder.addTallies()
     for exclusion in importExclusions(result.report) { builder.addExclusion(exclusion) }
@@ -81,13 +122,22 @@ enum ReportCommand {
     }
     var exclusions = order.map { scope in
       Exclusion(
-        scope: scope, reason: "unrecognised answer, counted as missing (see loneliness inspect)",
-        count: byItem[scope]?.count ?? 0, lines: byItem[scope] ?? [])
+        scope: scope,
+        reason: "unrecognised answer, counted as missing (see loneliness inspect)",
+        count: byItem[scope]?.count ?? 0,
+        lines: byItem[scope] ?? []
+      )
     }
     let ragged = report.problems.filter { $0.kind == .raggedRow }
     if !ragged.isEmpty {
       exclusions.append(
-        Exclusion(scope: "answers in short rows", reason: "a row with fewer or more fields than the header", count: ragged.count, lines: ragged.compactMap(\.line)))
+        Exclusion(
+          scope: "answers in short rows",
+          reason: "a row with fewer or more fields than the header",
+          count: ragged.count,
+          lines: ragged.compactMap(\.line)
+        )
+      )
     }
     return exclusions
   }

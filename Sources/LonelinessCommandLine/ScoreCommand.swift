@@ -6,7 +6,8 @@ import SurveyScoring
 
 let scoreSpec = CommandSpec(
   name: "score",
-  summary: "Score every respondent of an export: each score, its band, why it is absent, and each indicator.",
+  summary:
+    "Score every respondent of an export: each score, its band, why it is absent, and each indicator.",
   usage: [
     "loneliness score FILE [-i ID]... [-o OUT] [--format csv|json] [--from PLATFORM] [--delimiter C]",
     "                      [--column ITEM=HEADER]... [--map FILE] [--strict]",
@@ -14,7 +15,12 @@ let scoreSpec = CommandSpec(
   discussion:
     "Reads a survey export and scores each respondent exactly as each instrument's file specifies: sums, means, prorated sums, reversed and recoded items, conversion tables, bands, indicators and missing-data rules. Every input row and column is written unchanged and in order, followed by, for each score, the columns INSTRUMENT.SCORE (the value), INSTRUMENT.SCORE.band (its band), INSTRUMENT.SCORE.reason (why it is absent, for example '1 of 7 items missing (useful); swemwbs.raw allows none'), and then each indicator as INSTRUMENT.INDICATOR (1, 0, or empty when absent). CSV keeps the input's delimiter; cells a spreadsheet would run as formulas get a leading '. --format json writes an array of objects keyed by the combined header names. Without -i, the built-in instruments whose items match a column are scored. Problems reading the export are counted on standard error (see them with 'loneliness inspect'); with --strict any problem exits 65 and nothing is written.",
   options: ExportArguments.options + [
-    .value("--output", short: "-o", "OUT", "Write to OUT (replaced in one step) instead of standard output."),
+    .value(
+      "--output",
+      short: "-o",
+      "OUT",
+      "Write to OUT (replaced in one step) instead of standard output."
+    ),
     .value("--format", "FORMAT", "csv (the default) or json."),
   ],
   examples: [
@@ -26,27 +32,42 @@ let scoreSpec = CommandSpec(
 
 enum ScoreCommand {
   static func run(_ arguments: [String], console: Console) throws -> ExitCode {
-    guard let parsed = try CommandLineTool.parse(arguments, spec: scoreSpec, console: console) else {
+    guard let parsed = try CommandLineTool.parse(arguments, spec: scoreSpec, console: console)
+    else {
       return .success
     }
     guard parsed.positionals.count == 1, let file = parsed.positionals.first else {
       throw UsageError(
         message: parsed.positionals.isEmpty ? "'score' needs a file" : "'score' takes one file",
         hint: "for example: loneliness score Examples/provider-outcomes/baseline.csv -i swemwbs",
-        command: "score")
+        command: "score"
+      )
     }
     let format = parsed.value("--format") ?? "csv"
     guard format == "csv" || format == "json" else {
-      throw UsageError(message: "unknown format '\(format)'; expected csv or json", command: "score")
+      throw UsageError(
+        message: "unknown format '\(format)'; expected csv or json",
+        command: "score"
+      )
     }
     let catalogue = try CommandLineTool.catalogue(parsed, console: console)
     guard
       let (result, layout, _) = try ExportArguments.read(
-        file, parsed: parsed, console: console, catalogue: catalogue, command: "score", attributes: .none)
+        file,
+        parsed: parsed,
+        console: console,
+        catalogue: catalogue,
+        command: "score",
+        attributes: .none
+      )
     else { return .dataError }
     let scored = Scorer.score(result.table)
     let writer = ScoredExportWriter(
-      layout: layout, headerRowCount: result.headerRowCount, scored: scored, format: format == "json" ? .json : .csv)
+      layout: layout,
+      headerRowCount: result.headerRowCount,
+      scored: scored,
+      format: format == "json" ? .json : .csv
+    )
     guard let output = parsed.value("--output") else {
       try writer.write { chunk in console.write(String(decoding: chunk, as: UTF8.self)) }
       return .success
@@ -58,7 +79,9 @@ enum ScoreCommand {
       throw OutputError(underlying: error)
     }
     try writer.write { chunk in
-      do { try target.write(chunk) } catch let error as FileSystemError { throw OutputError(underlying: error) }
+      do { try target.write(chunk) } catch let error as FileSystemError {
+        throw OutputError(underlying: error)
+      }
     }
     do { try target.commit() } catch { throw OutputError(underlying: error) }
     return .success

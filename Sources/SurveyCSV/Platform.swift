@@ -59,7 +59,11 @@ struct PlatformFile: ~Copyable {
       )
     case .inputOutput:
       let reason = error.reason.prefix(1).lowercased() + error.reason.dropFirst()
-      return CSVError(kind: .readFailed, filePath: error.path, message: "cannot \(action) the file: \(reason)")
+      return CSVError(
+        kind: .readFailed,
+        filePath: error.path,
+        message: "cannot \(action) the file: \(reason)"
+      )
     }
   }
 }

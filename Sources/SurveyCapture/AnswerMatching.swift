@@ -17,10 +17,14 @@ public struct AnswerMatcher: Sendable {
     self.scale = scale
     var labels: [String: Answer] = [:]
     for (index, missing) in scale.missingAnswers.enumerated() {
-      for text in [missing.label] + missing.aliases { labels[normalizedLabel(text)] = .missing(reasonIndex: index) }
+      for text in [missing.label] + missing.aliases {
+        labels[normalizedLabel(text)] = .missing(reasonIndex: index)
+      }
     }
     for option in scale.options {
-      for text in [option.label] + option.aliases { labels[normalizedLabel(text)] = .code(option.code) }
+      for text in [option.label] + option.aliases {
+        labels[normalizedLabel(text)] = .code(option.code)
+      }
     }
     labels[""] = nil
     answerForLabel = labels
@@ -54,7 +58,9 @@ public struct AnswerMatcher: Sendable {
       }
       if let separated = separatedRest(rest), codes.contains(number) {
         if isNumericScale { return .code(number) }
-        if answerForLabel[normalizedLabel(String(separated))] == .code(number) { return .code(number) }
+        if answerForLabel[normalizedLabel(String(separated))] == .code(number) {
+          return .code(number)
+        }
       }
     }
     return answerForLabel[normalizedLabel(trimmed)]
@@ -89,14 +95,17 @@ public struct AnswerMatcher: Sendable {
   /// The text after a number when it is set off by a space or `-`, `=`, `:`, `.`, `)`.
   private func separatedRest(_ rest: Substring) -> Substring? {
     guard let first = rest.unicodeScalars.first,
-      first == " " || first == "-" || first == "=" || first == ":" || first == "." || first == ")" || first == "–"
+      first == " " || first == "-" || first == "=" || first == ":" || first == "." || first == ")"
+        || first == "–"
     else { return nil }
     return rest
   }
 }
 
-/// A hash table keyed by byte strings, for interning cell values without building a `String`
-/// per cell. Keys are stored once in an arena; lookups hash the bytes (FNV-1a) and verify them.
+/// A hash table keyed by byte strings, for interning cell values without building a `String` per
+/// cell.
+///
+/// Keys are stored once in an arena; lookups hash the bytes (FNV-1a) and verify them.
 struct ByteStringTable {
   private var slots: [Int32]
   private(set) var hashes: [UInt64] = []

@@ -30,8 +30,9 @@ public struct CaptureSession: Sendable {
   public let steps: [CaptureStep]
   /// The index in ``steps`` of the current step; `steps.count` once finished.
   public private(set) var stepIndex: Int
-  /// The answers given so far by item, including skipped items (`.notAnswered`). Items not yet
-  /// reached are absent.
+  /// The answers given so far by item, including skipped items (`.notAnswered`).
+  ///
+  /// Items not yet reached are absent.
   public private(set) var answers: [ItemKey: Answer]
   /// Values recorded with the response besides the answers, such as a respondent id.
   public var attributes: [String: String]
@@ -136,7 +137,9 @@ public struct CaptureSession: Sendable {
     return Response(answers: all, attributes: attributes)
   }
 
-  /// Moves past an introduction to the next step. Does nothing at other steps.
+  /// Moves past an introduction to the next step.
+  ///
+  /// Does nothing at other steps.
   public mutating func proceed() {
     if case .introduction = step { moveOn() }
   }
@@ -257,8 +260,9 @@ public struct CaptureSession: Sendable {
     moveOn()
   }
 
-  /// Leaves the current question unanswered (recorded as not answered) and moves on. Does
-  /// nothing at other steps.
+  /// Leaves the current question unanswered (recorded as not answered) and moves on.
+  ///
+  /// Does nothing at other steps.
   public mutating func skip() {
     guard let question else { return }
     answers[question.key] = .notAnswered

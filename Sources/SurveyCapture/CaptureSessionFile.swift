@@ -77,6 +77,7 @@ public struct CaptureFileLayout: Sendable, Hashable {
   ///   - respondentID: The respondent's id.
   ///   - capturedAt: When the response was captured, as ISO 8601 text.
   ///   - status: Whether the session was completed.
+  /// - Returns: The row's cells, in the layout's column order.
   /// - Complexity: O(*n*) in the number of columns.
   public func row(
     for response: Response,

@@ -1,7 +1,9 @@
 import SurveyInstruments
 
 /// The rule by which a column was matched to an item, strongest first.
-public enum HeaderMatchRule: Int, Sendable, Hashable, Comparable, CaseIterable, CustomStringConvertible {
+public enum HeaderMatchRule: Int, Sendable, Hashable, Comparable, CaseIterable,
+  CustomStringConvertible
+{
   /// Named in `--column ITEM=HEADER` or a `--map` file.
   case explicitMapping = 0
   /// The header is `INSTRUMENT.ITEM` (as `loneliness capture` writes).
@@ -40,7 +42,9 @@ public enum HeaderMatchRule: Int, Sendable, Hashable, Comparable, CaseIterable, 
   }
 
   /// Orders stronger rules first.
-  public static func < (lhs: HeaderMatchRule, rhs: HeaderMatchRule) -> Bool { lhs.rawValue < rhs.rawValue }
+  public static func < (lhs: HeaderMatchRule, rhs: HeaderMatchRule) -> Bool {
+    lhs.rawValue < rhs.rawValue
+  }
 }
 
 /// How one column matched one item.
@@ -86,11 +90,15 @@ struct PreparedHeader {
 
   init(_ header: ExportHeader) {
     var texts = [header.name.trimmedSpaces()]
-    for row in header.rows where !texts.contains(row.trimmedSpaces()) { texts.append(row.trimmedSpaces()) }
+    for row in header.rows where !texts.contains(row.trimmedSpaces()) {
+      texts.append(row.trimmedSpaces())
+    }
     if let importID = header.importID { texts.append(importID) }
     rawTexts = texts
     question = normalizedLabel(strippingQuestionNumber(header.question))
-    itemPart = header.itemPart.map { normalizedLabel(strippingQuestionNumber($0)) }.flatMap { $0.isEmpty ? nil : $0 }
+    itemPart = header.itemPart.map { normalizedLabel(strippingQuestionNumber($0)) }.flatMap {
+      $0.isEmpty ? nil : $0
+    }
   }
 }
 
@@ -116,17 +124,37 @@ struct PreparedItem {
   func match(_ header: PreparedHeader) -> ColumnMatch? {
     let lowered = header.rawTexts.map { $0.lowercased() }
     if lowered.contains(qualifiedID) {
-      return ColumnMatch(key: key, rule: .qualifiedItemID, isGridItemPart: false, matchedText: key.description)
+      return ColumnMatch(
+        key: key,
+        rule: .qualifiedItemID,
+        isGridItemPart: false,
+        matchedText: key.description
+      )
     }
     if lowered.contains(id) {
-      return ColumnMatch(key: key, rule: .itemID, isGridItemPart: false, matchedText: key.item.rawValue)
+      return ColumnMatch(
+        key: key,
+        rule: .itemID,
+        isGridItemPart: false,
+        matchedText: key.item.rawValue
+      )
     }
     if let wording {
       if header.question == wording.normalized {
-        return ColumnMatch(key: key, rule: .wording, isGridItemPart: false, matchedText: wording.text)
+        return ColumnMatch(
+          key: key,
+          rule: .wording,
+          isGridItemPart: false,
+          matchedText: wording.text
+        )
       }
       if header.itemPart == wording.normalized {
-        return ColumnMatch(key: key, rule: .wording, isGridItemPart: true, matchedText: wording.text)
+        return ColumnMatch(
+          key: key,
+          rule: .wording,
+          isGridItemPart: true,
+          matchedText: wording.text
+        )
       }
     }
     for alias in aliases where header.question == alias.normalized {
@@ -138,10 +166,20 @@ struct PreparedItem {
     if let keyPhrase {
       if let part = header.itemPart {
         if containsWords(part, keyPhrase.normalized) {
-          return ColumnMatch(key: key, rule: .keyPhrase, isGridItemPart: true, matchedText: keyPhrase.text)
+          return ColumnMatch(
+            key: key,
+            rule: .keyPhrase,
+            isGridItemPart: true,
+            matchedText: keyPhrase.text
+          )
         }
       } else if containsWords(header.question, keyPhrase.normalized) {
-        return ColumnMatch(key: key, rule: .keyPhrase, isGridItemPart: false, matchedText: keyPhrase.text)
+        return ColumnMatch(
+          key: key,
+          rule: .keyPhrase,
+          isGridItemPart: false,
+          matchedText: keyPhrase.text
+        )
       }
     }
     return nil
@@ -167,7 +205,10 @@ struct ColumnAssignment {
   ///
   /// - Complexity: O(*c* × *i*) for *c* columns and *i* items.
   static func assign(
-    headers: [ExportHeader], instruments: [Instrument], explicit: [(column: Int, key: ItemKey)], file: String?
+    headers: [ExportHeader],
+    instruments: [Instrument],
+    explicit: [(column: Int, key: ItemKey)],
+    file: String?
   ) -> ColumnAssignment {
     let prepared = headers.map(PreparedHeader.init)
     var matchesByColumn = [[ColumnMatch]](repeating: [], count: headers.count)
@@ -176,7 +217,13 @@ struct ColumnAssignment {
     let explicitColumns = Set(explicit.map(\.column))
     for mapping in explicit {
       matchesByColumn[mapping.column].append(
-        ColumnMatch(key: mapping.key, rule: .explicitMapping, isGridItemPart: false, matchedText: headers[mapping.column].name))
+        ColumnMatch(
+          key: mapping.key,
+          rule: .explicitMapping,
+          isGridItemPart: false,
+          matchedText: headers[mapping.column].name
+        )
+      )
     }
     for instrument in instruments {
       let items = instrument.items.map { PreparedItem(instrument: instrument, item: $0) }
@@ -189,7 +236,13 @@ struct ColumnAssignment {
           matchesByColumn[column].append(strongest[0])
         } else {
           problems.append(
-            .ambiguousColumn(file: file, column: column, header: headers[column].name, candidates: strongest))
+            .ambiguousColumn(
+              file: file,
+              column: column,
+              header: headers[column].name,
+              candidates: strongest
+            )
+          )
         }
       }
     }
@@ -211,14 +264,22 @@ struct ColumnAssignment {
         if candidates.count > 1 {
           problems.append(
             .itemInSeveralColumns(
-              file: file, key: key, columns: candidates.map { ($0.column, headers[$0.column].name) },
-              chosen: chosen.column))
+              file: file,
+              key: key,
+              columns: candidates.map { ($0.column, headers[$0.column].name) },
+              chosen: chosen.column
+            )
+          )
           for other in candidates where other.column != chosen.column {
             matchesByColumn[other.column].removeAll { $0.key == key }
           }
         }
       }
     }
-    return ColumnAssignment(matchesByColumn: matchesByColumn, columnForItem: columnForItem, problems: problems)
+    return ColumnAssignment(
+      matchesByColumn: matchesByColumn,
+      columnForItem: columnForItem,
+      problems: problems
+    )
   }
 }

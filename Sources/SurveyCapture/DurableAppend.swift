@@ -41,9 +41,10 @@ public enum DurableAppend {
     }
   }
 
-  /// Checks, without writing or locking, that rows with `header` could be appended to `path`,
-  /// so a session can refuse before asking any question. ``append(_:header:to:writer:)`` checks
-  /// again under the lock.
+  /// Checks, without writing or locking, that rows with `header` could be appended to `path`, so a
+  /// session can refuse before asking any question.
+  ///
+  /// ``append(_:header:to:writer:)`` checks again under the lock.
   ///
   /// - Throws: ``CaptureFileError`` when the header differs, the file cannot be read, or the
   ///   folder it would go in does not exist.

@@ -55,10 +55,12 @@ public enum ExportDialect: String, Sendable, Hashable, CaseIterable, CustomStrin
   public init?(named text: String) {
     let key = normalizedLabel(text).replacingSpaces()
     let names: [(String, ExportDialect)] = [
-      ("surveymonkey", .surveyMonkey), ("qualtrics", .qualtrics), ("microsoftforms", .microsoftForms),
+      ("surveymonkey", .surveyMonkey), ("qualtrics", .qualtrics),
+      ("microsoftforms", .microsoftForms),
       ("msforms", .microsoftForms), ("forms", .microsoftForms), ("googleforms", .googleForms),
       ("google", .googleForms), ("smartsurvey", .smartSurvey), ("jisc", .jisc),
-      ("jisconlinesurveys", .jisc), ("onlinesurveys", .jisc), ("generic", .generic), ("csv", .generic),
+      ("jisconlinesurveys", .jisc), ("onlinesurveys", .jisc), ("generic", .generic),
+      ("csv", .generic),
     ]
     guard let match = names.first(where: { $0.0 == key }) else { return nil }
     self = match.1
@@ -114,7 +116,9 @@ extension ExportDialect {
   static func detect(_ records: [[String]]) -> (ExportDialect, DialectDetection) {
     guard let first = records.first else { return (.generic, .noSignature) }
     let headers = Set(first.map { normalizedLabel($0) })
-    func has(_ names: String...) -> Bool { names.allSatisfy { headers.contains(normalizedLabel($0)) } }
+    func has(_ names: String...) -> Bool {
+      names.allSatisfy { headers.contains(normalizedLabel($0)) }
+    }
     var found: [(ExportDialect, String)] = []
     if has("Respondent ID", "Collector ID") {
       found.append((.surveyMonkey, "headers \"Respondent ID\" and \"Collector ID\""))

@@ -19,7 +19,13 @@ public struct ExportHeader: Sendable, Hashable {
   public var importID: String?
 
   /// Creates a header.
-  public init(name: String, rows: [String], question: String, itemPart: String? = nil, importID: String? = nil) {
+  public init(
+    name: String,
+    rows: [String],
+    question: String,
+    itemPart: String? = nil,
+    importID: String? = nil
+  ) {
     self.name = name
     self.rows = rows
     self.question = question
@@ -32,7 +38,7 @@ public struct ExportHeader: Sendable, Hashable {
   /// - Parameters:
   ///   - rows: The header rows, as read.
   ///   - dialect: The export's dialect.
-  ///   - columnCount: The number of columns (the longest header row if larger).
+  /// - Returns: One header per column; the number of columns is that of the longest header row.
   /// - Complexity: O(*r* × *c*) for *r* rows of *c* cells.
   static func combine(_ rows: [[String]], dialect: ExportDialect) -> [ExportHeader] {
     let columnCount = rows.map(\.count).max() ?? 0
@@ -55,17 +61,35 @@ public struct ExportHeader: Sendable, Hashable {
           headers.append(ExportHeader(name: cells[1], rows: cells, question: cells[1]))
         } else {
           headers.append(
-            ExportHeader(name: "\(question) - \(cells[1])", rows: cells, question: question, itemPart: cells[1]))
+            ExportHeader(
+              name: "\(question) - \(cells[1])",
+              rows: cells,
+              question: question,
+              itemPart: cells[1]
+            )
+          )
         }
       case .qualtrics where rows.count >= 2:
         let text = cells[1].isEmpty ? cells[0] : cells[1]
         let importID = rows.count >= 3 ? ExportDialect.importID(in: cells[2]) : nil
         headers.append(
           ExportHeader(
-            name: cells[0], rows: cells, question: text, itemPart: gridItemPart(of: text), importID: importID))
+            name: cells[0],
+            rows: cells,
+            question: text,
+            itemPart: gridItemPart(of: text),
+            importID: importID
+          )
+        )
       default:
         headers.append(
-          ExportHeader(name: cells[0], rows: cells, question: cells[0], itemPart: gridItemPart(of: cells[0])))
+          ExportHeader(
+            name: cells[0],
+            rows: cells,
+            question: cells[0],
+            itemPart: gridItemPart(of: cells[0])
+          )
+        )
       }
     }
     return headers
@@ -109,7 +133,8 @@ public struct ExportHeader: Sendable, Hashable {
     var index = text.count - 2
     while index > 0 {
       if text[index] == ".", text[index + 1].properties.isAlphabetic, text[index - 1] != " ",
-        !text[index - 1].properties.isAlphabetic || text[index - 1] == ")" || text[index + 1].properties.isUppercase
+        !text[index - 1].properties.isAlphabetic || text[index - 1] == ")"
+          || text[index + 1].properties.isUppercase
       {
         return part(from: index + 1, to: text.count)
       }
@@ -129,8 +154,10 @@ public struct ExportHeader: Sendable, Hashable {
   }
 }
 
-/// `header` without a leading question number: `Q3. `, `Q3 `, `3) `, `3 - `, `3. `, `3: ` (and
-/// `Q5_1.`, `5.1.`). A header that is only a number (`Q3`) is returned unchanged.
+/// `header` without a leading question number: `Q3.
+///
+/// `, `Q3 `, `3) `, `3 - `, `3. `, `3: ` (and `Q5_1.`, `5.1.`). A header that is only a number
+/// (`Q3`) is returned unchanged.
 ///
 /// - Complexity: O(*n*) in the length of `header`.
 public func strippingQuestionNumber(_ header: String) -> String {
@@ -143,7 +170,11 @@ public func strippingQuestionNumber(_ header: String) -> String {
     index += 1
   }
   let digitsStart = index
-  while index < scalars.count, ("0"..."9").contains(scalars[index]) || (index > digitsStart && (scalars[index] == "_" || scalars[index] == ".") && index + 1 < scalars.count && ("0"..."9").contains(scalars[index + 1])) {
+  while index < scalars.count,
+    ("0"..."9").contains(scalars[index])
+      || (index > digitsStart && (scalars[index] == "_" || scalars[index] == ".")
+        && index + 1 < scalars.count && ("0"..."9").contains(scalars[index + 1]))
+  {
     index += 1
   }
   guard index > digitsStart else { return header }
@@ -156,7 +187,8 @@ public func strippingQuestionNumber(_ header: String) -> String {
   guard hasSeparator || hasQ else { return header }
   let afterSeparator = index
   while index < scalars.count, isSpace(scalars[index]) { index += 1 }
-  guard index < scalars.count, index > afterSeparator || scalars[index].properties.isAlphabetic else {
+  guard index < scalars.count, index > afterSeparator || scalars[index].properties.isAlphabetic
+  else {
     return header
   }
   var rest = String.UnicodeScalarView()
@@ -165,7 +197,8 @@ public func strippingQuestionNumber(_ header: String) -> String {
 }
 
 private func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-  scalar == " " || scalar == "\t" || scalar == "\u{A0}" || scalar == "\u{2007}" || scalar == "\u{202F}"
+  scalar == " " || scalar == "\t" || scalar == "\u{A0}" || scalar == "\u{2007}"
+    || scalar == "\u{202F}"
 }
 
 extension String {
@@ -174,8 +207,12 @@ extension String {
     let scalars = Array(unicodeScalars)
     var start = 0
     var end = scalars.count
-    while start < end, isSpace(scalars[start]) || scalars[start] == "\n" || scalars[start] == "\r" { start += 1 }
-    while end > start, isSpace(scalars[end - 1]) || scalars[end - 1] == "\n" || scalars[end - 1] == "\r" { end -= 1 }
+    while start < end, isSpace(scalars[start]) || scalars[start] == "\n" || scalars[start] == "\r" {
+      start += 1
+    }
+    while end > start,
+      isSpace(scalars[end - 1]) || scalars[end - 1] == "\n" || scalars[end - 1] == "\r"
+    { end -= 1 }
     if start == 0 && end == scalars.count { return self }
     var result = String.UnicodeScalarView()
     result.append(contentsOf: scalars[start..<end])

@@ -57,7 +57,10 @@ public enum ExportImporter {
   /// - Throws: `CSVError` when the file cannot be read, ``ImportError`` of kind `noHeader` when
   ///   it is empty.
   /// - Complexity: O(*n*) in the file's size when its encoding must be checked, otherwise O(1).
-  public static func layout(of source: ExportSource, options: ImportOptions = ImportOptions()) throws -> ExportLayout {
+  public static func layout(
+    of source: ExportSource,
+    options: ImportOptions = ImportOptions()
+  ) throws -> ExportLayout {
     let reader = try source.reader(options)
     var first: [[String]] = []
     try reader.readRecords { record in
@@ -66,15 +69,24 @@ public enum ExportImporter {
     }
     guard !first.isEmpty else {
       throw ImportError(
-        kind: .noHeader, file: source.displayName, message: "the file has no header row",
-        hint: "an export starts with a row of column headers")
+        kind: .noHeader,
+        file: source.displayName,
+        message: "the file has no header row",
+        hint: "an export starts with a row of column headers"
+      )
     }
-    let (dialect, detection) = options.dialect.map { ($0, DialectDetection.specified) } ?? ExportDialect.detect(first)
+    let (dialect, detection) =
+      options.dialect.map { ($0, DialectDetection.specified) } ?? ExportDialect.detect(first)
     let headerRowCount = min(dialect.headerRowCount(first), first.count)
     let headers = ExportHeader.combine(Array(first.prefix(headerRowCount)), dialect: dialect)
     return ExportLayout(
-      reader: reader, dialect: dialect, dialectDetection: detection, headerRowCount: headerRowCount, headers: headers,
-      file: source.displayName)
+      reader: reader,
+      dialect: dialect,
+      dialectDetection: detection,
+      headerRowCount: headerRowCount,
+      headers: headers,
+      file: source.displayName
+    )
   }
 
   /// The instruments among `candidates` that have at least one item matched by a column of
@@ -83,7 +95,10 @@ public enum ExportImporter {
   /// suggests SWEMWBS, not also WEMWBS.
   ///
   /// - Complexity: O(*c* × *i*) for *c* columns and *i* items of all candidates.
-  public static func instrumentsMatching(_ layout: ExportLayout, among candidates: [Instrument]) -> [Instrument] {
+  public static func instrumentsMatching(
+    _ layout: ExportLayout,
+    among candidates: [Instrument]
+  ) -> [Instrument] {
     let prepared = layout.headers.map(PreparedHeader.init)
     var found: [(instrument: Instrument, columns: Set<Int>, fraction: Double)] = []
     for instrument in candidates {
@@ -97,14 +112,18 @@ public enum ExportImporter {
         }
       }
       if !columns.isEmpty {
-        found.append((instrument, columns, Double(items.count) / Double(max(1, instrument.items.count))))
+        found.append(
+          (instrument, columns, Double(items.count) / Double(max(1, instrument.items.count)))
+        )
       }
     }
     return found.filter { candidate in
       !found.contains { other in
-        other.instrument.id != candidate.instrument.id && candidate.columns.isSubset(of: other.columns)
+        other.instrument.id != candidate.instrument.id
+          && candidate.columns.isSubset(of: other.columns)
           && (other.columns.count > candidate.columns.count
-            || (other.columns.count == candidate.columns.count && other.fraction > candidate.fraction))
+            || (other.columns.count == candidate.columns.count
+              && other.fraction > candidate.fraction))
       }
     }.map(\.instrument)
   }
@@ -117,7 +136,9 @@ public enum ExportImporter {
   /// - Complexity: O(*n*) in the size of the file; memory grows with the answers kept (four
   ///   bytes per item per respondent) and the distinct values of kept columns.
   public static func read(
-    _ source: ExportSource, instruments: [Instrument], options: ImportOptions = ImportOptions()
+    _ source: ExportSource,
+    instruments: [Instrument],
+    options: ImportOptions = ImportOptions()
   ) throws -> ImportResult {
     try read(layout(of: source, options: options), instruments: instruments, options: options)
   }
@@ -127,9 +148,16 @@ public enum ExportImporter {
   ///
   /// - Complexity: O(*n*) in the size of the file.
   public static func read(
-    _ layout: ExportLayout, instruments: [Instrument], options: ImportOptions = ImportOptions()
+    _ layout: ExportLayout,
+    instruments: [Instrument],
+    options: ImportOptions = ImportOptions()
   ) throws -> ImportResult {
-    var run = try ImportRun(layout: layout, instruments: instruments, options: options, keepsTable: true)
+    var run = try ImportRun(
+      layout: layout,
+      instruments: instruments,
+      options: options,
+      keepsTable: true
+    )
     try run.readRecords()
     return ImportResult(table: run.table(), report: run.report())
   }
@@ -140,7 +168,9 @@ public enum ExportImporter {
   ///
   /// - Complexity: O(*n*) in the size of the file.
   public static func report(
-    _ source: ExportSource, instruments: [Instrument], options: ImportOptions = ImportOptions()
+    _ source: ExportSource,
+    instruments: [Instrument],
+    options: ImportOptions = ImportOptions()
   ) throws -> ImportReport {
     try report(layout(of: source, options: options), instruments: instruments, options: options)
   }
@@ -149,9 +179,16 @@ public enum ExportImporter {
   ///
   /// - Complexity: O(*n*) in the size of the file.
   public static func report(
-    _ layout: ExportLayout, instruments: [Instrument], options: ImportOptions = ImportOptions()
+    _ layout: ExportLayout,
+    instruments: [Instrument],
+    options: ImportOptions = ImportOptions()
   ) throws -> ImportReport {
-    var run = try ImportRun(layout: layout, instruments: instruments, options: options, keepsTable: false)
+    var run = try ImportRun(
+      layout: layout,
+      instruments: instruments,
+      options: options,
+      keepsTable: false
+    )
     try run.readRecords()
     return run.report()
   }
@@ -161,7 +198,10 @@ public enum ExportImporter {
   /// `column N`).
   ///
   /// - Complexity: O(*m*) in the size of the records read.
-  public static func previewRecords(_ layout: ExportLayout, limit: Int) throws -> [[(name: String, value: String)]] {
+  public static func previewRecords(
+    _ layout: ExportLayout,
+    limit: Int
+  ) throws -> [[(name: String, value: String)]] {
     var names: [String] = []
     for header in layout.headers {
       var name = header.name
@@ -190,10 +230,14 @@ public enum ExportImporter {
 
 /// Resolves explicit mappings to (column, item) pairs.
 func resolveMappings(
-  _ mappings: [ColumnMapping], headers: [ExportHeader], instruments: [Instrument]
+  _ mappings: [ColumnMapping],
+  headers: [ExportHeader],
+  instruments: [Instrument]
 ) throws(ImportError) -> [(column: Int, key: ItemKey)] {
   var result: [(column: Int, key: ItemKey)] = []
-  let allKeys = instruments.flatMap { instrument in instrument.items.map { ItemKey(instrument: instrument.id, item: $0.id) } }
+  let allKeys = instruments.flatMap { instrument in
+    instrument.items.map { ItemKey(instrument: instrument.id, item: $0.id) }
+  }
   for mapping in mappings {
     var file: String?
     var keyPosition: TextPosition?
@@ -209,17 +253,25 @@ func resolveMappings(
       let known = allKeys.map(\.description)
       if candidates.isEmpty {
         throw ImportError(
-          kind: .unknownItem, file: file, position: keyPosition,
+          kind: .unknownItem,
+          file: file,
+          position: keyPosition,
           message: "'\(written)' is not an item of the chosen instruments ("
             + instruments.map(\.id.rawValue).joined(separator: ", ") + ")",
-          hint: closestMatches(to: written, among: known + allKeys.map(\.item.rawValue)).first.map { "did you mean '\($0)'?" }
-            ?? "write INSTRUMENT.ITEM, for example \(known.first ?? "ons-loneliness.lonely"), and choose the instrument with -i")
+          hint: closestMatches(to: written, among: known + allKeys.map(\.item.rawValue)).first.map {
+            "did you mean '\($0)'?"
+          }
+            ?? "write INSTRUMENT.ITEM, for example \(known.first ?? "ons-loneliness.lonely"), and choose the instrument with -i"
+        )
       }
       throw ImportError(
-        kind: .unknownItem, file: file, position: keyPosition,
+        kind: .unknownItem,
+        file: file,
+        position: keyPosition,
         message: "'\(written)' is an item of more than one chosen instrument: "
           + candidates.map { "'\($0)'" }.joined(separator: ", "),
-        hint: "write INSTRUMENT.ITEM, for example '\(candidates[0])'")
+        hint: "write INSTRUMENT.ITEM, for example '\(candidates[0])'"
+      )
     }
     let header = mapping.header
     var columns = headers.indices.filter { headers[$0].name == header }
@@ -227,22 +279,31 @@ func resolveMappings(
     if columns.isEmpty {
       let wanted = normalizedLabel(header)
       columns = headers.indices.filter { column in
-        normalizedLabel(headers[column].name) == wanted || headers[column].rows.contains { normalizedLabel($0) == wanted }
+        normalizedLabel(headers[column].name) == wanted
+          || headers[column].rows.contains { normalizedLabel($0) == wanted }
       }
     }
     guard columns.count == 1 else {
       if columns.isEmpty {
         throw ImportError(
-          kind: .unknownColumn, file: file, position: valuePosition,
+          kind: .unknownColumn,
+          file: file,
+          position: valuePosition,
           message: "no column has the header '\(header)' (for \(candidates[0]))",
-          hint: closestMatches(to: header, among: headers.map(\.name)).first.map { "did you mean '\($0)'?" }
-            ?? "run 'loneliness inspect FILE' to list the headers")
+          hint: closestMatches(to: header, among: headers.map(\.name)).first.map {
+            "did you mean '\($0)'?"
+          }
+            ?? "run 'loneliness inspect FILE' to list the headers"
+        )
       }
       throw ImportError(
-        kind: .unknownColumn, file: file, position: valuePosition,
+        kind: .unknownColumn,
+        file: file,
+        position: valuePosition,
         message: "\(columns.count) columns have the header '\(header)' (columns "
           + columns.map { String($0 + 1) }.joined(separator: ", ") + ")",
-        hint: "use a header row that tells them apart, or rename one column in a copy of the file")
+        hint: "use a header row that tells them apart, or rename one column in a copy of the file"
+      )
     }
     result.append((columns[0], candidates[0]))
   }
@@ -314,16 +375,31 @@ struct ImportRun {
   var raggedProblems: [ImportProblem] = []
   var recordProblems: [ImportProblem] = []
 
-  init(layout: ExportLayout, instruments: [Instrument], options: ImportOptions, keepsTable: Bool) throws {
+  init(
+    layout: ExportLayout,
+    instruments: [Instrument],
+    options: ImportOptions,
+    keepsTable: Bool
+  ) throws {
     self.layout = layout
     self.instruments = instruments
     self.keepsTable = keepsTable
-    let explicit = try resolveMappings(options.columnMappings, headers: layout.headers, instruments: instruments)
+    let explicit = try resolveMappings(
+      options.columnMappings,
+      headers: layout.headers,
+      instruments: instruments
+    )
     assignment = ColumnAssignment.assign(
-      headers: layout.headers, instruments: instruments, explicit: explicit, file: layout.file)
+      headers: layout.headers,
+      instruments: instruments,
+      explicit: explicit,
+      file: layout.file
+    )
     problems = assignment.problems
     for instrument in instruments {
-      for item in instrument.items { itemKeys.append(ItemKey(instrument: instrument.id, item: item.id)) }
+      for item in instrument.items {
+        itemKeys.append(ItemKey(instrument: instrument.id, item: item.id))
+      }
     }
     answers = [[Answer]](repeating: [], count: itemKeys.count)
     var readerForColumn: [Int: Int] = [:]
@@ -335,7 +411,14 @@ struct ImportRun {
       if readerForColumn[column] == nil {
         readerForColumn[column] = itemReaders.count
         itemReaders.append(
-          ItemColumnReader(column: column, header: layout.headers[column].name, targets: [], keys: [], matchers: []))
+          ItemColumnReader(
+            column: column,
+            header: layout.headers[column].name,
+            targets: [],
+            keys: [],
+            matchers: []
+          )
+        )
       }
       let index = readerForColumn[column] ?? 0
       itemReaders[index].targets.append(position)
@@ -348,12 +431,18 @@ struct ImportRun {
     respondentIDColumn =
       idNames.lazy.compactMap { name in normalizedNames.firstIndex(of: name) }.first
       ?? (layout.dialect == .generic || layout.dialect == .jisc
-        ? normalizedNames.indices.first { !itemColumns.contains($0) && (normalizedNames[$0] == "id" || normalizedNames[$0].hasSuffix(" id")) }
+        ? normalizedNames.indices.first {
+          !itemColumns.contains($0)
+            && (normalizedNames[$0] == "id" || normalizedNames[$0].hasSuffix(" id"))
+        }
         : nil)
     let waveNames: Set<String> = ["wave", "timepoint", "time point", "visit", "round", "occasion"]
-    waveColumn = normalizedNames.indices.first { !itemColumns.contains($0) && waveNames.contains(normalizedNames[$0]) }
+    waveColumn = normalizedNames.indices.first {
+      !itemColumns.contains($0) && waveNames.contains(normalizedNames[$0])
+    }
     if keepsTable {
-      for (column, header) in layout.headers.enumerated() where !itemColumns.contains(column) && options.attributes.keeps(header) {
+      for (column, header) in layout.headers.enumerated()
+      where !itemColumns.contains(column) && options.attributes.keeps(header) {
         attributeReaders.append(AttributeColumnReader(column: column, header: header.name))
       }
     }
@@ -370,7 +459,9 @@ struct ImportRun {
       let line = record.lineNumber
       let fieldCount = record.count
       if fieldCount != columnCount {
-        raggedProblems.append(.raggedRow(file: file, line: line, fieldCount: fieldCount, expected: columnCount))
+        raggedProblems.append(
+          .raggedRow(file: file, line: line, fieldCount: fieldCount, expected: columnCount)
+        )
       }
       if keepsTable { lineNumbers.append(line) }
       for readerIndex in itemReaders.indices {
@@ -386,7 +477,9 @@ struct ImportRun {
         let stride = itemReaders[readerIndex].targets.count
         if keepsTable {
           for slot in 0..<stride {
-            answers[itemReaders[readerIndex].targets[slot]].append(itemReaders[readerIndex].entryAnswers[entry * stride + slot])
+            answers[itemReaders[readerIndex].targets[slot]].append(
+              itemReaders[readerIndex].entryAnswers[entry * stride + slot]
+            )
           }
         }
         if itemReaders[readerIndex].entryIsUnrecognised[entry] {
@@ -402,7 +495,9 @@ struct ImportRun {
               span.withUnsafeBufferPointer { attributeReaders[readerIndex].texts.insert($0).index }
             }
           } else {
-            index = empty.withUnsafeBufferPointer { attributeReaders[readerIndex].texts.insert($0).index }
+            index = empty.withUnsafeBufferPointer {
+              attributeReaders[readerIndex].texts.insert($0).index
+            }
           }
           attributeReaders[readerIndex].valueIndices.append(UInt32(index))
         }
@@ -422,13 +517,24 @@ struct ImportRun {
           }
           let key = UInt64(idEntry) << 32 | UInt64(waveEntry)
           if let first = firstLineOfIDInWave[key] {
-            noteDuplicate(idEntry: idEntry, column: idColumn, line: line, firstLine: Int(first), waveEntry: waveEntry)
+            noteDuplicate(
+              idEntry: idEntry,
+              column: idColumn,
+              line: line,
+              firstLine: Int(first),
+              waveEntry: waveEntry
+            )
           } else {
             firstLineOfIDInWave[key] = Int32(truncatingIfNeeded: line)
           }
         } else if !isNew {
           noteDuplicate(
-            idEntry: idEntry, column: idColumn, line: line, firstLine: Int(firstLineOfID[idEntry]), waveEntry: nil)
+            idEntry: idEntry,
+            column: idColumn,
+            line: line,
+            firstLine: Int(firstLineOfID[idEntry]),
+            waveEntry: nil
+          )
         }
       }
     }
@@ -437,36 +543,74 @@ struct ImportRun {
   private mutating func noteUnrecognised(readerIndex: Int, entry: Int, line: Int) {
     let reader = itemReaders[readerIndex]
     let value = reader.texts.string(at: entry)
-    for (slot, key) in reader.keys.enumerated() where reader.entryAnswers[entry * reader.keys.count + slot] == .unrecognised {
+    for (slot, key) in reader.keys.enumerated()
+    where reader.entryAnswers[entry * reader.keys.count + slot] == .unrecognised {
       recordProblems.append(
         .unrecognisedAnswer(
-          file: layout.file, line: line, column: reader.column, header: reader.header, value: value, key: key,
-          scale: reader.matchers[slot].scale))
+          file: layout.file,
+          line: line,
+          column: reader.column,
+          header: reader.header,
+          value: value,
+          key: key,
+          scale: reader.matchers[slot].scale
+        )
+      )
     }
   }
 
-  private mutating func noteDuplicate(idEntry: Int, column: Int, line: Int, firstLine: Int, waveEntry: Int?) {
-    let wave = waveEntry.flatMap { entry in waveColumn.map { (layout.headers[$0].name, waves.string(at: entry)) } }
+  private mutating func noteDuplicate(
+    idEntry: Int,
+    column: Int,
+    line: Int,
+    firstLine: Int,
+    waveEntry: Int?
+  ) {
+    let wave = waveEntry.flatMap { entry in
+      waveColumn.map { (layout.headers[$0].name, waves.string(at: entry)) }
+    }
     recordProblems.append(
       .duplicateRespondentID(
-        file: layout.file, line: line, column: column, header: layout.headers[column].name, id: ids.string(at: idEntry),
-        wave: wave.map { (header: $0.0, value: $0.1) }, firstLine: firstLine))
+        file: layout.file,
+        line: line,
+        column: column,
+        header: layout.headers[column].name,
+        id: ids.string(at: idEntry),
+        wave: wave.map { (header: $0.0, value: $0.1) },
+        firstLine: firstLine
+      )
+    )
   }
 
   func table() -> ResponseTable {
     var itemColumns: [ItemAnswers] = []
     for (position, key) in itemKeys.enumerated() {
       let column = assignment.columnForItem[key]
-      let values = column == nil ? [Answer](repeating: .notAnswered, count: recordCount) : answers[position]
+      let values =
+        column == nil ? [Answer](repeating: .notAnswered, count: recordCount) : answers[position]
       itemColumns.append(
-        ItemAnswers(key: key, sourceColumn: column, sourceHeader: column.map { layout.headers[$0].name }, answers: values))
+        ItemAnswers(
+          key: key,
+          sourceColumn: column,
+          sourceHeader: column.map { layout.headers[$0].name },
+          answers: values
+        )
+      )
     }
     let attributes = attributeReaders.map { reader in
       AttributeColumn(
-        header: reader.header, sourceColumn: reader.column,
-        distinctValues: (0..<reader.texts.count).map { reader.texts.string(at: $0) }, valueIndices: reader.valueIndices)
+        header: reader.header,
+        sourceColumn: reader.column,
+        distinctValues: (0..<reader.texts.count).map { reader.texts.string(at: $0) },
+        valueIndices: reader.valueIndices
+      )
     }
-    return ResponseTable(instruments: instruments, itemColumns: itemColumns, attributes: attributes, lineNumbers: lineNumbers)
+    return ResponseTable(
+      instruments: instruments,
+      itemColumns: itemColumns,
+      attributes: attributes,
+      lineNumbers: lineNumbers
+    )
   }
 
   func report() -> ImportReport {
@@ -475,7 +619,10 @@ struct ImportRun {
       let stride = reader.targets.count
       for entry in 0..<reader.texts.count {
         for slot in 0..<stride {
-          tallies[reader.targets[slot]][reader.entryAnswers[entry * stride + slot].rawValue, default: 0] +=
+          tallies[reader.targets[slot]][
+            reader.entryAnswers[entry * stride + slot].rawValue,
+            default: 0
+          ] +=
             reader.entryCounts[entry]
         }
       }
@@ -491,9 +638,13 @@ struct ImportRun {
         let scale = instrument.scale(for: item) ?? ResponseScale(id: item.scale, options: [])
         items.append(
           ItemReport(
-            key: key, text: item.displayText, column: column,
+            key: key,
+            text: item.displayText,
+            column: column,
             match: column.flatMap { assignment.matchesByColumn[$0].first { $0.key == key } },
-            counts: AnswerCounts(tallies: counts, scale: scale)))
+            counts: AnswerCounts(tallies: counts, scale: scale)
+          )
+        )
         position += 1
       }
     }
@@ -501,14 +652,20 @@ struct ImportRun {
     let keptColumns = Set(attributeReaders.map(\.column))
     let columns = layout.headers.enumerated().map { column, header in
       ColumnReport(
-        index: column, header: header, matches: itemColumns.contains(column) ? assignment.matchesByColumn[column] : [],
-        role: itemColumns.contains(column) ? .item : (keepsTable && !keptColumns.contains(column) ? .notKept : .attribute))
+        index: column,
+        header: header,
+        matches: itemColumns.contains(column) ? assignment.matchesByColumn[column] : [],
+        role: itemColumns.contains(column)
+          ? .item : (keepsTable && !keptColumns.contains(column) ? .notKept : .attribute)
+      )
     }
     let reader = layout.reader
     var notices: [String] = []
     switch reader.encodingDetection {
     case .invalidUTF8:
-      notices.append("the file is not valid UTF-8, so it was read as Windows-1252 and converted to UTF-8")
+      notices.append(
+        "the file is not valid UTF-8, so it was read as Windows-1252 and converted to UTF-8"
+      )
     case .byteOrderMark where reader.encoding != .utf8, .zeroBytePattern:
       notices.append("the file is \(reader.encoding) and was converted to UTF-8")
     default: break
@@ -518,11 +675,22 @@ struct ImportRun {
       ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset)
     }.map(\.element)
     return ImportReport(
-      file: layout.file, encoding: reader.encoding, encodingDetection: reader.encodingDetection,
-      hasByteOrderMark: reader.hasByteOrderMark, delimiter: reader.delimiter,
-      isDelimiterDetected: reader.isDelimiterDetected, dialect: layout.dialect,
-      dialectDetection: layout.dialectDetection, headerRowCount: layout.headerRowCount, recordCount: recordCount,
-      respondentIDColumn: respondentIDColumn, waveColumn: waveColumn, columns: columns, items: items,
-      problems: problems + sortedRecordProblems, notices: notices)
+      file: layout.file,
+      encoding: reader.encoding,
+      encodingDetection: reader.encodingDetection,
+      hasByteOrderMark: reader.hasByteOrderMark,
+      delimiter: reader.delimiter,
+      isDelimiterDetected: reader.isDelimiterDetected,
+      dialect: layout.dialect,
+      dialectDetection: layout.dialectDetection,
+      headerRowCount: layout.headerRowCount,
+      recordCount: recordCount,
+      respondentIDColumn: respondentIDColumn,
+      waveColumn: waveColumn,
+      columns: columns,
+      items: items,
+      problems: problems + sortedRecordProblems,
+      notices: notices
+    )
   }
 }

@@ -19,8 +19,11 @@ public struct ImportOptions: Sendable {
 
   /// Creates options; the defaults detect everything and keep every column.
   public init(
-    dialect: ExportDialect? = nil, delimiter: CSVDelimiter? = nil, columnMappings: [ColumnMapping] = [],
-    attributes: AttributeSelection = .all, isStrict: Bool = false
+    dialect: ExportDialect? = nil,
+    delimiter: CSVDelimiter? = nil,
+    columnMappings: [ColumnMapping] = [],
+    attributes: AttributeSelection = .all,
+    isStrict: Bool = false
   ) {
     self.dialect = dialect
     self.delimiter = delimiter
@@ -84,11 +87,15 @@ public struct ColumnMapping: Sendable, Hashable {
       !argument[argument.index(after: equals)...].isEmpty
     else {
       throw ImportError(
-        kind: .invalidMapping, message: "expected ITEM=HEADER in '--column \(argument)'",
-        hint: "for example: --column ons-loneliness.lonely=\"Q4 How often do you feel lonely?\"")
+        kind: .invalidMapping,
+        message: "expected ITEM=HEADER in '--column \(argument)'",
+        hint: "for example: --column ons-loneliness.lonely=\"Q4 How often do you feel lonely?\""
+      )
     }
     self.init(
-      item: String(argument[..<equals]).trimmedSpaces(), header: String(argument[argument.index(after: equals)...]))
+      item: String(argument[..<equals]).trimmedSpaces(),
+      header: String(argument[argument.index(after: equals)...])
+    )
   }
 
   /// Reads a map file: `{"format": 1, "columns": {"ons-loneliness.lonely": "Q4 How often…"}}`.
@@ -96,22 +103,41 @@ public struct ColumnMapping: Sendable, Hashable {
   /// - Parameters:
   ///   - bytes: The file's contents.
   ///   - path: The path to show in errors.
+  /// - Returns: The mappings, in file order.
   /// - Throws: ``ImportError`` of kind `invalidMapFile` with the line and column of the fault.
   /// - Complexity: O(*n*) in the size of the file.
-  public static func mappings(fromMapFile bytes: [UInt8], path: String) throws(ImportError) -> [ColumnMapping] {
+  public static func mappings(
+    fromMapFile bytes: [UInt8],
+    path: String
+  ) throws(ImportError) -> [ColumnMapping] {
     let root: JSONNode
     do {
       root = try JSONReader.parse(bytes)
     } catch {
       throw ImportError(
-        kind: .invalidMapFile, file: path, position: error.position, message: error.message, hint: error.hint)
+        kind: .invalidMapFile,
+        file: path,
+        position: error.position,
+        message: error.message,
+        hint: error.hint
+      )
     }
     func fail(_ position: TextPosition, _ message: String, hint: String? = nil) -> ImportError {
-      ImportError(kind: .invalidMapFile, file: path, position: position, message: message, hint: hint)
+      ImportError(
+        kind: .invalidMapFile,
+        file: path,
+        position: position,
+        message: message,
+        hint: hint
+      )
     }
     let example = "{\"format\": 1, \"columns\": {\"ons-loneliness.lonely\": \"HEADER\"}}"
     guard case .object(let members) = root.value else {
-      throw fail(root.position, "expected an object, found \(root.kindDescription)", hint: "a map file looks like \(example)")
+      throw fail(
+        root.position,
+        "expected an object, found \(root.kindDescription)",
+        hint: "a map file looks like \(example)"
+      )
     }
     var format: JSONNode?
     var columns: JSONNode?
@@ -125,8 +151,12 @@ public struct ColumnMapping: Sendable, Hashable {
         columns = member.value
       default:
         throw fail(
-          member.keyPosition, "unknown key '\(member.key)'; expected 'format' or 'columns'",
-          hint: closestMatches(to: member.key, among: ["format", "columns"]).first.map { "did you mean '\($0)'?" })
+          member.keyPosition,
+          "unknown key '\(member.key)'; expected 'format' or 'columns'",
+          hint: closestMatches(to: member.key, among: ["format", "columns"]).first.map {
+            "did you mean '\($0)'?"
+          }
+        )
       }
     }
     guard let format else {
@@ -134,30 +164,47 @@ public struct ColumnMapping: Sendable, Hashable {
     }
     guard case .number(let number, let literal) = format.value, number == 1 else {
       throw fail(
-        format.position, "unsupported format \(format.kindDescription); expected 1",
-        hint: "this version reads map files of format 1")
+        format.position,
+        "unsupported format \(format.kindDescription); expected 1",
+        hint: "this version reads map files of format 1"
+      )
     }
     _ = literal
     guard let columns else {
-      throw fail(root.position, "the map file has no 'columns'", hint: "a map file looks like \(example)")
+      throw fail(
+        root.position,
+        "the map file has no 'columns'",
+        hint: "a map file looks like \(example)"
+      )
     }
     guard case .object(let entries) = columns.value else {
-      throw fail(columns.position, "'columns' should be an object of ITEM: HEADER, found \(columns.kindDescription)")
+      throw fail(
+        columns.position,
+        "'columns' should be an object of ITEM: HEADER, found \(columns.kindDescription)"
+      )
     }
     var result: [ColumnMapping] = []
     for entry in entries {
       guard case .string(let header) = entry.value.value else {
         throw fail(
           entry.value.position,
-          "the header for '\(entry.key)' should be a string, found \(entry.value.kindDescription)")
+          "the header for '\(entry.key)' should be a string, found \(entry.value.kindDescription)"
+        )
       }
       if result.contains(where: { $0.item == entry.key }) {
         throw fail(entry.keyPosition, "'\(entry.key)' is mapped twice")
       }
       result.append(
         ColumnMapping(
-          item: entry.key, header: header,
-          origin: .mapFile(path: path, keyPosition: entry.keyPosition, valuePosition: entry.value.position)))
+          item: entry.key,
+          header: header,
+          origin: .mapFile(
+            path: path,
+            keyPosition: entry.keyPosition,
+            valuePosition: entry.value.position
+          )
+        )
+      )
     }
     return result
   }
@@ -165,13 +212,17 @@ public struct ColumnMapping: Sendable, Hashable {
   /// Reads the map file at `path`.
   ///
   /// - Throws: `FileSystemError` when it cannot be read, ``ImportError`` when it is invalid.
-  public static func mappings(fromMapFileAt path: String, displayPath: String? = nil) throws -> [ColumnMapping] {
+  public static func mappings(
+    fromMapFileAt path: String,
+    displayPath: String? = nil
+  ) throws -> [ColumnMapping] {
     try mappings(fromMapFile: try readFile(path), path: displayPath ?? path)
   }
 }
 
-/// An import that cannot go ahead: a mapping that names no item or no column, an invalid map
-/// file. Problems in the data are not errors; they are listed in ``ImportReport/problems``.
+/// An import that cannot go ahead: a mapping that names no item or no column, an invalid map file.
+///
+/// Problems in the data are not errors; they are listed in ``ImportReport/problems``.
 public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The kinds of import error.
   public enum Kind: String, Sendable, Hashable {
@@ -199,7 +250,13 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
   public var hint: String?
 
   /// Creates an error.
-  public init(kind: Kind, file: String? = nil, position: TextPosition? = nil, message: String, hint: String? = nil) {
+  public init(
+    kind: Kind,
+    file: String? = nil,
+    position: TextPosition? = nil,
+    message: String,
+    hint: String? = nil
+  ) {
     self.kind = kind
     self.file = file
     self.position = position

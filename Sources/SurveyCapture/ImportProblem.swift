@@ -54,8 +54,16 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
 
   /// Creates a problem.
   public init(
-    kind: Kind, file: String?, line: Int? = nil, column: Int? = nil, header: String? = nil, value: String? = nil,
-    item: ItemKey? = nil, suggestions: [String] = [], message: String, hint: String? = nil
+    kind: Kind,
+    file: String?,
+    line: Int? = nil,
+    column: Int? = nil,
+    header: String? = nil,
+    value: String? = nil,
+    item: ItemKey? = nil,
+    suggestions: [String] = [],
+    message: String,
+    hint: String? = nil
   ) {
     self.kind = kind
     self.file = file
@@ -88,19 +96,32 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
 
 extension ImportProblem {
   static func unrecognisedAnswer(
-    file: String?, line: Int, column: Int, header: String, value: String, key: ItemKey, scale: ResponseScale
+    file: String?,
+    line: Int,
+    column: Int,
+    header: String,
+    value: String,
+    key: ItemKey,
+    scale: ResponseScale
   ) -> ImportProblem {
     let candidates = scale.options.map(\.label) + scale.missingAnswers.map(\.label)
     let shownValue = value.count > 60 ? String(value.prefix(60)) + "…" : value
     let suggestions = closestMatches(to: value.trimmedSpaces(), among: candidates)
     return ImportProblem(
-      kind: .unrecognisedAnswer, file: file, line: line, column: column + 1, header: header, value: value, item: key,
+      kind: .unrecognisedAnswer,
+      file: file,
+      line: line,
+      column: column + 1,
+      header: header,
+      value: value,
+      item: key,
       suggestions: suggestions,
       message:
         "unrecognised answer '\(shownValue)' in column \(column + 1) '\(header)' (\(key)): expected \(expectedAnswers(scale))",
       hint: suggestions.isEmpty
         ? "the answer is left missing; if it means one of the options, add it as an alias in an instrument extension file"
-        : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?")
+        : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+    )
   }
 
   /// `one of 'A', 'B' or 'C' (codes 1–3)` or `a whole number from 0 to 10`, plus the missing
@@ -111,7 +132,9 @@ extension ImportProblem {
       text = "a whole number from \(scale.minimumCode) to \(scale.maximumCode)"
     } else {
       let labels = scale.options.map { "'\($0.label)'" }
-      text = "one of " + listed(labels, conjunction: "or") + " (codes \(scale.minimumCode)–\(scale.maximumCode))"
+      text =
+        "one of " + listed(labels, conjunction: "or")
+        + " (codes \(scale.minimumCode)–\(scale.maximumCode))"
     }
     if !scale.missingAnswers.isEmpty {
       text += ", or " + listed(scale.missingAnswers.map { "'\($0.label)'" }, conjunction: "or")
@@ -120,47 +143,86 @@ extension ImportProblem {
   }
 
   static func raggedRow(file: String?, line: Int, fieldCount: Int, expected: Int) -> ImportProblem {
-    let consequence = fieldCount < expected ? "the missing fields are read as blank" : "the extra fields are not read"
+    let consequence =
+      fieldCount < expected
+      ? "the missing fields are read as blank" : "the extra fields are not read"
     return ImportProblem(
-      kind: .raggedRow, file: file, line: line, value: String(fieldCount),
+      kind: .raggedRow,
+      file: file,
+      line: line,
+      value: String(fieldCount),
       message: "the record has \(fieldCount) fields but the header has \(expected); \(consequence)",
-      hint: "check for an unquoted delimiter or line break in this record")
+      hint: "check for an unquoted delimiter or line break in this record"
+    )
   }
 
   static func duplicateRespondentID(
-    file: String?, line: Int, column: Int, header: String, id: String, wave: (header: String, value: String)?,
+    file: String?,
+    line: Int,
+    column: Int,
+    header: String,
+    id: String,
+    wave: (header: String, value: String)?,
     firstLine: Int
   ) -> ImportProblem {
     let waveText = wave.map { " with \($0.header) '\($0.value)'" } ?? ""
     return ImportProblem(
-      kind: .duplicateRespondentID, file: file, line: line, column: column + 1, header: header, value: id,
-      message: "respondent id '\(id)'\(waveText) in column \(column + 1) '\(header)' appears again (first on line \(firstLine))",
-      hint: "if it was entered twice, remove one record before reporting; both are read")
+      kind: .duplicateRespondentID,
+      file: file,
+      line: line,
+      column: column + 1,
+      header: header,
+      value: id,
+      message:
+        "respondent id '\(id)'\(waveText) in column \(column + 1) '\(header)' appears again (first on line \(firstLine))",
+      hint: "if it was entered twice, remove one record before reporting; both are read"
+    )
   }
 
   static func itemWithoutColumn(file: String?, key: ItemKey, item: Item) -> ImportProblem {
     ImportProblem(
-      kind: .itemWithoutColumn, file: file, item: key,
+      kind: .itemWithoutColumn,
+      file: file,
+      item: key,
       message: "no column matches \(key) '\(item.displayText)'; its answers are all 'not answered'",
-      hint: "name its column with --column \(key)=HEADER or in a --map file")
+      hint: "name its column with --column \(key)=HEADER or in a --map file"
+    )
   }
 
-  static func ambiguousColumn(file: String?, column: Int, header: String, candidates: [ColumnMatch]) -> ImportProblem {
+  static func ambiguousColumn(
+    file: String?,
+    column: Int,
+    header: String,
+    candidates: [ColumnMatch]
+  ) -> ImportProblem {
     let names = candidates.map { "\($0.key) (\($0.ruleDescription))" }
     return ImportProblem(
-      kind: .ambiguousColumn, file: file, column: column + 1, header: header,
+      kind: .ambiguousColumn,
+      file: file,
+      column: column + 1,
+      header: header,
       message: "column \(column + 1) '\(header)' matches \(candidates.count) items equally well: "
         + listed(names, conjunction: "and") + "; it is used for none of them",
-      hint: "choose one with --column \(candidates[0].key)=HEADER or in a --map file")
+      hint: "choose one with --column \(candidates[0].key)=HEADER or in a --map file"
+    )
   }
 
-  static func itemInSeveralColumns(file: String?, key: ItemKey, columns: [(Int, String)], chosen: Int) -> ImportProblem {
+  static func itemInSeveralColumns(
+    file: String?,
+    key: ItemKey,
+    columns: [(Int, String)],
+    chosen: Int
+  ) -> ImportProblem {
     let names = columns.map { "\($0.0 + 1) '\($0.1)'" }
     return ImportProblem(
-      kind: .itemInSeveralColumns, file: file, column: chosen + 1, item: key,
+      kind: .itemInSeveralColumns,
+      file: file,
+      column: chosen + 1,
+      item: key,
       message: "\(key) matches \(columns.count) columns: " + listed(names, conjunction: "and")
         + "; column \(chosen + 1) is used and the others are kept as other columns",
-      hint: "choose another with --column \(key)=HEADER or in a --map file")
+      hint: "choose another with --column \(key)=HEADER or in a --map file"
+    )
   }
 }
 

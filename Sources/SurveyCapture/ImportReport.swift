@@ -121,10 +121,17 @@ public struct AnswerCounts: Sendable, Hashable {
 
   init(tallies: [Int32: Int], scale: ResponseScale) {
     options = scale.options.map {
-      OptionCount(code: $0.code, label: $0.label, count: tallies[Answer.code($0.code).rawValue] ?? 0)
+      OptionCount(
+        code: $0.code,
+        label: $0.label,
+        count: tallies[Answer.code($0.code).rawValue] ?? 0
+      )
     }
     missing = scale.missingAnswers.enumerated().map {
-      MissingCount(label: $0.element.label, count: tallies[Answer.missing(reasonIndex: $0.offset).rawValue] ?? 0)
+      MissingCount(
+        label: $0.element.label,
+        count: tallies[Answer.missing(reasonIndex: $0.offset).rawValue] ?? 0
+      )
     }
     blank = tallies[Answer.notAnswered.rawValue] ?? 0
     unrecognised = tallies[Answer.unrecognised.rawValue] ?? 0
@@ -152,7 +159,9 @@ extension ImportReport {
   ///
   /// - Complexity: O(*c* + *i* + *p*) for columns, items and problems.
   public var jsonValue: JSONValue {
-    func member(_ key: String, _ value: JSONValue) -> JSONObjectMember { JSONObjectMember(key, value) }
+    func member(_ key: String, _ value: JSONValue) -> JSONObjectMember {
+      JSONObjectMember(key, value)
+    }
     let columnValues: [JSONValue] = columns.map { column in
       .object([
         member("index", .integer(column.index + 1)),
@@ -173,7 +182,9 @@ extension ImportReport {
                 member("gridItemPart", .bool(match.isGridItemPart)),
                 member("matchedText", .string(match.matchedText)),
               ])
-            })),
+            }
+          )
+        ),
       ])
     }
     let itemValues: [JSONValue] = items.map { item in
@@ -187,11 +198,21 @@ extension ImportReport {
           "options",
           .array(
             item.counts.options.map {
-              .object([member("code", .integer($0.code)), member("label", .string($0.label)), member("count", .integer($0.count))])
-            })),
+              .object([
+                member("code", .integer($0.code)), member("label", .string($0.label)),
+                member("count", .integer($0.count)),
+              ])
+            }
+          )
+        ),
         member(
           "missing",
-          .array(item.counts.missing.map { .object([member("label", .string($0.label)), member("count", .integer($0.count))]) })),
+          .array(
+            item.counts.missing.map {
+              .object([member("label", .string($0.label)), member("count", .integer($0.count))])
+            }
+          )
+        ),
         member("blank", .integer(item.counts.blank)),
         member("unrecognised", .integer(item.counts.unrecognised)),
         member("base", .integer(item.counts.base)),
@@ -220,21 +241,24 @@ extension ImportReport {
           member("detection", .string(encodingDetection.identifier)),
           member("byteOrderMark", .bool(hasByteOrderMark)),
           member("transcoded", .bool(isTranscoded)),
-        ])),
+        ])
+      ),
       member(
         "delimiter",
         .object([
           member("character", .string(String(Character(Unicode.Scalar(delimiter.asciiValue))))),
           member("name", .string(delimiter.description)),
           member("detected", .bool(isDelimiterDetected)),
-        ])),
+        ])
+      ),
       member(
         "dialect",
         .object([
           member("id", .string(dialect.rawValue)),
           member("name", .string(dialect.name)),
           member("detection", .string(dialectDetection.description)),
-        ])),
+        ])
+      ),
       member("headerRows", .integer(headerRowCount)),
       member("records", .integer(recordCount)),
       member("respondentIdColumn", .optional(respondentIDColumn.map { $0 + 1 })),

@@ -18,11 +18,17 @@ public struct Answer: Hashable, Sendable, CustomStringConvertible {
   /// The cell held text that matches no option (listed as a problem where it was read).
   public static let unrecognised = Answer(rawValue: base + 1)
 
-  /// An answer with `code`. Codes must lie between -2,147,482,624 and 2,147,483,647.
-  public static func code(_ code: Int) -> Answer { Answer(rawValue: Int32(clamping: max(code, Int(firstCode)))) }
+  /// An answer with `code`.
+  ///
+  /// Codes must lie between -2,147,482,624 and 2,147,483,647.
+  public static func code(_ code: Int) -> Answer {
+    Answer(rawValue: Int32(clamping: max(code, Int(firstCode))))
+  }
 
   /// The declared missing answer at `index` in the item's scale's `missingAnswers`.
-  public static func missing(reasonIndex index: Int) -> Answer { Answer(rawValue: base + 2 + Int32(index)) }
+  public static func missing(reasonIndex index: Int) -> Answer {
+    Answer(rawValue: base + 2 + Int32(index))
+  }
 
   /// The code, when the item was answered with one.
   public var code: Int? { rawValue >= Self.firstCode ? Int(rawValue) : nil }
@@ -49,7 +55,9 @@ public struct Answer: Hashable, Sendable, CustomStringConvertible {
     if isAnswered { return nil }
     if self == .notAnswered { return "not answered" }
     if self == .unrecognised { return "unrecognised answer" }
-    if let index = missingReasonIndex, index < scale.missingAnswers.count { return scale.missingAnswers[index].label }
+    if let index = missingReasonIndex, index < scale.missingAnswers.count {
+      return scale.missingAnswers[index].label
+    }
     return "missing"
   }
 }
@@ -71,7 +79,9 @@ public struct ItemKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   public var description: String { "\(instrument).\(item)" }
 
   /// Orders by instrument, then item.
-  public static func < (lhs: ItemKey, rhs: ItemKey) -> Bool { (lhs.instrument, lhs.item) < (rhs.instrument, rhs.item) }
+  public static func < (lhs: ItemKey, rhs: ItemKey) -> Bool {
+    (lhs.instrument, lhs.item) < (rhs.instrument, rhs.item)
+  }
 }
 
 /// Every respondent's answer to one item, in respondent order.
@@ -86,7 +96,12 @@ public struct ItemAnswers: Sendable, Hashable {
   public var answers: [Answer]
 
   /// Creates a column of answers.
-  public init(key: ItemKey, sourceColumn: Int? = nil, sourceHeader: String? = nil, answers: [Answer]) {
+  public init(
+    key: ItemKey,
+    sourceColumn: Int? = nil,
+    sourceHeader: String? = nil,
+    answers: [Answer]
+  ) {
     self.key = key
     self.sourceColumn = sourceColumn
     self.sourceHeader = sourceHeader
@@ -129,7 +144,12 @@ public struct AttributeColumn: Sendable, Hashable {
   ///
   /// - Precondition: every index is below `distinctValues.count`.
   /// - Complexity: O(1); the lookup used by ``append(_:)`` is built on first append.
-  public init(header: String, sourceColumn: Int? = nil, distinctValues: [String], valueIndices: [UInt32]) {
+  public init(
+    header: String,
+    sourceColumn: Int? = nil,
+    distinctValues: [String],
+    valueIndices: [UInt32]
+  ) {
     self.header = header
     self.sourceColumn = sourceColumn
     self.distinctValues = distinctValues
@@ -142,7 +162,8 @@ public struct AttributeColumn: Sendable, Hashable {
   /// - Complexity: amortised O(1) for a value's length.
   public mutating func append(_ value: String) {
     if indexOfValue.count != distinctValues.count {
-      indexOfValue = Dictionary(distinctValues.enumerated().map { ($0.element, UInt32($0.offset)) }) { first, _ in first }
+      indexOfValue = Dictionary(distinctValues.enumerated().map { ($0.element, UInt32($0.offset)) })
+      { first, _ in first }
     }
     if let index = indexOfValue[value] {
       valueIndices.append(index)
@@ -175,8 +196,9 @@ public struct AttributeColumn: Sendable, Hashable {
 public struct ResponseTable: Sendable {
   /// The instruments whose items the table holds, in the order asked for.
   public private(set) var instruments: [Instrument]
-  /// One column of answers per item of every instrument, in instrument then item order. An item
-  /// with no input column is present with every answer `.notAnswered`.
+  /// One column of answers per item of every instrument, in instrument then item order.
+  ///
+  /// An item with no input column is present with every answer `.notAnswered`.
   public private(set) var itemColumns: [ItemAnswers]
   /// The other columns that were kept.
   public private(set) var attributes: [AttributeColumn]
@@ -207,7 +229,12 @@ public struct ResponseTable: Sendable {
   ///
   /// - Precondition: every column has `lineNumbers.count` entries, and `itemColumns` holds exactly
   ///   the items of `instruments`.
-  public init(instruments: [Instrument], itemColumns: [ItemAnswers], attributes: [AttributeColumn], lineNumbers: [Int]) {
+  public init(
+    instruments: [Instrument],
+    itemColumns: [ItemAnswers],
+    attributes: [AttributeColumn],
+    lineNumbers: [Int]
+  ) {
     self.instruments = instruments
     self.itemColumns = itemColumns
     self.attributes = attributes
@@ -235,18 +262,22 @@ public struct ResponseTable: Sendable {
   }
 
   /// The instrument with `id`, if the table holds it.
-  public func instrument(withID id: InstrumentID) -> Instrument? { instruments.first { $0.id == id } }
+  public func instrument(withID id: InstrumentID) -> Instrument? {
+    instruments.first { $0.id == id }
+  }
 
   /// Appends one respondent.
   ///
   /// - Throws: ``ResponseTableError`` when the response names an item or attribute the table
   ///   does not have, or gives a code that is not on the item's scale.
   /// - Complexity: O(*i* + *a*) for *i* items and *a* attributes.
-  public mutating func append(_ response: Response, lineNumber: Int = 0) throws(ResponseTableError) {
+  public mutating func append(_ response: Response, lineNumber: Int = 0) throws(ResponseTableError)
+  {
     for key in response.answers.keys where columnIndex[key] == nil {
       throw ResponseTableError(message: "the table has no item '\(key)'")
     }
-    for header in response.attributes.keys where !attributes.contains(where: { $0.header == header }) {
+    for header in response.attributes.keys
+    where !attributes.contains(where: { $0.header == header }) {
       throw ResponseTableError(message: "the table has no column '\(header)'")
     }
     for instrument in instruments {

@@ -9,8 +9,9 @@ public enum BuiltInInstruments {
     public var bytes: [UInt8]
   }
 
-  /// Every built-in file, in the order instruments are listed. A test checks that this list
-  /// names every `.json` file in `Instruments/`.
+  /// Every built-in file, in the order instruments are listed.
+  ///
+  /// A test checks that this list names every `.json` file in `Instruments/`.
   public static let files: [File] = [
     File(name: "ons-loneliness.json", bytes: PackageResources.ons_loneliness_json),
     File(name: "wemwbs.json", bytes: PackageResources.wemwbs_json),

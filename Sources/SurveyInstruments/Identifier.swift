@@ -26,7 +26,9 @@ public struct Identifier<Tag>: RawRepresentable, Hashable, Comparable, Sendable,
   /// - Complexity: O(*n*) in the length of `text`.
   public static func isValid(_ text: String) -> Bool {
     let bytes = Array(text.utf8)
-    guard let first = bytes.first, bytes.count <= 64, (0x61...0x7A).contains(first) else { return false }
+    guard let first = bytes.first, bytes.count <= 64, (0x61...0x7A).contains(first) else {
+      return false
+    }
     return bytes.allSatisfy { byte in
       (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x5F
     }

@@ -31,7 +31,9 @@ public struct Instrument: Sendable, Hashable {
   /// Free-text notes for users of the instrument.
   public var notes: [String]
 
-  /// Creates an instrument. Decoding from a file also validates it; this initialiser does not.
+  /// Creates an instrument.
+  ///
+  /// Decoding from a file also validates it; this initialiser does not.
   public init(
     id: InstrumentID,
     version: String,
@@ -247,8 +249,10 @@ public struct MissingAnswer: Sendable, Hashable {
 public struct Item: Sendable, Hashable {
   /// The item's id, used in mappings and output columns.
   public var id: ItemID
-  /// The exact wording. `nil` for licensed instruments whose wording is not shipped: a licensed
-  /// user adds it with an extension file.
+  /// The exact wording.
+  ///
+  /// `nil` for licensed instruments whose wording is not shipped: a licensed user adds it with an
+  /// extension file.
   public var wording: String?
   /// A short phrase that identifies the item in export headers when the wording is absent.
   public var keyPhrase: String?
@@ -292,7 +296,9 @@ public struct ScoreRule: Sendable, Hashable {
   public var title: String
   /// How item values combine.
   public var method: ScoreMethod
-  /// The items that contribute, with any per-item recoding. Empty for `convert`.
+  /// The items that contribute, with any per-item recoding.
+  ///
+  /// Empty for `convert`.
   public var items: [ScoreItem]
   /// The lowest and highest possible values.
   public var range: ClosedRange<Double>
@@ -395,14 +401,22 @@ public struct ScoreItem: Sendable, Hashable {
 public struct MissingDataRule: Sendable, Hashable {
   /// How many items may be missing with the score still computed.
   public var maximumMissing: Int
-  /// Whether a sum is scaled up to the full number of items when items are missing
-  /// (sum × items ÷ answered). When false, missing items add nothing.
+  /// Whether a sum is scaled up to the full number of items when items are missing (sum × items ÷
+  /// answered).
+  ///
+  /// When false, missing items add nothing.
   public var prorates: Bool
   /// Where the rule comes from.
   public var provenance: Provenance
 
-  /// Creates a rule. The default scores complete responses only.
-  public init(maximumMissing: Int = 0, prorates: Bool = false, provenance: Provenance = Provenance()) {
+  /// Creates a rule.
+  ///
+  /// The default scores complete responses only.
+  public init(
+    maximumMissing: Int = 0,
+    prorates: Bool = false,
+    provenance: Provenance = Provenance()
+  ) {
     self.maximumMissing = maximumMissing
     self.prorates = prorates
     self.provenance = provenance
@@ -518,7 +532,12 @@ public struct Indicator: Sendable, Hashable {
   }
 
   /// Creates an indicator.
-  public init(id: IndicatorID, title: String, condition: Condition, provenance: Provenance = Provenance()) {
+  public init(
+    id: IndicatorID,
+    title: String,
+    condition: Condition,
+    provenance: Provenance = Provenance()
+  ) {
     self.id = id
     self.title = title
     self.condition = condition

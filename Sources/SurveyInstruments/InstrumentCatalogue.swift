@@ -29,7 +29,10 @@ public struct InstrumentCatalogue: Sendable {
     var catalogue = InstrumentCatalogue()
     for file in BuiltInInstruments.files {
       do {
-        let instrument = try InstrumentDecoder.decodeInstrument(file.bytes, file: "Instruments/\(file.name)")
+        let instrument = try InstrumentDecoder.decodeInstrument(
+          file.bytes,
+          file: "Instruments/\(file.name)"
+        )
         catalogue.instruments.append(instrument)
         catalogue.origins[instrument.id] = "built-in"
       } catch {
@@ -54,7 +57,9 @@ public struct InstrumentCatalogue: Sendable {
   /// The instrument with `id`, if the catalogue has it.
   ///
   /// - Complexity: O(*n*) in the number of instruments.
-  public func instrument(withID id: InstrumentID) -> Instrument? { instruments.first { $0.id == id } }
+  public func instrument(withID id: InstrumentID) -> Instrument? {
+    instruments.first { $0.id == id }
+  }
 
   /// The instrument named `name`, or an error that suggests the nearest ids.
   ///
@@ -63,12 +68,17 @@ public struct InstrumentCatalogue: Sendable {
   public func instrument(named name: String) throws(UnknownInstrumentError) -> Instrument {
     if let instrument = instrument(withID: InstrumentID(rawValue: name)) { return instrument }
     let ids = instruments.map(\.id.rawValue)
-    throw UnknownInstrumentError(name: name, suggestions: closestMatches(to: name, among: ids), known: ids)
+    throw UnknownInstrumentError(
+      name: name,
+      suggestions: closestMatches(to: name, among: ids),
+      known: ids
+    )
   }
 
   /// Loads instrument and extension files: each path is a `.json` file, or a folder whose `.json`
-  /// files are all loaded (not its subfolders). Extensions are applied after every instrument
-  /// is loaded, so their order does not matter.
+  /// files are all loaded (not its subfolders).
+  ///
+  /// Extensions are applied after every instrument is loaded, so their order does not matter.
   ///
   /// - Parameters:
   ///   - paths: The files and folders to load.
@@ -80,7 +90,10 @@ public struct InstrumentCatalogue: Sendable {
   ///   Nothing is added when anything fails.
   /// - Complexity: O(*n*) in the total size of the files.
   @discardableResult
-  public mutating func load(paths: [String], displayPath: (String) -> String = { $0 }) throws -> [String] {
+  public mutating func load(
+    paths: [String],
+    displayPath: (String) -> String = { $0 }
+  ) throws -> [String] {
     var files: [String] = []
     for path in paths {
       switch pathKind(path) {
@@ -111,8 +124,13 @@ public struct InstrumentCatalogue: Sendable {
               : "choose another id for one of them"
             diagnostics.append(
               InstrumentDiagnostic(
-                file: shown, position: position, keyPath: "id",
-                message: "the instrument id '\(instrument.id)' is already defined (\(existing))", hint: hint))
+                file: shown,
+                position: position,
+                keyPath: "id",
+                message: "the instrument id '\(instrument.id)' is already defined (\(existing))",
+                hint: hint
+              )
+            )
           } else {
             updated.instruments.append(instrument)
             updated.origins[instrument.id] = shown
@@ -139,9 +157,12 @@ public struct InstrumentCatalogue: Sendable {
     guard let index = instruments.firstIndex(where: { $0.id == addition.extends }) else {
       return [
         InstrumentDiagnostic(
-          file: addition.file, position: addition.extendsPosition, keyPath: "extends",
+          file: addition.file,
+          position: addition.extendsPosition,
+          keyPath: "extends",
           message: "unknown instrument '\(addition.extends)'",
-          hint: didYouMean(addition.extends.rawValue, among: instruments.map(\.id.rawValue)))
+          hint: didYouMean(addition.extends.rawValue, among: instruments.map(\.id.rawValue))
+        )
       ]
     }
     var instrument = instruments[index]
@@ -150,9 +171,13 @@ public struct InstrumentCatalogue: Sendable {
       guard let itemIndex = instrument.items.firstIndex(where: { $0.id == item.id }) else {
         problems.append(
           InstrumentDiagnostic(
-            file: addition.file, position: item.position, keyPath: "items",
+            file: addition.file,
+            position: item.position,
+            keyPath: "items",
             message: "'\(addition.extends)' has no item '\(item.id)'",
-            hint: didYouMean(item.id.rawValue, among: instrument.items.map(\.id.rawValue))))
+            hint: didYouMean(item.id.rawValue, among: instrument.items.map(\.id.rawValue))
+          )
+        )
         continue
       }
       if let wording = item.wording { instrument.items[itemIndex].wording = wording }
@@ -166,7 +191,9 @@ public struct InstrumentCatalogue: Sendable {
   }
 
   static func position(ofTopLevelKey key: String, in bytes: [UInt8]) -> TextPosition? {
-    guard let root = try? JSONReader.parse(bytes), case .object(let members) = root.value else { return nil }
+    guard let root = try? JSONReader.parse(bytes), case .object(let members) = root.value else {
+      return nil
+    }
     return members.first { $0.key == key }?.value.position
   }
 }
@@ -193,7 +220,8 @@ public struct UnknownInstrumentError: Error, Sendable, Hashable, CustomStringCon
     if let first = suggestions.first {
       text += "\nhint: did you mean '\(first)'? Run 'loneliness instruments' to list them all."
     } else {
-      text += "\nhint: the instruments are: \(known.joined(separator: ", ")); add your own with --instruments PATH"
+      text +=
+        "\nhint: the instruments are: \(known.joined(separator: ", ")); add your own with --instruments PATH"
     }
     return text
   }

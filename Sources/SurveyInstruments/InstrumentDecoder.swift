@@ -14,7 +14,9 @@ public enum InstrumentFileContents: Sendable, Hashable {
 }
 
 /// Additions to an instrument defined in another file: item wording, header aliases, and the
-/// introduction. An extension cannot change codes, scores or thresholds.
+/// introduction.
+///
+/// An extension cannot change codes, scores or thresholds.
 public struct InstrumentExtension: Sendable, Hashable {
   /// The instrument being extended.
   public var extends: InstrumentID
@@ -39,7 +41,8 @@ public struct InstrumentExtension: Sendable, Hashable {
     public var position: TextPosition?
 
     /// Creates an addition.
-    public init(id: ItemID, wording: String?, aliases: [String] = [], position: TextPosition? = nil) {
+    public init(id: ItemID, wording: String?, aliases: [String] = [], position: TextPosition? = nil)
+    {
       self.id = id
       self.wording = wording
       self.aliases = aliases
@@ -49,7 +52,10 @@ public struct InstrumentExtension: Sendable, Hashable {
 
   /// Creates an extension.
   public init(
-    extends: InstrumentID, file: String, extendsPosition: TextPosition? = nil, introduction: Introduction? = nil,
+    extends: InstrumentID,
+    file: String,
+    extendsPosition: TextPosition? = nil,
+    introduction: Introduction? = nil,
     items: [ItemAddition]
   ) {
     self.extends = extends
@@ -73,15 +79,22 @@ public enum InstrumentDecoder {
   /// - Returns: The instrument or extension the file defines.
   /// - Throws: ``InstrumentFileError`` listing every problem found.
   /// - Complexity: O(*n*) in the file's size, plus O(*i* × *s*) cross-checks of items and scores.
-  public static func decode(_ bytes: [UInt8], file: String) throws(InstrumentFileError) -> InstrumentFileContents {
+  public static func decode(
+    _ bytes: [UInt8],
+    file: String
+  ) throws(InstrumentFileError) -> InstrumentFileContents {
     let root: JSONNode
     do {
       root = try JSONReader.parse(bytes)
     } catch {
       throw InstrumentFileError(diagnostics: [
         InstrumentDiagnostic(
-          file: file, position: error.position, keyPath: "",
-          message: "not valid JSON: \(error.message)", hint: error.hint)
+          file: file,
+          position: error.position,
+          keyPath: "",
+          message: "not valid JSON: \(error.message)",
+          hint: error.hint
+        )
       ])
     }
     let session = DecodingSession(file: file)
@@ -103,14 +116,20 @@ public enum InstrumentDecoder {
   ///
   /// - Throws: ``InstrumentFileError`` listing every problem found, or saying the file is an
   ///   extension.
-  public static func decodeInstrument(_ bytes: [UInt8], file: String) throws(InstrumentFileError) -> Instrument {
+  public static func decodeInstrument(
+    _ bytes: [UInt8],
+    file: String
+  ) throws(InstrumentFileError) -> Instrument {
     switch try decode(bytes, file: file) {
     case .instrument(let instrument): return instrument
     case .extension(let addition):
       throw InstrumentFileError(diagnostics: [
         InstrumentDiagnostic(
-          file: file, position: TextPosition(line: 1, column: 1), keyPath: "extends",
-          message: "the file extends '\(addition.extends)' instead of defining an instrument")
+          file: file,
+          position: TextPosition(line: 1, column: 1),
+          keyPath: "extends",
+          message: "the file extends '\(addition.extends)' instead of defining an instrument"
+        )
       ])
     }
   }
@@ -129,7 +148,15 @@ private final class DecodingSession {
   init(file: String) { self.file = file }
 
   func report(_ position: TextPosition?, _ path: String, _ message: String, hint: String? = nil) {
-    diagnostics.append(InstrumentDiagnostic(file: file, position: position, keyPath: path, message: message, hint: hint))
+    diagnostics.append(
+      InstrumentDiagnostic(
+        file: file,
+        position: position,
+        keyPath: path,
+        message: message,
+        hint: hint
+      )
+    )
   }
 
   // MARK: Generic readers
@@ -142,7 +169,11 @@ private final class DecodingSession {
     var seen: [String: JSONMember] = [:]
     for member in members {
       if seen[member.key] != nil {
-        report(member.keyPosition, join(path, member.key), "the key \"\(member.key)\" appears twice in the same object")
+        report(
+          member.keyPosition,
+          join(path, member.key),
+          "the key \"\(member.key)\" appears twice in the same object"
+        )
       } else {
         seen[member.key] = member
       }
@@ -160,7 +191,11 @@ private final class DecodingSession {
 
   func string(_ node: JSONNode, _ path: String, allowEmpty: Bool = false) -> String? {
     guard case .string(let text) = node.value else {
-      report(node.position, path, "expected a string in double quotes, found \(node.kindDescription)")
+      report(
+        node.position,
+        path,
+        "expected a string in double quotes, found \(node.kindDescription)"
+      )
       return nil
     }
     if !allowEmpty && text.allSatisfy(\.isWhitespace) {
@@ -175,7 +210,8 @@ private final class DecodingSession {
       report(node.position, path, "expected a whole number, found \(node.kindDescription)")
       return nil
     }
-    guard value.rounded() == value, abs(value) < 1e15, !literal.contains(".") && !literal.lowercased().contains("e")
+    guard value.rounded() == value, abs(value) < 1e15,
+      !literal.contains(".") && !literal.lowercased().contains("e")
     else {
       report(node.position, path, "expected a whole number, found \(literal)")
       return nil
@@ -203,9 +239,11 @@ private final class DecodingSession {
     guard let text = string(node, path) else { return nil }
     guard Identifier<Tag>.isValid(text) else {
       report(
-        node.position, path,
+        node.position,
+        path,
         "'\(text)' is not a valid id: expected a lowercase letter followed by lowercase letters, digits, '-' or '_'",
-        hint: suggestedIdentifier(text).map { "for example '\($0)'" })
+        hint: suggestedIdentifier(text).map { "for example '\($0)'" }
+      )
       return nil
     }
     return Identifier(rawValue: text)
@@ -225,54 +263,81 @@ private final class DecodingSession {
   func decodeFile(_ root: JSONNode) -> InstrumentFileContents? {
     guard var reader = object(root, "") else { return nil }
     guard let formatNode = reader.take("format") else {
-      report(root.position, "format", "the file has no \"format\" key", hint: "add \"format\": 1 at the top")
+      report(
+        root.position,
+        "format",
+        "the file has no \"format\" key",
+        hint: "add \"format\": 1 at the top"
+      )
       return nil
     }
     guard let format = integer(formatNode, "format") else { return nil }
     if format > InstrumentFormat.newestVersion {
       report(
-        formatNode.position, "format",
+        formatNode.position,
+        "format",
         "instrument file format \(format) is newer than this toolkit supports (newest: \(InstrumentFormat.newestVersion))",
-        hint: "update the toolkit, or write the file in format \(InstrumentFormat.newestVersion)")
+        hint: "update the toolkit, or write the file in format \(InstrumentFormat.newestVersion)"
+      )
       return nil
     }
     if format < 1 {
-      report(formatNode.position, "format", "expected a format version of 1 or more, found \(format)")
+      report(
+        formatNode.position,
+        "format",
+        "expected a format version of 1 or more, found \(format)"
+      )
       return nil
     }
-    if reader.has("extends") { return decodeExtension(&reader).map(InstrumentFileContents.extension) }
+    if reader.has("extends") {
+      return decodeExtension(&reader).map(InstrumentFileContents.extension)
+    }
     return decodeInstrument(&reader).map(InstrumentFileContents.instrument)
   }
 
   func decodeExtension(_ reader: inout ObjectReader) -> InstrumentExtension? {
     let extendsNode = reader.take("extends")
     let extends = extendsNode.flatMap { identifier($0, "extends", of: Instrument.self) }
-    let introduction = reader.take("introduction").flatMap { decodeIntroduction($0, "introduction", sources: nil) }
+    let introduction = reader.take("introduction").flatMap {
+      decodeIntroduction($0, "introduction", sources: nil)
+    }
     var additions: [InstrumentExtension.ItemAddition] = []
     if let itemsNode = reader.take("items"), let elements = array(itemsNode, "items") {
       var seen = Set<ItemID>()
       for (index, element) in elements.enumerated() {
         let path = "items[\(index)]"
         guard var item = object(element, path) else { continue }
-        guard let id = item.required("id").flatMap({ identifier($0, "\(path).id", of: Item.self) }) else {
+        guard let id = item.required("id").flatMap({ identifier($0, "\(path).id", of: Item.self) })
+        else {
           item.finish()
           continue
         }
-        if !seen.insert(id).inserted { report(element.position, "\(path).id", "the item '\(id)' is extended twice in this file") }
+        if !seen.insert(id).inserted {
+          report(element.position, "\(path).id", "the item '\(id)' is extended twice in this file")
+        }
         let wording = item.take("wording").flatMap { string($0, "\(path).wording") }
         let aliases = item.take("aliases").flatMap { stringList($0, "\(path).aliases") } ?? []
         if wording == nil && aliases.isEmpty && !item.has("wording") {
           report(element.position, path, "an extension item must add \"wording\" or \"aliases\"")
         }
         item.finish()
-        additions.append(.init(id: id, wording: wording, aliases: aliases, position: element.position))
+        additions.append(
+          .init(id: id, wording: wording, aliases: aliases, position: element.position)
+        )
       }
     }
     _ = reader.take("notes").flatMap { stringList($0, "notes") }
-    reader.finish(hint: "an extension file may contain only format, extends, introduction, items and notes")
+    reader.finish(
+      hint: "an extension file may contain only format, extends, introduction, items and notes"
+    )
     guard let extends else { return nil }
     return InstrumentExtension(
-      extends: extends, file: file, extendsPosition: extendsNode?.position, introduction: introduction, items: additions)
+      extends: extends,
+      file: file,
+      extendsPosition: extendsNode?.position,
+      introduction: introduction,
+      items: additions
+    )
   }
 
   // MARK: Instrument
@@ -287,29 +352,41 @@ private final class DecodingSession {
 
     let sources = reader.take("sources").map(decodeSources) ?? []
     let sourceIDs = Set(sources.map(\.id))
-    let introduction = reader.take("introduction").flatMap { decodeIntroduction($0, "introduction", sources: sourceIDs) }
+    let introduction = reader.take("introduction").flatMap {
+      decodeIntroduction($0, "introduction", sources: sourceIDs)
+    }
     let licence = reader.take("licence").flatMap { decodeLicence($0, sources: sourceIDs) }
 
     var scales: [(ResponseScale, TextPosition)] = []
     if let node = reader.required("scales"), let elements = array(node, "scales") {
-      if elements.isEmpty { report(node.position, "scales", "expected at least one response scale") }
+      if elements.isEmpty {
+        report(node.position, "scales", "expected at least one response scale")
+      }
       for (index, element) in elements.enumerated() {
         if let scale = decodeScale(element, "scales[\(index)]", sources: sourceIDs) {
           if scales.contains(where: { $0.0.id == scale.id }) {
-            report(element.position, "scales[\(index)].id", "the scale id '\(scale.id)' is used twice")
+            report(
+              element.position,
+              "scales[\(index)].id",
+              "the scale id '\(scale.id)' is used twice"
+            )
           } else {
             scales.append((scale, element.position))
           }
         }
       }
     }
-    let scalesByID = Dictionary(scales.map { ($0.0.id, $0.0) }, uniquingKeysWith: { first, _ in first })
+    let scalesByID = Dictionary(
+      scales.map { ($0.0.id, $0.0) },
+      uniquingKeysWith: { first, _ in first }
+    )
 
     var items: [Item] = []
     if let node = reader.required("items"), let elements = array(node, "items") {
       if elements.isEmpty { report(node.position, "items", "expected at least one item") }
       for (index, element) in elements.enumerated() {
-        if let item = decodeItem(element, "items[\(index)]", scales: scalesByID, sources: sourceIDs) {
+        if let item = decodeItem(element, "items[\(index)]", scales: scalesByID, sources: sourceIDs)
+        {
           if items.contains(where: { $0.id == item.id }) {
             report(element.position, "items[\(index)].id", "the item id '\(item.id)' is used twice")
           } else {
@@ -331,36 +408,72 @@ private final class DecodingSession {
           pending.append((element, path))
           continue
         }
-        if let score = decodeScore(element, path, items: itemsByID, scales: scalesByID, scores: [], sources: sourceIDs) {
+        if let score = decodeScore(
+          element,
+          path,
+          items: itemsByID,
+          scales: scalesByID,
+          scores: [],
+          sources: sourceIDs
+        ) {
           appendScore(score, to: &scores, element: element, path: path)
         }
       }
       for (element, path) in pending {
-        if let score = decodeScore(element, path, items: itemsByID, scales: scalesByID, scores: scores, sources: sourceIDs) {
+        if let score = decodeScore(
+          element,
+          path,
+          items: itemsByID,
+          scales: scalesByID,
+          scores: scores,
+          sources: sourceIDs
+        ) {
           appendScore(score, to: &scores, element: element, path: path)
         }
       }
       // Keep file order.
       let order = elements.compactMap { element -> String? in
         guard case .object(let members) = element.value,
-          let idNode = members.first(where: { $0.key == "id" }), case .string(let text) = idNode.value.value
+          let idNode = members.first(where: { $0.key == "id" }),
+          case .string(let text) = idNode.value.value
         else { return nil }
         return text
       }
-      scores.sort { (order.firstIndex(of: $0.id.rawValue) ?? 0) < (order.firstIndex(of: $1.id.rawValue) ?? 0) }
+      scores.sort {
+        (order.firstIndex(of: $0.id.rawValue) ?? 0) < (order.firstIndex(of: $1.id.rawValue) ?? 0)
+      }
     }
 
     var indicators: [Indicator] = []
     if let node = reader.take("indicators"), let elements = array(node, "indicators") {
       for (index, element) in elements.enumerated() {
         let path = "indicators[\(index)]"
-        if let indicator = decodeIndicator(element, path, items: itemsByID, scales: scalesByID, scores: scores, sources: sourceIDs) {
+        if let indicator = decodeIndicator(
+          element,
+          path,
+          items: itemsByID,
+          scales: scalesByID,
+          scores: scores,
+          sources: sourceIDs
+        ) {
           if indicators.contains(where: { $0.id == indicator.id }) {
-            report(element.position, "\(path).id", "the indicator id '\(indicator.id)' is used twice")
+            report(
+              element.position,
+              "\(path).id",
+              "the indicator id '\(indicator.id)' is used twice"
+            )
           } else if scores.contains(where: { $0.id.rawValue == indicator.id.rawValue }) {
-            report(element.position, "\(path).id", "'\(indicator.id)' is already the id of a score; output columns would clash")
+            report(
+              element.position,
+              "\(path).id",
+              "'\(indicator.id)' is already the id of a score; output columns would clash"
+            )
           } else if itemIDs.contains(indicator.id.rawValue) {
-            report(element.position, "\(path).id", "'\(indicator.id)' is already the id of an item; output columns would clash")
+            report(
+              element.position,
+              "\(path).id",
+              "'\(indicator.id)' is already the id of an item; output columns would clash"
+            )
           } else {
             indicators.append(indicator)
           }
@@ -371,14 +484,34 @@ private final class DecodingSession {
 
     guard let id, let version, let title else { return nil }
     return Instrument(
-      id: id, version: version, title: title, population: population, recallPeriod: recallPeriod,
-      introduction: introduction, scales: scales.map(\.0), items: items, scores: scores,
-      indicators: indicators, licence: licence, sources: sources, notes: notes)
+      id: id,
+      version: version,
+      title: title,
+      population: population,
+      recallPeriod: recallPeriod,
+      introduction: introduction,
+      scales: scales.map(\.0),
+      items: items,
+      scores: scores,
+      indicators: indicators,
+      licence: licence,
+      sources: sources,
+      notes: notes
+    )
   }
 
-  func appendScore(_ score: ScoreRule, to scores: inout [ScoreRule], element: JSONNode, path: String) {
+  func appendScore(
+    _ score: ScoreRule,
+    to scores: inout [ScoreRule],
+    element: JSONNode,
+    path: String
+  ) {
     if itemIDs.contains(score.id.rawValue) {
-      report(element.position, "\(path).id", "'\(score.id)' is already the id of an item; output columns would clash")
+      report(
+        element.position,
+        "\(path).id",
+        "'\(score.id)' is already the id of an item; output columns would clash"
+      )
     } else if scores.contains(where: { $0.id == score.id }) {
       report(element.position, "\(path).id", "the score id '\(score.id)' is used twice")
     } else {
@@ -388,7 +521,8 @@ private final class DecodingSession {
 
   func isConversion(_ node: JSONNode) -> Bool {
     guard case .object(let members) = node.value,
-      let method = members.first(where: { $0.key == "method" }), case .string("convert") = method.value.value
+      let method = members.first(where: { $0.key == "method" }),
+      case .string("convert") = method.value.value
     else { return false }
     return true
   }
@@ -397,14 +531,22 @@ private final class DecodingSession {
 
   func decodeSources(_ node: JSONNode) -> [Source] {
     guard case .object(let members) = node.value else {
-      report(node.position, "sources", "expected an object mapping source ids to citations, found \(node.kindDescription)")
+      report(
+        node.position,
+        "sources",
+        "expected an object mapping source ids to citations, found \(node.kindDescription)"
+      )
       return []
     }
     var sources: [Source] = []
     for member in members {
       let path = "sources.\(member.key)"
       guard Identifier<Source>.isValid(member.key) else {
-        report(member.keyPosition, path, "'\(member.key)' is not a valid source id: expected a lowercase letter followed by lowercase letters, digits, '-' or '_'")
+        report(
+          member.keyPosition,
+          path,
+          "'\(member.key)' is not a valid source id: expected a lowercase letter followed by lowercase letters, digits, '-' or '_'"
+        )
         continue
       }
       if sources.contains(where: { $0.id.rawValue == member.key }) {
@@ -415,7 +557,9 @@ private final class DecodingSession {
       let citation = reader.required("citation").flatMap { string($0, "\(path).citation") }
       let url = reader.take("url").flatMap { string($0, "\(path).url") }
       reader.finish()
-      if let citation { sources.append(Source(id: SourceID(rawValue: member.key), citation: citation, url: url)) }
+      if let citation {
+        sources.append(Source(id: SourceID(rawValue: member.key), citation: citation, url: url))
+      }
     }
     return sources
   }
@@ -429,27 +573,40 @@ private final class DecodingSession {
         guard let id = identifier(element, path, of: Source.self) else { continue }
         if let known, !known.contains(id) {
           report(
-            element.position, path, "unknown source '\(id)'; every cited source must be listed in the top-level \"sources\"",
-            hint: didYouMean(id.rawValue, among: known.map(\.rawValue).sorted()))
+            element.position,
+            path,
+            "unknown source '\(id)'; every cited source must be listed in the top-level \"sources\"",
+            hint: didYouMean(id.rawValue, among: known.map(\.rawValue).sorted())
+          )
         }
         result.sources.append(id)
       }
     }
-    if let node = reader.take("certainty"), let text = string(node, join(reader.path, "certainty")) {
+    if let node = reader.take("certainty"), let text = string(node, join(reader.path, "certainty"))
+    {
       if let certainty = Certainty(rawValue: text), certainty != .unstated {
         result.certainty = certainty
       } else {
         report(
-          node.position, join(reader.path, "certainty"),
+          node.position,
+          join(reader.path, "certainty"),
           "unknown certainty '\(text)'; expected one of: confirmed, single-source, unconfirmed, convention",
-          hint: didYouMean(text, among: ["confirmed", "single-source", "unconfirmed", "convention"]))
+          hint: didYouMean(
+            text,
+            among: ["confirmed", "single-source", "unconfirmed", "convention"]
+          )
+        )
       }
     }
     result.note = reader.take("note").flatMap { string($0, join(reader.path, "note")) }
     return result
   }
 
-  func decodeIntroduction(_ node: JSONNode, _ path: String, sources: Set<SourceID>?) -> Introduction? {
+  func decodeIntroduction(
+    _ node: JSONNode,
+    _ path: String,
+    sources: Set<SourceID>?
+  ) -> Introduction? {
     guard var reader = object(node, path) else { return nil }
     let text = reader.required("text").flatMap { string($0, "\(path).text") }
     let provenance = provenance(&reader, sources: sources)
@@ -462,15 +619,22 @@ private final class DecodingSession {
     guard var reader = object(node, path) else { return nil }
     let notice = reader.required("notice").flatMap { string($0, "\(path).notice") }
     let terms = reader.take("terms").flatMap { string($0, "\(path).terms") }
-    let registration = reader.take("requiresRegistration").flatMap { bool($0, "\(path).requiresRegistration") } ?? false
+    let registration =
+      reader.take("requiresRegistration").flatMap { bool($0, "\(path).requiresRegistration") }
+      ?? false
     let url = reader.take("url").flatMap { string($0, "\(path).url") }
     let shown = reader.take("showOnReports").flatMap { bool($0, "\(path).showOnReports") } ?? false
     let provenance = provenance(&reader, sources: sources)
     reader.finish()
     guard let notice else { return nil }
     return Licence(
-      notice: notice, terms: terms, requiresRegistration: registration, url: url, isShownOnReports: shown,
-      provenance: provenance)
+      notice: notice,
+      terms: terms,
+      requiresRegistration: registration,
+      url: url,
+      isShownOnReports: shown,
+      provenance: provenance
+    )
   }
 
   func decodeScale(_ node: JSONNode, _ path: String, sources: Set<SourceID>) -> ResponseScale? {
@@ -481,22 +645,37 @@ private final class DecodingSession {
     let rangeNode = reader.take("range")
     switch (optionsNode, rangeNode) {
     case (nil, nil):
-      report(node.position, path, "a scale needs \"options\" (a list of codes and labels) or \"range\" (whole numbers from min to max)")
+      report(
+        node.position,
+        path,
+        "a scale needs \"options\" (a list of codes and labels) or \"range\" (whole numbers from min to max)"
+      )
     case (let optionsNode?, _?):
-      report(optionsNode.position, "\(path).options", "a scale has either \"options\" or \"range\", not both")
+      report(
+        optionsNode.position,
+        "\(path).options",
+        "a scale has either \"options\" or \"range\", not both"
+      )
     case (let optionsNode?, nil):
       if let elements = array(optionsNode, "\(path).options") {
-        if elements.isEmpty { report(optionsNode.position, "\(path).options", "expected at least one option") }
+        if elements.isEmpty {
+          report(optionsNode.position, "\(path).options", "expected at least one option")
+        }
         for (index, element) in elements.enumerated() {
           let optionPath = "\(path).options[\(index)]"
           guard var option = object(element, optionPath) else { continue }
           let code = option.required("code").flatMap { integer($0, "\(optionPath).code") }
           let label = option.required("label").flatMap { string($0, "\(optionPath).label") }
-          let aliases = option.take("aliases").flatMap { stringList($0, "\(optionPath).aliases") } ?? []
+          let aliases =
+            option.take("aliases").flatMap { stringList($0, "\(optionPath).aliases") } ?? []
           option.finish()
           guard let code, let label else { continue }
           if options.contains(where: { $0.code == code }) {
-            report(element.position, "\(optionPath).code", "the code \(code) is used by two options of this scale")
+            report(
+              element.position,
+              "\(optionPath).code",
+              "the code \(code) is used by two options of this scale"
+            )
           }
           options.append(ResponseOption(code: code, label: label, aliases: aliases))
         }
@@ -511,38 +690,67 @@ private final class DecodingSession {
       }
     }
     var missingAnswers: [MissingAnswer] = []
-    if let missingNode = reader.take("missingAnswers"), let elements = array(missingNode, "\(path).missingAnswers") {
+    if let missingNode = reader.take("missingAnswers"),
+      let elements = array(missingNode, "\(path).missingAnswers")
+    {
       for (index, element) in elements.enumerated() {
         let missingPath = "\(path).missingAnswers[\(index)]"
         guard var answer = object(element, missingPath) else { continue }
         let label = answer.required("label").flatMap { string($0, "\(missingPath).label") }
-        let aliases = answer.take("aliases").flatMap { stringList($0, "\(missingPath).aliases") } ?? []
+        let aliases =
+          answer.take("aliases").flatMap { stringList($0, "\(missingPath).aliases") } ?? []
         let codeNode = answer.take("code")
         let code = codeNode.flatMap { integer($0, "\(missingPath).code") }
         answer.finish()
         if let code, let codeNode, options.contains(where: { $0.code == code }) {
-          report(codeNode.position, "\(missingPath).code", "the code \(code) is already the code of an answer on this scale")
+          report(
+            codeNode.position,
+            "\(missingPath).code",
+            "the code \(code) is already the code of an answer on this scale"
+          )
         }
-        if let label { missingAnswers.append(MissingAnswer(label: label, aliases: aliases, code: code)) }
+        if let label {
+          missingAnswers.append(MissingAnswer(label: label, aliases: aliases, code: code))
+        }
       }
     }
     let provenance = provenance(&reader, sources: sources)
     reader.finish()
-    checkLabelsAreDistinct(options: options, missing: missingAnswers, path: path, position: node.position)
+    checkLabelsAreDistinct(
+      options: options,
+      missing: missingAnswers,
+      path: path,
+      position: node.position
+    )
     guard let id else { return nil }
-    return ResponseScale(id: id, options: options, missingAnswers: missingAnswers, provenance: provenance)
+    return ResponseScale(
+      id: id,
+      options: options,
+      missingAnswers: missingAnswers,
+      provenance: provenance
+    )
   }
 
   /// Two answers of one scale must not normalise to the same text, or matching would be ambiguous.
-  func checkLabelsAreDistinct(options: [ResponseOption], missing: [MissingAnswer], path: String, position: TextPosition) {
+  func checkLabelsAreDistinct(
+    options: [ResponseOption],
+    missing: [MissingAnswer],
+    path: String,
+    position: TextPosition
+  ) {
     var owner: [String: String] = [:]
     let spellings: [(String, [String])] =
-      options.map { ($0.label, [$0.label] + $0.aliases) } + missing.map { ($0.label, [$0.label] + $0.aliases) }
+      options.map { ($0.label, [$0.label] + $0.aliases) }
+      + missing.map { ($0.label, [$0.label] + $0.aliases) }
     for (label, texts) in spellings {
       for text in texts {
         let key = normalizedLabel(text)
         if let other = owner[key], other != label {
-          report(position, path, "'\(text)' would match both '\(other)' and '\(label)'; labels and aliases must be distinct")
+          report(
+            position,
+            path,
+            "'\(text)' would match both '\(other)' and '\(label)'; labels and aliases must be distinct"
+          )
         } else {
           owner[key] = label
         }
@@ -570,13 +778,22 @@ private final class DecodingSession {
     reader.finish()
     guard let low, let high else { return nil }
     guard low <= high else {
-      report(node.position, path, "min (\(formatNumber(low))) is greater than max (\(formatNumber(high)))")
+      report(
+        node.position,
+        path,
+        "min (\(formatNumber(low))) is greater than max (\(formatNumber(high)))"
+      )
       return nil
     }
     return low...high
   }
 
-  func decodeItem(_ node: JSONNode, _ path: String, scales: [ScaleID: ResponseScale], sources: Set<SourceID>) -> Item? {
+  func decodeItem(
+    _ node: JSONNode,
+    _ path: String,
+    scales: [ScaleID: ResponseScale],
+    sources: Set<SourceID>
+  ) -> Item? {
     guard var reader = object(node, path) else { return nil }
     let id = reader.required("id").flatMap { identifier($0, "\(path).id", of: Item.self) }
     let wording = reader.take("wording").flatMap { string($0, "\(path).wording") }
@@ -585,8 +802,11 @@ private final class DecodingSession {
     let scaleID = scaleNode.flatMap { identifier($0, "\(path).scale", of: ResponseScale.self) }
     if let scaleID, let scaleNode, scales[scaleID] == nil {
       report(
-        scaleNode.position, "\(path).scale", "unknown scale '\(scaleID)'; expected one of the ids in \"scales\": \(scales.keys.map(\.rawValue).sorted().joined(separator: ", "))",
-        hint: didYouMean(scaleID.rawValue, among: scales.keys.map(\.rawValue)))
+        scaleNode.position,
+        "\(path).scale",
+        "unknown scale '\(scaleID)'; expected one of the ids in \"scales\": \(scales.keys.map(\.rawValue).sorted().joined(separator: ", "))",
+        hint: didYouMean(scaleID.rawValue, among: scales.keys.map(\.rawValue))
+      )
     }
     let aliases = reader.take("aliases").flatMap { stringList($0, "\(path).aliases") } ?? []
     var anchors: [Int: String] = [:]
@@ -594,32 +814,60 @@ private final class DecodingSession {
       if case .object(let members) = anchorsNode.value {
         for member in members {
           guard let code = Int(member.key) else {
-            report(member.keyPosition, "\(path).anchors", "anchor keys are codes; '\(member.key)' is not a whole number")
+            report(
+              member.keyPosition,
+              "\(path).anchors",
+              "anchor keys are codes; '\(member.key)' is not a whole number"
+            )
             continue
           }
           if let scaleID, let scale = scales[scaleID], scale.option(withCode: code) == nil {
-            report(member.keyPosition, "\(path).anchors", "\(code) is not a code of the scale '\(scaleID)'")
+            report(
+              member.keyPosition,
+              "\(path).anchors",
+              "\(code) is not a code of the scale '\(scaleID)'"
+            )
           }
-          if let text = string(member.value, "\(path).anchors.\(member.key)") { anchors[code] = text }
+          if let text = string(member.value, "\(path).anchors.\(member.key)") {
+            anchors[code] = text
+          }
         }
       } else {
-        report(anchorsNode.position, "\(path).anchors", "expected an object mapping codes to labels, found \(anchorsNode.kindDescription)")
+        report(
+          anchorsNode.position,
+          "\(path).anchors",
+          "expected an object mapping codes to labels, found \(anchorsNode.kindDescription)"
+        )
       }
     }
     let provenance = provenance(&reader, sources: sources)
     reader.finish()
     if wording == nil && keyPhrase == nil {
-      report(node.position, path, "an item needs \"wording\", or a \"keyPhrase\" when its wording may not be shipped")
+      report(
+        node.position,
+        path,
+        "an item needs \"wording\", or a \"keyPhrase\" when its wording may not be shipped"
+      )
     }
     guard let id, let scaleID else { return nil }
     return Item(
-      id: id, wording: wording, keyPhrase: keyPhrase, scale: scaleID, aliases: aliases, anchors: anchors,
-      provenance: provenance)
+      id: id,
+      wording: wording,
+      keyPhrase: keyPhrase,
+      scale: scaleID,
+      aliases: aliases,
+      anchors: anchors,
+      provenance: provenance
+    )
   }
 
   func decodeScore(
-    _ node: JSONNode, _ path: String, items: [ItemID: Item], scales: [ScaleID: ResponseScale],
-    scores: [ScoreRule], sources: Set<SourceID>
+    _ node: JSONNode,
+    _ path: String,
+    items: [ItemID: Item],
+    scales: [ScaleID: ResponseScale],
+    scores: [ScoreRule],
+    sources: Set<SourceID>
   ) -> ScoreRule? {
     guard var reader = object(node, path) else { return nil }
     let id = reader.required("id").flatMap { identifier($0, "\(path).id", of: ScoreRule.self) }
@@ -631,13 +879,21 @@ private final class DecodingSession {
     if let betterNode = reader.take("better"), let text = string(betterNode, "\(path).better") {
       better = Direction(rawValue: text)
       if better == nil {
-        report(betterNode.position, "\(path).better", "expected \"higher\" or \"lower\", found '\(text)'")
+        report(
+          betterNode.position,
+          "\(path).better",
+          "expected \"higher\" or \"lower\", found '\(text)'"
+        )
       }
     }
     let decimalsNode = reader.take("decimals")
     var decimals = decimalsNode.flatMap { integer($0, "\(path).decimals") } ?? 0
     if let decimalsNode, !(0...6).contains(decimals) {
-      report(decimalsNode.position, "\(path).decimals", "expected 0 to 6 decimal places, found \(decimals)")
+      report(
+        decimalsNode.position,
+        "\(path).decimals",
+        "expected 0 to 6 decimal places, found \(decimals)"
+      )
       decimals = 0
     }
     let rangeNode = reader.required("range")
@@ -652,25 +908,48 @@ private final class DecodingSession {
     case "sum", "mean":
       method = methodName == "sum" ? .sum : .mean
       if reader.has("of") || reader.has("conversion") {
-        report(node.position, path, "\"of\" and \"conversion\" belong to scores with \"method\": \"convert\"")
+        report(
+          node.position,
+          path,
+          "\"of\" and \"conversion\" belong to scores with \"method\": \"convert\""
+        )
         _ = reader.take("of")
         _ = reader.take("conversion")
       }
-      let (decoded, itemRanges) = decodeScoreItems(reader.required("items"), "\(path).items", items: items, scales: scales)
+      let (decoded, itemRanges) = decodeScoreItems(
+        reader.required("items"),
+        "\(path).items",
+        items: items,
+        scales: scales
+      )
       scoreItems = decoded
       if let missingNode = reader.take("missing") {
-        missingRule = decodeMissingRule(missingNode, "\(path).missing", itemCount: scoreItems.count, method: method, sources: sources)
+        missingRule = decodeMissingRule(
+          missingNode,
+          "\(path).missing",
+          itemCount: scoreItems.count,
+          method: method,
+          sources: sources
+        )
       }
       if itemRanges.count == scoreItems.count, !itemRanges.isEmpty {
         derivedRange = derive(method: method ?? .sum, itemRanges: itemRanges, rule: missingRule)
       }
     case "convert":
       if reader.has("items") {
-        report(node.position, "\(path).items", "a converted score takes its value from \"of\", not from items")
+        report(
+          node.position,
+          "\(path).items",
+          "a converted score takes its value from \"of\", not from items"
+        )
         _ = reader.take("items")
       }
       if let missingNode = reader.take("missing") {
-        report(missingNode.position, "\(path).missing", "a converted score follows the missing-data rule of the score it converts")
+        report(
+          missingNode.position,
+          "\(path).missing",
+          "a converted score follows the missing-data rule of the score it converts"
+        )
       }
       let ofNode = reader.required("of")
       let of = ofNode.flatMap { identifier($0, "\(path).of", of: ScoreRule.self) }
@@ -679,15 +958,27 @@ private final class DecodingSession {
         sourceScore = scores.first { $0.id == of }
         if sourceScore == nil {
           report(
-            ofNode.position, "\(path).of", "unknown score '\(of)'; a converted score must name a sum or mean score of this instrument",
-            hint: didYouMean(of.rawValue, among: scores.map(\.id.rawValue)))
+            ofNode.position,
+            "\(path).of",
+            "unknown score '\(of)'; a converted score must name a sum or mean score of this instrument",
+            hint: didYouMean(of.rawValue, among: scores.map(\.id.rawValue))
+          )
         } else if let sourceScore, !isWholeNumbered(sourceScore, items: items) {
-          report(ofNode.position, "\(path).of", "the score '\(of)' can take values that are not whole numbers, so it cannot be converted through a table")
+          report(
+            ofNode.position,
+            "\(path).of",
+            "the score '\(of)' can take values that are not whole numbers, so it cannot be converted through a table"
+          )
           return nil
         }
       }
       if let tableNode = reader.required("conversion") {
-        let table = decodeConversion(tableNode, "\(path).conversion", source: sourceScore, sources: sources)
+        let table = decodeConversion(
+          tableNode,
+          "\(path).conversion",
+          source: sourceScore,
+          sources: sources
+        )
         if let table, let of {
           method = .convert(from: of, table: table)
           let values = table.entries.map(\.to)
@@ -697,45 +988,75 @@ private final class DecodingSession {
       }
     case let other?:
       report(
-        methodNode?.position, "\(path).method", "unknown method '\(other)'; expected sum, mean or convert",
-        hint: didYouMean(other, among: ["sum", "mean", "convert"]))
+        methodNode?.position,
+        "\(path).method",
+        "unknown method '\(other)'; expected sum, mean or convert",
+        hint: didYouMean(other, among: ["sum", "mean", "convert"])
+      )
     case nil:
       break
     }
 
     if let declaredRange, let derivedRange, let rangeNode,
-      abs(declaredRange.lowerBound - derivedRange.lowerBound) > 1e-9 || abs(declaredRange.upperBound - derivedRange.upperBound) > 1e-9
+      abs(declaredRange.lowerBound - derivedRange.lowerBound) > 1e-9
+        || abs(declaredRange.upperBound - derivedRange.upperBound) > 1e-9
     {
       report(
-        rangeNode.position, "\(path).range",
+        rangeNode.position,
+        "\(path).range",
         "the range says \(formatNumber(declaredRange.lowerBound)) to \(formatNumber(declaredRange.upperBound)), but the items and rule give \(formatNumber(derivedRange.lowerBound)) to \(formatNumber(derivedRange.upperBound))",
-        hint: "set \"range\": {\"min\": \(formatNumber(derivedRange.lowerBound)), \"max\": \(formatNumber(derivedRange.upperBound))}")
+        hint:
+          "set \"range\": {\"min\": \(formatNumber(derivedRange.lowerBound)), \"max\": \(formatNumber(derivedRange.upperBound))}"
+      )
     }
     let range = declaredRange ?? derivedRange ?? 0...0
-    let bands = reader.take("bands").flatMap { decodeBands($0, "\(path).bands", range: range, sources: sources) }
+    let bands = reader.take("bands").flatMap {
+      decodeBands($0, "\(path).bands", range: range, sources: sources)
+    }
     var meaningfulChange: MeaningfulChange?
-    if let changeNode = reader.take("meaningfulChange"), var changeReader = object(changeNode, "\(path).meaningfulChange") {
+    if let changeNode = reader.take("meaningfulChange"),
+      var changeReader = object(changeNode, "\(path).meaningfulChange")
+    {
       let pointsNode = changeReader.required("points")
       let points = pointsNode.flatMap { number($0, "\(path).meaningfulChange.points") }
       if let points, let pointsNode, points <= 0 {
-        report(pointsNode.position, "\(path).meaningfulChange.points", "expected a positive number of points, found \(formatNumber(points))")
+        report(
+          pointsNode.position,
+          "\(path).meaningfulChange.points",
+          "expected a positive number of points, found \(formatNumber(points))"
+        )
       }
       let provenance = provenance(&changeReader, sources: sources)
       changeReader.finish()
-      if let points, points > 0 { meaningfulChange = MeaningfulChange(points: points, provenance: provenance) }
+      if let points, points > 0 {
+        meaningfulChange = MeaningfulChange(points: points, provenance: provenance)
+      }
     }
     let provenance = provenance(&reader, sources: sources)
     reader.finish()
     guard let id, let title, let method else { return nil }
     return ScoreRule(
-      id: id, title: title, method: method, items: scoreItems, range: range, higherMeans: higherMeans,
-      better: better, decimals: decimals, missingRule: missingRule, bands: bands, meaningfulChange: meaningfulChange,
-      provenance: provenance)
+      id: id,
+      title: title,
+      method: method,
+      items: scoreItems,
+      range: range,
+      higherMeans: higherMeans,
+      better: better,
+      decimals: decimals,
+      missingRule: missingRule,
+      bands: bands,
+      meaningfulChange: meaningfulChange,
+      provenance: provenance
+    )
   }
 
   /// Decodes the items of a sum or mean score and the range of values each contributes.
   func decodeScoreItems(
-    _ node: JSONNode?, _ path: String, items: [ItemID: Item], scales: [ScaleID: ResponseScale]
+    _ node: JSONNode?,
+    _ path: String,
+    items: [ItemID: Item],
+    scales: [ScaleID: ResponseScale]
   ) -> ([ScoreItem], [ClosedRange<Double>]) {
     guard let node, let elements = array(node, path) else { return ([], []) }
     if elements.isEmpty { report(node.position, path, "expected at least one item") }
@@ -752,7 +1073,8 @@ private final class DecodingSession {
         if let itemNode = reader.required("item") {
           idNode = itemNode
           if let id = identifier(itemNode, "\(elementPath).item", of: Item.self) {
-            let reversed = reader.take("reverse").flatMap { bool($0, "\(elementPath).reverse") } ?? false
+            let reversed =
+              reader.take("reverse").flatMap { bool($0, "\(elementPath).reverse") } ?? false
             scoreItem = ScoreItem(item: id, isReversed: reversed)
           }
         }
@@ -762,25 +1084,38 @@ private final class DecodingSession {
       guard var scoreItem else { continue }
       guard let item = items[scoreItem.item] else {
         report(
-          idNode.position, elementPath, "unknown item '\(scoreItem.item)'; a score may only use items of this instrument",
-          hint: didYouMean(scoreItem.item.rawValue, among: items.keys.map(\.rawValue)))
+          idNode.position,
+          elementPath,
+          "unknown item '\(scoreItem.item)'; a score may only use items of this instrument",
+          hint: didYouMean(scoreItem.item.rawValue, among: items.keys.map(\.rawValue))
+        )
         continue
       }
       if result.contains(where: { $0.item == scoreItem.item }) {
-        report(idNode.position, elementPath, "the item '\(scoreItem.item)' is counted twice in this score")
+        report(
+          idNode.position,
+          elementPath,
+          "the item '\(scoreItem.item)' is counted twice in this score"
+        )
         continue
       }
       guard let scale = scales[item.scale] else { continue }
       if let recodeNode {
         if scoreItem.isReversed {
-          report(recodeNode.position, "\(elementPath).recode", "an item is either reversed or recoded, not both; write the reversed values in the recode")
+          report(
+            recodeNode.position,
+            "\(elementPath).recode",
+            "an item is either reversed or recoded, not both; write the reversed values in the recode"
+          )
         }
         scoreItem.recode = decodeRecode(recodeNode, "\(elementPath).recode", scale: scale)
       }
       result.append(scoreItem)
       let values = scale.options.map { option -> Double in
         if let recoded = scoreItem.recode[option.code] { return recoded }
-        if scoreItem.isReversed { return Double(scale.minimumCode + scale.maximumCode - option.code) }
+        if scoreItem.isReversed {
+          return Double(scale.minimumCode + scale.maximumCode - option.code)
+        }
         return Double(option.code)
       }
       if let low = values.min(), let high = values.max() { ranges.append(low...high) }
@@ -790,19 +1125,29 @@ private final class DecodingSession {
 
   func decodeRecode(_ node: JSONNode, _ path: String, scale: ResponseScale) -> [Int: Double] {
     guard case .object(let members) = node.value else {
-      report(node.position, path, "expected an object mapping each code to its value, such as {\"1\": 0, \"2\": 1}, found \(node.kindDescription)")
+      report(
+        node.position,
+        path,
+        "expected an object mapping each code to its value, such as {\"1\": 0, \"2\": 1}, found \(node.kindDescription)"
+      )
       return [:]
     }
     var recode: [Int: Double] = [:]
     for member in members {
       guard let code = Int(member.key) else {
-        report(member.keyPosition, path, "recode keys are codes; '\(member.key)' is not a whole number")
+        report(
+          member.keyPosition,
+          path,
+          "recode keys are codes; '\(member.key)' is not a whole number"
+        )
         continue
       }
       if scale.option(withCode: code) == nil {
         report(
-          member.keyPosition, path,
-          "\(code) is not a code of the scale '\(scale.id)' (codes: \(scale.options.map { String($0.code) }.joined(separator: ", ")))")
+          member.keyPosition,
+          path,
+          "\(code) is not a code of the scale '\(scale.id)' (codes: \(scale.options.map { String($0.code) }.joined(separator: ", ")))"
+        )
         continue
       }
       if let value = number(member.value, "\(path).\(member.key)") { recode[code] = value }
@@ -810,36 +1155,52 @@ private final class DecodingSession {
     let missing = scale.options.map(\.code).filter { recode[$0] == nil }
     if !missing.isEmpty && !recode.isEmpty {
       report(
-        node.position, path,
+        node.position,
+        path,
         "the recode gives no value for code\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) of the scale '\(scale.id)'",
-        hint: "give every code of the scale a value")
+        hint: "give every code of the scale a value"
+      )
     }
     return recode
   }
 
   func decodeMissingRule(
-    _ node: JSONNode, _ path: String, itemCount: Int, method: ScoreMethod?, sources: Set<SourceID>
+    _ node: JSONNode,
+    _ path: String,
+    itemCount: Int,
+    method: ScoreMethod?,
+    sources: Set<SourceID>
   ) -> MissingDataRule {
     guard var reader = object(node, path) else { return MissingDataRule() }
     let maxNode = reader.required("maxMissing")
     var maximum = maxNode.flatMap { integer($0, "\(path).maxMissing") } ?? 0
     if let maxNode, maximum < 0 || (itemCount > 0 && maximum >= itemCount) {
       report(
-        maxNode.position, "\(path).maxMissing",
-        "expected 0 to \(max(0, itemCount - 1)) (the score has \(itemCount) items and at least one must be answered), found \(maximum)")
+        maxNode.position,
+        "\(path).maxMissing",
+        "expected 0 to \(max(0, itemCount - 1)) (the score has \(itemCount) items and at least one must be answered), found \(maximum)"
+      )
       maximum = 0
     }
     let prorateNode = reader.take("prorate")
     let prorates = prorateNode.flatMap { bool($0, "\(path).prorate") } ?? false
     if let prorateNode, prorates, method == .mean {
-      report(prorateNode.position, "\(path).prorate", "a mean is taken over the answered items already; \"prorate\" applies to sums")
+      report(
+        prorateNode.position,
+        "\(path).prorate",
+        "a mean is taken over the answered items already; \"prorate\" applies to sums"
+      )
     }
     let provenance = provenance(&reader, sources: sources)
     reader.finish()
     return MissingDataRule(maximumMissing: maximum, prorates: prorates, provenance: provenance)
   }
 
-  func derive(method: ScoreMethod, itemRanges: [ClosedRange<Double>], rule: MissingDataRule) -> ClosedRange<Double> {
+  func derive(
+    method: ScoreMethod,
+    itemRanges: [ClosedRange<Double>],
+    rule: MissingDataRule
+  ) -> ClosedRange<Double> {
     let lows = itemRanges.map(\.lowerBound)
     let highs = itemRanges.map(\.upperBound)
     switch method {
@@ -859,24 +1220,40 @@ private final class DecodingSession {
   }
 
   func isWholeNumbered(_ score: ScoreRule, items: [ItemID: Item]) -> Bool {
-    guard score.method == .sum, !score.missingRule.prorates || score.missingRule.maximumMissing == 0 else { return false }
+    guard score.method == .sum, !score.missingRule.prorates || score.missingRule.maximumMissing == 0
+    else { return false }
     return score.items.allSatisfy { item in item.recode.values.allSatisfy { $0.rounded() == $0 } }
   }
 
-  func decodeConversion(_ node: JSONNode, _ path: String, source: ScoreRule?, sources: Set<SourceID>) -> ConversionTable? {
+  func decodeConversion(
+    _ node: JSONNode,
+    _ path: String,
+    source: ScoreRule?,
+    sources: Set<SourceID>
+  ) -> ConversionTable? {
     guard var reader = object(node, path) else { return nil }
     var entries: [(from: Int, to: Double)] = []
     if let tableNode = reader.required("table") {
       if case .object(let members) = tableNode.value {
         for member in members {
           guard let from = Int(member.key) else {
-            report(member.keyPosition, "\(path).table", "table keys are whole score values; '\(member.key)' is not a whole number")
+            report(
+              member.keyPosition,
+              "\(path).table",
+              "table keys are whole score values; '\(member.key)' is not a whole number"
+            )
             continue
           }
-          if let to = number(member.value, "\(path).table.\(member.key)") { entries.append((from, to)) }
+          if let to = number(member.value, "\(path).table.\(member.key)") {
+            entries.append((from, to))
+          }
         }
       } else {
-        report(tableNode.position, "\(path).table", "expected an object mapping each whole score to its converted value, such as {\"7\": 7.00}, found \(tableNode.kindDescription)")
+        report(
+          tableNode.position,
+          "\(path).table",
+          "expected an object mapping each whole score to its converted value, such as {\"7\": 7.00}, found \(tableNode.kindDescription)"
+        )
       }
       if let source {
         let low = Int(source.range.lowerBound)
@@ -885,12 +1262,18 @@ private final class DecodingSession {
         let gaps = (low...high).filter { !keys.contains($0) }
         if !gaps.isEmpty {
           report(
-            tableNode.position, "\(path).table",
-            "the table has no row for \(listed(gaps)); it must cover every whole value of '\(source.id)' from \(low) to \(high)")
+            tableNode.position,
+            "\(path).table",
+            "the table has no row for \(listed(gaps)); it must cover every whole value of '\(source.id)' from \(low) to \(high)"
+          )
         }
         let outside = entries.map(\.from).filter { $0 < low || $0 > high }
         if !outside.isEmpty {
-          report(tableNode.position, "\(path).table", "the table has rows for \(listed(outside)), outside the range of '\(source.id)' (\(low) to \(high))")
+          report(
+            tableNode.position,
+            "\(path).table",
+            "the table has rows for \(listed(outside)), outside the range of '\(source.id)' (\(low) to \(high))"
+          )
         }
       }
     }
@@ -899,27 +1282,42 @@ private final class DecodingSession {
     return ConversionTable(entries: entries, provenance: provenance)
   }
 
-  func decodeBands(_ node: JSONNode, _ path: String, range: ClosedRange<Double>, sources: Set<SourceID>) -> BandSet? {
+  func decodeBands(
+    _ node: JSONNode,
+    _ path: String,
+    range: ClosedRange<Double>,
+    sources: Set<SourceID>
+  ) -> BandSet? {
     guard var reader = object(node, path) else { return nil }
     var bands: [(Band, TextPosition)] = []
-    if let rangesNode = reader.required("ranges"), let elements = array(rangesNode, "\(path).ranges") {
+    if let rangesNode = reader.required("ranges"),
+      let elements = array(rangesNode, "\(path).ranges")
+    {
       for (index, element) in elements.enumerated() {
         let bandPath = "\(path).ranges[\(index)]"
         guard var bandReader = object(element, bandPath) else { continue }
-        let id = bandReader.required("id").flatMap { identifier($0, "\(bandPath).id", of: Band.self) }
+        let id = bandReader.required("id").flatMap {
+          identifier($0, "\(bandPath).id", of: Band.self)
+        }
         let label = bandReader.required("label").flatMap { string($0, "\(bandPath).label") }
         let low = bandReader.required("min").flatMap { number($0, "\(bandPath).min") }
         let high = bandReader.required("max").flatMap { number($0, "\(bandPath).max") }
         bandReader.finish()
         guard let id, let label, let low, let high else { continue }
         if low > high {
-          report(element.position, bandPath, "min (\(formatNumber(low))) is greater than max (\(formatNumber(high)))")
+          report(
+            element.position,
+            bandPath,
+            "min (\(formatNumber(low))) is greater than max (\(formatNumber(high)))"
+          )
           continue
         }
         if low < range.lowerBound || high > range.upperBound {
           report(
-            element.position, bandPath,
-            "the band \(formatNumber(low)) to \(formatNumber(high)) lies outside the score's range (\(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)))")
+            element.position,
+            bandPath,
+            "the band \(formatNumber(low)) to \(formatNumber(high)) lies outside the score's range (\(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)))"
+          )
         }
         if bands.contains(where: { $0.0.id == id }) {
           report(element.position, "\(bandPath).id", "the band id '\(id)' is used twice")
@@ -929,11 +1327,14 @@ private final class DecodingSession {
       }
     }
     bands.sort { $0.0.minimum < $1.0.minimum }
-    for (previous, next) in zip(bands, bands.dropFirst()) where next.0.minimum <= previous.0.maximum {
+    for (previous, next) in zip(bands, bands.dropFirst()) where next.0.minimum <= previous.0.maximum
+    {
       report(
-        next.1, path,
+        next.1,
+        path,
         "the bands '\(previous.0.id)' (\(formatNumber(previous.0.minimum)) to \(formatNumber(previous.0.maximum))) and '\(next.0.id)' (\(formatNumber(next.0.minimum)) to \(formatNumber(next.0.maximum))) overlap",
-        hint: "a value may fall in only one band; make each band start above the previous one's max")
+        hint: "a value may fall in only one band; make each band start above the previous one's max"
+      )
     }
     let provenance = provenance(&reader, sources: sources)
     reader.finish()
@@ -941,7 +1342,11 @@ private final class DecodingSession {
   }
 
   func decodeIndicator(
-    _ node: JSONNode, _ path: String, items: [ItemID: Item], scales: [ScaleID: ResponseScale], scores: [ScoreRule],
+    _ node: JSONNode,
+    _ path: String,
+    items: [ItemID: Item],
+    scales: [ScaleID: ResponseScale],
+    scores: [ScoreRule],
     sources: Set<SourceID>
   ) -> Indicator? {
     guard var reader = object(node, path) else { return nil }
@@ -953,7 +1358,11 @@ private final class DecodingSession {
     switch (itemNode, scoreNode) {
     case (let itemNode?, nil):
       if reader.has("bands") {
-        report(node.position, "\(path).bands", "\"bands\" goes with \"score\"; an item indicator lists \"codes\"")
+        report(
+          node.position,
+          "\(path).bands",
+          "\"bands\" goes with \"score\"; an item indicator lists \"codes\""
+        )
         _ = reader.take("bands")
       }
       let codesNode = reader.required("codes")
@@ -961,13 +1370,17 @@ private final class DecodingSession {
         if let item = items[itemID], let scale = scales[item.scale] {
           var codes: [Int] = []
           if let codesNode, let elements = array(codesNode, "\(path).codes") {
-            if elements.isEmpty { report(codesNode.position, "\(path).codes", "expected at least one code") }
+            if elements.isEmpty {
+              report(codesNode.position, "\(path).codes", "expected at least one code")
+            }
             for (index, element) in elements.enumerated() {
               guard let code = integer(element, "\(path).codes[\(index)]") else { continue }
               if scale.option(withCode: code) == nil {
                 report(
-                  element.position, "\(path).codes[\(index)]",
-                  "\(code) is not a code of the scale '\(scale.id)' used by '\(itemID)' (codes: \(scale.options.map { String($0.code) }.joined(separator: ", ")))")
+                  element.position,
+                  "\(path).codes[\(index)]",
+                  "\(code) is not a code of the scale '\(scale.id)' used by '\(itemID)' (codes: \(scale.options.map { String($0.code) }.joined(separator: ", ")))"
+                )
               } else {
                 codes.append(code)
               }
@@ -976,13 +1389,20 @@ private final class DecodingSession {
           condition = .itemCodes(itemID, codes)
         } else if items[itemID] == nil {
           report(
-            itemNode.position, "\(path).item", "unknown item '\(itemID)'",
-            hint: didYouMean(itemID.rawValue, among: items.keys.map(\.rawValue)))
+            itemNode.position,
+            "\(path).item",
+            "unknown item '\(itemID)'",
+            hint: didYouMean(itemID.rawValue, among: items.keys.map(\.rawValue))
+          )
         }
       }
     case (nil, let scoreNode?):
       if reader.has("codes") {
-        report(node.position, "\(path).codes", "\"codes\" goes with \"item\"; a score indicator lists \"bands\"")
+        report(
+          node.position,
+          "\(path).codes",
+          "\"codes\" goes with \"item\"; a score indicator lists \"bands\""
+        )
         _ = reader.take("codes")
       }
       let bandsNode = reader.required("bands")
@@ -992,27 +1412,42 @@ private final class DecodingSession {
           if let bandsNode, let elements = array(bandsNode, "\(path).bands") {
             let known = score.bands?.bands.map(\.id) ?? []
             for (index, element) in elements.enumerated() {
-              guard let bandID = identifier(element, "\(path).bands[\(index)]", of: Band.self) else { continue }
+              guard let bandID = identifier(element, "\(path).bands[\(index)]", of: Band.self)
+              else { continue }
               if known.contains(bandID) {
                 bandIDs.append(bandID)
               } else {
                 report(
-                  element.position, "\(path).bands[\(index)]", "the score '\(scoreID)' has no band '\(bandID)'",
-                  hint: didYouMean(bandID.rawValue, among: known.map(\.rawValue)))
+                  element.position,
+                  "\(path).bands[\(index)]",
+                  "the score '\(scoreID)' has no band '\(bandID)'",
+                  hint: didYouMean(bandID.rawValue, among: known.map(\.rawValue))
+                )
               }
             }
           }
           condition = .scoreBands(scoreID, bandIDs)
         } else {
           report(
-            scoreNode.position, "\(path).score", "unknown score '\(scoreID)'",
-            hint: didYouMean(scoreID.rawValue, among: scores.map(\.id.rawValue)))
+            scoreNode.position,
+            "\(path).score",
+            "unknown score '\(scoreID)'",
+            hint: didYouMean(scoreID.rawValue, among: scores.map(\.id.rawValue))
+          )
         }
       }
     case (_?, _?):
-      report(node.position, path, "an indicator is defined by \"item\" and \"codes\", or by \"score\" and \"bands\", not both")
+      report(
+        node.position,
+        path,
+        "an indicator is defined by \"item\" and \"codes\", or by \"score\" and \"bands\", not both"
+      )
     case (nil, nil):
-      report(node.position, path, "an indicator needs \"item\" and \"codes\", or \"score\" and \"bands\"")
+      report(
+        node.position,
+        path,
+        "an indicator needs \"item\" and \"codes\", or \"score\" and \"bands\""
+      )
     }
     let provenance = provenance(&reader, sources: sources)
     reader.finish()
@@ -1033,7 +1468,13 @@ private struct ObjectReader {
   let byKey: [String: JSONMember]
   var expected: [String] = []
 
-  init(session: DecodingSession, node: JSONNode, path: String, members: [JSONMember], byKey: [String: JSONMember]) {
+  init(
+    session: DecodingSession,
+    node: JSONNode,
+    path: String,
+    members: [JSONMember],
+    byKey: [String: JSONMember]
+  ) {
     self.session = session
     self.node = node
     self.path = path
@@ -1059,9 +1500,11 @@ private struct ObjectReader {
   func finish(hint: String? = nil) {
     for member in members where !expected.contains(member.key) {
       session.report(
-        member.keyPosition, join(path, member.key),
+        member.keyPosition,
+        join(path, member.key),
         "unknown key \"\(member.key)\"; expected one of: \(expected.joined(separator: ", "))",
-        hint: didYouMean(member.key, among: expected) ?? hint)
+        hint: didYouMean(member.key, among: expected) ?? hint
+      )
     }
   }
 }
@@ -1078,7 +1521,9 @@ private func suggestedIdentifier(_ text: String) -> String? {
     }
   }
   while result.hasSuffix("-") { result.removeLast() }
-  while let first = result.unicodeScalars.first, !("a"..."z").contains(first) { result.removeFirst() }
+  while let first = result.unicodeScalars.first, !("a"..."z").contains(first) {
+    result.removeFirst()
+  }
   return result.isEmpty ? nil : result
 }
 

@@ -20,7 +20,13 @@ public struct InstrumentDiagnostic: Sendable, Hashable, CustomStringConvertible 
   public var hint: String?
 
   /// Creates a diagnostic.
-  public init(file: String, position: TextPosition?, keyPath: String, message: String, hint: String? = nil) {
+  public init(
+    file: String,
+    position: TextPosition?,
+    keyPath: String,
+    message: String,
+    hint: String? = nil
+  ) {
     self.file = file
     self.position = position
     self.keyPath = keyPath

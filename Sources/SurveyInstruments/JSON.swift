@@ -25,7 +25,9 @@ public struct TextPosition: Sendable, Hashable, Comparable, CustomStringConverti
 
 /// A parsed JSON value with the position where it starts.
 package struct JSONNode: Sendable, Hashable {
-  /// The kinds of JSON value. Objects keep their members in file order.
+  /// The kinds of JSON value.
+  ///
+  /// Objects keep their members in file order.
   package enum Value: Sendable, Hashable {
     case null
     case bool(Bool)
@@ -66,7 +68,9 @@ package struct JSONSyntaxError: Error, Sendable, Hashable {
   package var hint: String?
 }
 
-/// Parses JSON text (RFC 8259) into `JSONNode`s. Duplicate keys are kept; the decoder reports them.
+/// Parses JSON text (RFC 8259) into `JSONNode`s.
+///
+/// Duplicate keys are kept; the decoder reports them.
 package enum JSONReader {
   /// Parses one JSON document.
   ///
@@ -136,8 +140,10 @@ private struct Parser {
     guard index < bytes.count else { throw error("expected a value, found the end of the file") }
     let start = position
     switch bytes[index] {
-    case UInt8(ascii: "{"): return JSONNode(value: .object(try parseObject(depth: depth)), position: start)
-    case UInt8(ascii: "["): return JSONNode(value: .array(try parseArray(depth: depth)), position: start)
+    case UInt8(ascii: "{"):
+      return JSONNode(value: .object(try parseObject(depth: depth)), position: start)
+    case UInt8(ascii: "["):
+      return JSONNode(value: .array(try parseArray(depth: depth)), position: start)
     case UInt8(ascii: "\""): return JSONNode(value: .string(try parseString()), position: start)
     case UInt8(ascii: "t"):
       try expectWord("true")
@@ -151,18 +157,29 @@ private struct Parser {
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       return try parseNumber()
     case UInt8(ascii: "/"):
-      throw error("comments are not allowed in JSON", hint: "remove the comment, or put the text in a \"note\" field")
+      throw error(
+        "comments are not allowed in JSON",
+        hint: "remove the comment, or put the text in a \"note\" field"
+      )
     case UInt8(ascii: "'"):
-      throw error("found a single quote where a value was expected", hint: "JSON strings use double quotes: \"like this\"")
+      throw error(
+        "found a single quote where a value was expected",
+        hint: "JSON strings use double quotes: \"like this\""
+      )
     default:
-      throw error("expected a value (a string, number, object, list, true, false or null), found \(currentDescription)")
+      throw error(
+        "expected a value (a string, number, object, list, true, false or null), found \(currentDescription)"
+      )
     }
   }
 
   mutating func expectWord(_ word: String) throws(JSONSyntaxError) {
     let utf8 = Array(word.utf8)
     guard index + utf8.count <= bytes.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
-      throw error("expected a value, found \(currentDescription)", hint: "text values must be in double quotes")
+      throw error(
+        "expected a value, found \(currentDescription)",
+        hint: "text values must be in double quotes"
+      )
     }
     index += utf8.count
   }
@@ -179,7 +196,10 @@ private struct Parser {
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
-          throw error("expected a key in double quotes, found '}'", hint: "JSON does not allow a comma before '}'")
+          throw error(
+            "expected a key in double quotes, found '}'",
+            hint: "JSON does not allow a comma before '}'"
+          )
         }
         throw error("expected a key in double quotes, found \(currentDescription)")
       }
@@ -194,7 +214,9 @@ private struct Parser {
       let value = try parseValue(depth: depth + 1)
       members.append(JSONMember(key: key, keyPosition: keyPosition, value: value))
       skipWhitespace()
-      guard index < bytes.count else { throw error("expected ',' or '}', found the end of the file") }
+      guard index < bytes.count else {
+        throw error("expected ',' or '}', found the end of the file")
+      }
       if bytes[index] == UInt8(ascii: ",") {
         index += 1
         continue
@@ -205,7 +227,8 @@ private struct Parser {
       }
       throw error(
         "expected ',' or '}' after the value of \"\(key)\", found \(currentDescription)",
-        hint: bytes[index] == UInt8(ascii: "\"") ? "is a comma missing at the end of the previous line?" : nil
+        hint: bytes[index] == UInt8(ascii: "\"")
+          ? "is a comma missing at the end of the previous line?" : nil
       )
     }
   }
@@ -225,7 +248,9 @@ private struct Parser {
       }
       elements.append(try parseValue(depth: depth + 1))
       skipWhitespace()
-      guard index < bytes.count else { throw error("expected ',' or ']', found the end of the file") }
+      guard index < bytes.count else {
+        throw error("expected ',' or ']', found the end of the file")
+      }
       if bytes[index] == UInt8(ascii: ",") {
         index += 1
         continue
@@ -248,19 +273,25 @@ private struct Parser {
     var runStart = index
     func flush(_ parser: Parser, _ scalars: inout String.UnicodeScalarView, upTo end: Int) -> Bool {
       guard end > runStart else { return true }
-      guard let text = String(validating: parser.bytes[runStart..<end], as: UTF8.self) else { return false }
+      guard let text = String(validating: parser.bytes[runStart..<end], as: UTF8.self) else {
+        return false
+      }
       scalars.append(contentsOf: text.unicodeScalars)
       return true
     }
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        guard flush(self, &scalars, upTo: index) else { throw error("the string is not valid UTF-8") }
+        guard flush(self, &scalars, upTo: index) else {
+          throw error("the string is not valid UTF-8")
+        }
         index += 1
         return String(scalars)
       }
       if byte == UInt8(ascii: "\\") {
-        guard flush(self, &scalars, upTo: index) else { throw error("the string is not valid UTF-8") }
+        guard flush(self, &scalars, upTo: index) else {
+          throw error("the string is not valid UTF-8")
+        }
         index += 1
         guard index < bytes.count else { break }
         let escape = bytes[index]
@@ -277,18 +308,26 @@ private struct Parser {
         case UInt8(ascii: "u"):
           var code = try parseHex4()
           if (0xD800..<0xDC00).contains(code) {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+              bytes[index + 1] == UInt8(ascii: "u")
             else { throw error("a \\u escape starts a surrogate pair that is not completed") }
             index += 2
             let low = try parseHex4()
-            guard (0xDC00..<0xE000).contains(low) else { throw error("invalid low surrogate in a \\u escape") }
+            guard (0xDC00..<0xE000).contains(low) else {
+              throw error("invalid low surrogate in a \\u escape")
+            }
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
           }
-          guard let scalar = Unicode.Scalar(code) else { throw error("a \\u escape names no character") }
+          guard let scalar = Unicode.Scalar(code) else {
+            throw error("a \\u escape names no character")
+          }
           scalars.append(scalar)
         default:
           index -= 1
-          throw error("unknown escape '\\\(Character(Unicode.Scalar(escape)))' in a string", hint: "write a backslash as \\\\")
+          throw error(
+            "unknown escape '\\\(Character(Unicode.Scalar(escape)))' in a string",
+            hint: "write a backslash as \\\\"
+          )
         }
         runStart = index
         continue
@@ -309,7 +348,9 @@ private struct Parser {
   }
 
   mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
-    guard index + 4 <= bytes.count else { throw error("a \\u escape needs four hexadecimal digits") }
+    guard index + 4 <= bytes.count else {
+      throw error("a \\u escape needs four hexadecimal digits")
+    }
     var value: UInt32 = 0
     for offset in 0..<4 {
       let byte = bytes[index + offset]
@@ -342,18 +383,30 @@ private struct Parser {
     let integerStart = index
     guard digits(&self) > 0 else { throw error("expected a digit, found \(currentDescription)") }
     if bytes[integerStart] == UInt8(ascii: "0") && index - integerStart > 1 {
-      throw JSONSyntaxError(message: "numbers must not start with 0", position: startPosition, hint: "write codes such as 07 as 7")
+      throw JSONSyntaxError(
+        message: "numbers must not start with 0",
+        position: startPosition,
+        hint: "write codes such as 07 as 7"
+      )
     }
     if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
       index += 1
-      guard digits(&self) > 0 else { throw error("expected a digit after '.', found \(currentDescription)") }
+      guard digits(&self) > 0 else {
+        throw error("expected a digit after '.', found \(currentDescription)")
+      }
     }
-    if index < bytes.count && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
+    if index < bytes.count
+      && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E"))
+    {
       index += 1
-      if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) {
+      if index < bytes.count
+        && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"))
+      {
         index += 1
       }
-      guard digits(&self) > 0 else { throw error("expected a digit in the exponent, found \(currentDescription)") }
+      guard digits(&self) > 0 else {
+        throw error("expected a digit in the exponent, found \(currentDescription)")
+      }
     }
     let literal = String(decoding: bytes[start..<index], as: UTF8.self)
     guard let value = Double(literal) else { throw error("'\(literal)' is not a number") }

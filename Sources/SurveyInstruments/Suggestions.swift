@@ -4,7 +4,8 @@
 /// returned, closest first, at most `limit` of them.
 ///
 /// - Complexity: O(*k* × *m* × *n*) for *k* candidates of length *n* and text of length *m*.
-public func closestMatches(to text: String, among candidates: [String], limit: Int = 3) -> [String] {
+public func closestMatches(to text: String, among candidates: [String], limit: Int = 3) -> [String]
+{
   let target = Array(text.lowercased().unicodeScalars)
   let threshold = max(2, target.count / 3)
   var scored: [(String, Int)] = []

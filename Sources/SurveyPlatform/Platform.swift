@@ -5,13 +5,13 @@
 import Synchronization
 
 #if canImport(Glibc)
-  @preconcurrency import Glibc
+@preconcurrency import Glibc
 #elseif canImport(Musl)
-  @preconcurrency import Musl
+@preconcurrency import Musl
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #else
-  #error("unsupported platform")
+#error("unsupported platform")
 #endif
 
 /// An operating-system error met while reading or writing a file, with the path and the cause.
@@ -100,7 +100,9 @@ public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
 }
 
 /// A file opened for reading in chunks into a caller's buffer, so memory does not grow with the
-/// file's size. The file is closed when the reader is destroyed.
+/// file's size.
+///
+/// The file is closed when the reader is destroyed.
 public struct FileByteReader: ~Copyable {
   private let descriptor: Int32
   /// The path being read.
@@ -128,7 +130,7 @@ public struct FileByteReader: ~Copyable {
     let fd = descriptor
     while true {
       let count = buffer.withUnsafeMutableBytes { raw in
-        Glibc_read(fd, raw.baseAddress, raw.count)
+        systemRead(fd, raw.baseAddress, raw.count)
       }
       if count >= 0 { return count }
       if errno == EINTR { continue }
@@ -137,7 +139,7 @@ public struct FileByteReader: ~Copyable {
   }
 
   deinit {
-    _ = Glibc_close(descriptor)
+    _ = systemClose(descriptor)
   }
 }
 
@@ -173,8 +175,9 @@ public func writeFileAtomically(_ path: String, bytes: [UInt8]) throws(FileSyste
 
 /// Writes a file in pieces through a temporary file beside it, which replaces the file only when
 /// ``commit()`` is called: readers see the old file or the whole new one, never part of it, and
-/// memory does not grow with the file's size. A writer that is never committed removes its
-/// temporary file.
+/// memory does not grow with the file's size.
+///
+/// A writer that is never committed removes its temporary file.
 public final class AtomicFileWriter {
   private var descriptor: Int32
   private let temporary: String
@@ -198,7 +201,11 @@ public final class AtomicFileWriter {
   /// - Complexity: O(*n*) in the number of bytes.
   public func write(_ bytes: [UInt8]) throws(FileSystemError) {
     guard descriptor >= 0 else {
-      throw FileSystemError(kind: .inputOutput, path: path, reason: "the file was already committed")
+      throw FileSystemError(
+        kind: .inputOutput,
+        path: path,
+        reason: "the file was already committed"
+      )
     }
     if let error = writeAll(descriptor, bytes, path: path) { throw error }
   }
@@ -212,11 +219,11 @@ public final class AtomicFileWriter {
     descriptor = -1
     if fsync(fd) != 0 {
       let error = FileSystemError.fromErrno(errno, path: path)
-      _ = Glibc_close(fd)
+      _ = systemClose(fd)
       unlink(temporary)
       throw error
     }
-    _ = Glibc_close(fd)
+    _ = systemClose(fd)
     if rename(temporary, path) != 0 {
       let error = FileSystemError.fromErrno(errno, path: path)
       unlink(temporary)
@@ -226,7 +233,7 @@ public final class AtomicFileWriter {
 
   deinit {
     if descriptor >= 0 {
-      _ = Glibc_close(descriptor)
+      _ = systemClose(descriptor)
       unlink(temporary)
     }
   }
@@ -236,7 +243,7 @@ private func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) -> FileSystem
   var offset = 0
   while offset < bytes.count {
     let written = bytes.withUnsafeBytes { raw in
-      Glibc_write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+      systemWrite(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
     }
     if written < 0 {
       if errno == EINTR { continue }
@@ -253,7 +260,7 @@ public func writeStandardOutput(_ text: String) {
   copy.withUTF8 { buffer in
     var offset = 0
     while offset < buffer.count {
-      let written = Glibc_write(1, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+      let written = systemWrite(1, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
       if written <= 0 { if errno == EINTR { continue } else { return } }
       offset += written
     }
@@ -266,7 +273,7 @@ public func writeStandardError(_ text: String) {
   copy.withUTF8 { buffer in
     var offset = 0
     while offset < buffer.count {
-      let written = Glibc_write(2, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+      let written = systemWrite(2, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
       if written <= 0 { if errno == EINTR { continue } else { return } }
       offset += written
     }
@@ -295,45 +302,45 @@ public func exitProcess(_ code: Int32) -> Never { exit(code) }
 /// Elementary functions from the platform's C library, for modules that must not import it.
 public enum PlatformMath {
   /// Natural logarithm.
-  public static func log(_ x: Double) -> Double { Glibc_log(x) }
+  public static func log(_ x: Double) -> Double { systemLog(x) }
   /// log(1 + x), accurate for small x.
-  public static func log1p(_ x: Double) -> Double { Glibc_log1p(x) }
+  public static func log1p(_ x: Double) -> Double { systemLog1p(x) }
   /// e raised to x.
-  public static func exp(_ x: Double) -> Double { Glibc_exp(x) }
+  public static func exp(_ x: Double) -> Double { systemExp(x) }
   /// exp(x) - 1, accurate for small x.
-  public static func expm1(_ x: Double) -> Double { Glibc_expm1(x) }
+  public static func expm1(_ x: Double) -> Double { systemExpm1(x) }
   /// x raised to y.
-  public static func pow(_ x: Double, _ y: Double) -> Double { Glibc_pow(x, y) }
+  public static func pow(_ x: Double, _ y: Double) -> Double { systemPow(x, y) }
   /// The natural logarithm of the absolute value of the gamma function.
-  public static func logGamma(_ x: Double) -> Double { Glibc_lgamma(x) }
+  public static func logGamma(_ x: Double) -> Double { systemLgamma(x) }
   /// The error function.
-  public static func erf(_ x: Double) -> Double { Glibc_erf(x) }
+  public static func erf(_ x: Double) -> Double { systemErf(x) }
   /// The complementary error function, 1 - erf(x), accurate in the tail.
-  public static func erfc(_ x: Double) -> Double { Glibc_erfc(x) }
+  public static func erfc(_ x: Double) -> Double { systemErfc(x) }
   /// Tangent.
-  public static func tan(_ x: Double) -> Double { Glibc_tan(x) }
+  public static func tan(_ x: Double) -> Double { systemTan(x) }
   /// Arctangent.
-  public static func atan(_ x: Double) -> Double { Glibc_atan(x) }
+  public static func atan(_ x: Double) -> Double { systemAtan(x) }
 }
 
 // The C functions whose Swift names clash with methods above.
-private func Glibc_log(_ x: Double) -> Double { log(x) }
-private func Glibc_log1p(_ x: Double) -> Double { log1p(x) }
-private func Glibc_exp(_ x: Double) -> Double { exp(x) }
-private func Glibc_expm1(_ x: Double) -> Double { expm1(x) }
-private func Glibc_pow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
-private func Glibc_lgamma(_ x: Double) -> Double { lgamma(x) }
-private func Glibc_erf(_ x: Double) -> Double { erf(x) }
-private func Glibc_erfc(_ x: Double) -> Double { erfc(x) }
-private func Glibc_tan(_ x: Double) -> Double { tan(x) }
-private func Glibc_atan(_ x: Double) -> Double { atan(x) }
-private func Glibc_read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+private func systemLog(_ x: Double) -> Double { log(x) }
+private func systemLog1p(_ x: Double) -> Double { log1p(x) }
+private func systemExp(_ x: Double) -> Double { exp(x) }
+private func systemExpm1(_ x: Double) -> Double { expm1(x) }
+private func systemPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+private func systemLgamma(_ x: Double) -> Double { lgamma(x) }
+private func systemErf(_ x: Double) -> Double { erf(x) }
+private func systemErfc(_ x: Double) -> Double { erfc(x) }
+private func systemTan(_ x: Double) -> Double { tan(x) }
+private func systemAtan(_ x: Double) -> Double { atan(x) }
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
   read(fd, buffer, count)
 }
-private func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
   write(fd, buffer, count)
 }
-private func Glibc_close(_ fd: Int32) -> Int32 { close(fd) }
+private func systemClose(_ fd: Int32) -> Int32 { close(fd) }
 
 // MARK: - Capture: durable appends, file locks, standard input, interrupts, the clock
 //
@@ -365,8 +372,9 @@ public struct AppendOnlyFile: ~Copyable {
     self.path = path
   }
 
-  /// Waits until this process holds the exclusive `flock` lock on the file. The lock is released
-  /// when the file is closed, including when the process dies.
+  /// Waits until this process holds the exclusive `flock` lock on the file.
+  ///
+  /// The lock is released when the file is closed, including when the process dies.
   ///
   /// - Throws: `FileSystemError` when the operating system refuses the lock.
   public func lockExclusively() throws(FileSystemError) {
@@ -395,7 +403,12 @@ public struct AppendOnlyFile: ~Copyable {
     var filled = 0
     while filled < bytes.count {
       let got = bytes.withUnsafeMutableBytes { raw in
-        pread(descriptor, raw.baseAddress.map { $0 + filled }, raw.count - filled, off_t(offset + filled))
+        pread(
+          descriptor,
+          raw.baseAddress.map { $0 + filled },
+          raw.count - filled,
+          off_t(offset + filled)
+        )
       }
       if got < 0 {
         if errno == EINTR { continue }
@@ -422,15 +435,17 @@ public struct AppendOnlyFile: ~Copyable {
     var written = -1
     var code: Int32 = 0
     repeat {
-      written = bytes.withUnsafeBytes { raw in Glibc_write(descriptor, raw.baseAddress, raw.count) }
+      written = bytes.withUnsafeBytes { raw in systemWrite(descriptor, raw.baseAddress, raw.count) }
       code = errno
     } while written < 0 && code == EINTR
     if written == bytes.count { return }
     if written > 0 { _ = ftruncate(descriptor, off_t(previousSize)) }
     if written < 0 { throw FileSystemError.fromErrno(code, path: path) }
     throw FileSystemError(
-      kind: .inputOutput, path: path,
-      reason: "only \(written) of \(bytes.count) bytes could be written (is the disk full?)")
+      kind: .inputOutput,
+      path: path,
+      reason: "only \(written) of \(bytes.count) bytes could be written (is the disk full?)"
+    )
   }
 
   /// Flushes the file's data and size to the disk (`fsync`).
@@ -444,12 +459,14 @@ public struct AppendOnlyFile: ~Copyable {
   }
 
   deinit {
-    _ = Glibc_close(descriptor)
+    _ = systemClose(descriptor)
   }
 }
 
-/// Flushes the folder that holds `path` to the disk, so that a newly created file's name survives
-/// a power cut. Failures are ignored: some file systems do not allow it.
+/// Flushes the folder that holds `path` to the disk, so that a newly created file's name survives a
+/// power cut.
+///
+/// Failures are ignored: some file systems do not allow it.
 public func synchronizeFolder(containing path: String) {
   var folder = "."
   if let slash = path.lastIndex(of: "/") {
@@ -458,7 +475,7 @@ public func synchronizeFolder(containing path: String) {
   let fd = open(folder, O_RDONLY | O_CLOEXEC)
   guard fd >= 0 else { return }
   _ = fsync(fd)
-  _ = Glibc_close(fd)
+  _ = systemClose(fd)
 }
 
 /// What one read of standard input gave.
@@ -482,7 +499,7 @@ public enum StandardInputRead: Sendable, Hashable {
 public func readStandardInput(into buffer: inout [UInt8]) -> StandardInputRead {
   while true {
     if InterruptSignals.wasReceived { return .interrupted }
-    let count = buffer.withUnsafeMutableBytes { raw in Glibc_read(0, raw.baseAddress, raw.count) }
+    let count = buffer.withUnsafeMutableBytes { raw in systemRead(0, raw.baseAddress, raw.count) }
     if count > 0 { return .bytes(count: count) }
     if count == 0 { return .endOfInput }
     let code = errno
@@ -520,11 +537,11 @@ public enum InterruptSignals {
   private static func setHandler(_ signal: Int32, _ handler: (@convention(c) (Int32) -> Void)?) {
     var action = sigaction()
     #if canImport(Darwin)
-      action.__sigaction_u.__sa_handler = handler ?? SIG_DFL
+    action.__sigaction_u.__sa_handler = handler ?? SIG_DFL
     #elseif canImport(Glibc)
-      action.__sigaction_handler.sa_handler = handler ?? SIG_DFL
+    action.__sigaction_handler.sa_handler = handler ?? SIG_DFL
     #else
-      action.__sa_handler.sa_handler = handler ?? SIG_DFL
+    action.__sa_handler.sa_handler = handler ?? SIG_DFL
     #endif
     // No SA_RESTART: a signal must end a wait for input.
     action.sa_flags = 0

@@ -229,7 +229,13 @@ struct SVGIntervalChart: Sendable {
       y += legend.height + 4
     }
     return SVGMarkup.document(
-      chartID: chartID, width: width, height: y, title: title, description: description, body: body)
+      chartID: chartID,
+      width: width,
+      height: y,
+      title: title,
+      description: description,
+      body: body
+    )
   }
 
   /// A step of 1, 2 or 5 times a power of ten near `rough`.

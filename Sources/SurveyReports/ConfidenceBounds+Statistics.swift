@@ -2,7 +2,9 @@ public import SurveyStatistics
 
 extension ConfidenceBounds {
   /// The bounds of `interval`.
-  public init(_ interval: ConfidenceInterval) { self.init(lower: interval.lower, upper: interval.upper) }
+  public init(_ interval: ConfidenceInterval) {
+    self.init(lower: interval.lower, upper: interval.upper)
+  }
 
   /// The bounds of `interval`, or `nil`.
   public init?(_ interval: ConfidenceInterval?) {

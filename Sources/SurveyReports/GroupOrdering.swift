@@ -21,7 +21,10 @@ private struct GroupSortKey: Comparable {
 
   init(_ label: String) {
     let normalized = label.lowercased().trimmingSpaces()
-    let nonAnswers = ["prefer not to say", "don't know", "dont know", "don’t know", "not known", "unknown", "other", "not stated", "(not stated)", "refused"]
+    let nonAnswers = [
+      "prefer not to say", "don't know", "dont know", "don’t know", "not known", "unknown", "other",
+      "not stated", "(not stated)", "refused",
+    ]
     if label == notStatedGroupLabel || normalized.isEmpty {
       tier = 4
     } else if nonAnswers.contains(normalized) {

@@ -2,8 +2,9 @@ import SurveyCSV
 import SurveyInstruments
 import SurveyStatistics
 
-/// Turns a ``Report`` into one output format. Renderers are pure: the same report always gives
-/// the same text.
+/// Turns a ``Report`` into one output format.
+///
+/// Renderers are pure: the same report always gives the same text.
 public protocol ReportRenderer: Sendable {
   /// The report in this format.
   func render(_ report: Report) -> String
@@ -51,7 +52,9 @@ public struct TextRenderer: ReportRenderer {
         lines.append(wrapped(text, width: width))
         lines.append("")
       case .list(let items):
-        for item in items { lines.append(wrapped(item, width: width, indent: "    ", firstIndent: "  - ")) }
+        for item in items {
+          lines.append(wrapped(item, width: width, indent: "    ", firstIndent: "  - "))
+        }
         lines.append("")
       case .rule:
         if lines.last != "" { lines.append("") }
@@ -60,7 +63,9 @@ public struct TextRenderer: ReportRenderer {
       case .table(let table):
         if let caption = table.caption { lines.append(wrapped(caption, width: width)) }
         lines.append(contentsOf: renderTable(table))
-        for footer in table.footer { lines.append(wrapped(footer, width: width, indent: "  ", firstIndent: "  ")) }
+        for footer in table.footer {
+          lines.append(wrapped(footer, width: width, indent: "  ", firstIndent: "  "))
+        }
         lines.append("")
       }
     }
@@ -70,12 +75,15 @@ public struct TextRenderer: ReportRenderer {
 
   private func renderTable(_ table: ReportDocument.TableBlock) -> [String] {
     let all = [table.headers] + table.rows
-    let widths = table.headers.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+    let widths = table.headers.indices.map { column in
+      all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+    }
     let total = 2 + widths.reduce(0, +) + 2 * max(0, widths.count - 1)
     if total <= width {
       return all.enumerated().map { index, row in
         let cells = row.indices.map { column in
-          table.rightAligned[column] ? leftPadded(row[column], to: widths[column]) : padded(row[column], to: widths[column])
+          table.rightAligned[column]
+            ? leftPadded(row[column], to: widths[column]) : padded(row[column], to: widths[column])
         }
         var line = "  " + cells.joined(separator: "  ")
         while line.hasSuffix(" ") { line.removeLast() }
@@ -130,7 +138,9 @@ public struct MarkdownRenderer: ReportRenderer {
         }
         lines.append("| " + table.headers.map(escapeCell).joined(separator: " | ") + " |")
         lines.append("|" + table.rightAligned.map { $0 ? " ---: |" : " --- |" }.joined())
-        for row in table.rows { lines.append("| " + row.map(escapeCell).joined(separator: " | ") + " |") }
+        for row in table.rows {
+          lines.append("| " + row.map(escapeCell).joined(separator: " | ") + " |")
+        }
         lines.append("")
         for footer in table.footer {
           lines.append(escape(footer))
@@ -151,7 +161,9 @@ public struct MarkdownRenderer: ReportRenderer {
     return result
   }
 
-  private func escapeCell(_ text: String) -> String { text == ReportFormatting.suppressedMark ? "\\*" : escape(text) }
+  private func escapeCell(_ text: String) -> String {
+    text == ReportFormatting.suppressedMark ? "\\*" : escape(text)
+  }
 }
 
 /// A tidy CSV: one row per measure, grouping, group and category, for spreadsheets and programs.
@@ -167,7 +179,8 @@ public struct TidyCSVRenderer: ReportRenderer {
 
   /// The column headers, in order.
   public static let columns = [
-    "measure", "kind", "title", "group_by", "group", "row_type", "category", "count", "base", "percent", "ci_lower",
+    "measure", "kind", "title", "group_by", "group", "row_type", "category", "count", "base",
+    "percent", "ci_lower",
     "ci_upper", "value", "suppressed", "low_base",
   ]
 
@@ -182,7 +195,10 @@ public struct TidyCSVRenderer: ReportRenderer {
       let places = measure.statisticDecimals
       for breakdown in measure.breakdowns {
         for group in breakdown.groups {
-          let prefix = [measure.id, measure.kind.rawValue, measure.title, breakdown.groupBy ?? "", group.group ?? ""]
+          let prefix = [
+            measure.id, measure.kind.rawValue, measure.title, breakdown.groupBy ?? "",
+            group.group ?? "",
+          ]
           let base = group.shownBase.map(String.init) ?? ""
           let lowBase = group.isLowBase && !group.isSuppressed ? "yes" : ""
           func row(_ type: String, _ estimate: CategoryEstimate, base: String) -> [String] {
@@ -190,21 +206,35 @@ public struct TidyCSVRenderer: ReportRenderer {
               type, estimate.category, estimate.shownCount.map(String.init) ?? "", base,
               estimate.percent.map { fixed($0, decimals: decimals) } ?? "",
               estimate.interval.map { fixed($0.lower, decimals: decimals) } ?? "",
-              estimate.interval.map { fixed($0.upper, decimals: decimals) } ?? "", "", estimate.suppression?.rawValue ?? "", lowBase,
+              estimate.interval.map { fixed($0.upper, decimals: decimals) } ?? "", "",
+              estimate.suppression?.rawValue ?? "", lowBase,
             ]
           }
           for category in group.categories { rows.append(row("category", category, base: base)) }
           if let summary = group.summary {
             let hidden = summary.isSuppressed
-            func statistic(_ name: String, _ value: Double?, lower: Double? = nil, upper: Double? = nil) -> [String] {
+            func statistic(
+              _ name: String,
+              _ value: Double?,
+              lower: Double? = nil,
+              upper: Double? = nil
+            ) -> [String] {
               prefix + [
                 "statistic", name, "", hidden ? "" : String(summary.count), "",
                 hidden ? "" : (lower.map { fixed($0, decimals: places) } ?? ""),
                 hidden ? "" : (upper.map { fixed($0, decimals: places) } ?? ""),
-                hidden ? "" : (value.map { fixed($0, decimals: places) } ?? ""), hidden ? "primary" : "", lowBase,
+                hidden ? "" : (value.map { fixed($0, decimals: places) } ?? ""),
+                hidden ? "primary" : "", lowBase,
               ]
             }
-            rows.append(statistic("mean", summary.mean, lower: summary.meanInterval?.lower, upper: summary.meanInterval?.upper))
+            rows.append(
+              statistic(
+                "mean",
+                summary.mean,
+                lower: summary.meanInterval?.lower,
+                upper: summary.meanInterval?.upper
+              )
+            )
             rows.append(statistic("sd", summary.standardDeviation))
             rows.append(statistic("median", summary.median))
             rows.append(statistic("lower_quartile", summary.lowerQuartile))
@@ -212,7 +242,9 @@ public struct TidyCSVRenderer: ReportRenderer {
             rows.append(statistic("minimum", summary.minimum))
             rows.append(statistic("maximum", summary.maximum))
           }
-          for missing in group.missing where missing.count > 0 { rows.append(row("missing", missing, base: "")) }
+          for missing in group.missing where missing.count > 0 {
+            rows.append(row("missing", missing, base: ""))
+          }
           for bin in group.histogram { rows.append(row("bin", bin, base: "")) }
         }
       }
@@ -223,9 +255,10 @@ public struct TidyCSVRenderer: ReportRenderer {
 
 /// JSON with a stable schema (`"schema": "loneliness-report/1"`), documented in the README:
 /// `metadata` (what was read, excluded and used), `headlines`, and `measures`, each with
-/// `breakdowns` of `groups` of `categories`, `missing`, `summary` and `histogram`. Percentages are
-/// in percent units rounded like every other format; a suppressed figure is `null` with
-/// `"suppressed": "primary"` or `"secondary"`.
+/// `breakdowns` of `groups` of `categories`, `missing`, `summary` and `histogram`.
+///
+/// Percentages are in percent units rounded like every other format; a suppressed figure is `null`
+/// with `"suppressed": "primary"` or `"secondary"`.
 public struct JSONReportRenderer: ReportRenderer {
   /// The schema identifier written into every report.
   public static let schema = "loneliness-report/1"
@@ -250,7 +283,9 @@ public struct JSONReportRenderer: ReportRenderer {
         members.append(("ci_lower", .rounded(value.interval?.lower, decimals: decimals)))
         members.append(("ci_upper", .rounded(value.interval?.upper, decimals: decimals)))
       }
-      members.append(("suppressed", value.suppression.map { JSONValue.string($0.rawValue) } ?? .null))
+      members.append(
+        ("suppressed", value.suppression.map { JSONValue.string($0.rawValue) } ?? .null)
+      )
       return object(members)
     }
     let measures: [JSONValue] = report.measures.map { measure in
@@ -267,70 +302,95 @@ public struct JSONReportRenderer: ReportRenderer {
             members.append(("weighted_base", .rounded(group.weightedBase, decimals: 2)))
             members.append(("effective_base", .rounded(group.effectiveBase, decimals: 2)))
           }
-          members.append(("categories", .array(group.categories.map { estimate($0, percent: true) })))
+          members.append(
+            ("categories", .array(group.categories.map { estimate($0, percent: true) }))
+          )
           members.append(("missing", .array(group.missing.map { estimate($0, percent: false) })))
           if let summary = group.summary {
             let hidden = summary.isSuppressed
-            func value(_ number: Double?) -> JSONValue { hidden ? .null : .rounded(number, decimals: places) }
+            func value(_ number: Double?) -> JSONValue {
+              hidden ? .null : .rounded(number, decimals: places)
+            }
             members.append(
               (
                 "summary",
                 object([
                   ("n", hidden ? .null : .integer(summary.count)), ("mean", value(summary.mean)),
-                  ("ci_lower", value(summary.meanInterval?.lower)), ("ci_upper", value(summary.meanInterval?.upper)),
+                  ("ci_lower", value(summary.meanInterval?.lower)),
+                  ("ci_upper", value(summary.meanInterval?.upper)),
                   ("sd", value(summary.standardDeviation)), ("median", value(summary.median)),
-                  ("lower_quartile", value(summary.lowerQuartile)), ("upper_quartile", value(summary.upperQuartile)),
-                  ("minimum", value(summary.minimum)), ("maximum", value(summary.maximum)), ("suppressed", .bool(hidden)),
+                  ("lower_quartile", value(summary.lowerQuartile)),
+                  ("upper_quartile", value(summary.upperQuartile)),
+                  ("minimum", value(summary.minimum)), ("maximum", value(summary.maximum)),
+                  ("suppressed", .bool(hidden)),
                 ])
-              ))
+              )
+            )
           }
           if !group.histogram.isEmpty {
-            members.append(("histogram", .array(group.histogram.map { estimate($0, percent: false) })))
+            members.append(
+              ("histogram", .array(group.histogram.map { estimate($0, percent: false) }))
+            )
           }
           return object(members)
         }
-        var members: [(String, JSONValue)] = [("group_by", JSONValue.optional(breakdown.groupBy)), ("groups", .array(groups))]
+        var members: [(String, JSONValue)] = [
+          ("group_by", JSONValue.optional(breakdown.groupBy)), ("groups", .array(groups)),
+        ]
         if let test = breakdown.test {
           members.append(
             (
               "test",
               object([
-                ("method", .string("pearson-chi-square")), ("chi_square", .rounded(test.chiSquare, decimals: 4)),
-                ("df", .integer(test.degreesOfFreedom)), ("p_value", .number(test.pValue)), ("valid", .bool(test.isValid)),
+                ("method", .string("pearson-chi-square")),
+                ("chi_square", .rounded(test.chiSquare, decimals: 4)),
+                ("df", .integer(test.degreesOfFreedom)), ("p_value", .number(test.pValue)),
+                ("valid", .bool(test.isValid)),
                 ("note", .string(test.note)),
               ])
-            ))
+            )
+          )
         }
         return object(members)
       }
       return object([
-        ("measure", .string(measure.id)), ("kind", .string(measure.kind.rawValue)), ("title", .string(measure.title)),
+        ("measure", .string(measure.id)), ("kind", .string(measure.kind.rawValue)),
+        ("title", .string(measure.title)),
         ("notes", .array(measure.notes.map(JSONValue.string))), ("breakdowns", .array(breakdowns)),
       ])
     }
     let headlines: [JSONValue] = report.indicators.compactMap { measure in
       guard let whole = measure.wholeSample else { return nil }
-      return .string(format.headline(title: measure.title, estimate: whole, level: meta.confidenceLevel))
+      return .string(
+        format.headline(title: measure.title, estimate: whole, level: meta.confidenceLevel)
+      )
     }
     var metadata: [(String, JSONValue)] = [
-      ("title", .string(meta.title)), ("source_files", .array(meta.sourceFiles.map(JSONValue.string))),
+      ("title", .string(meta.title)),
+      ("source_files", .array(meta.sourceFiles.map(JSONValue.string))),
       ("rows_read", .integer(meta.rowsRead)),
       (
         "exclusions",
         .array(
           meta.exclusions.map {
             object([
-              ("scope", .string($0.scope)), ("reason", .string($0.reason)), ("count", .integer($0.count)),
+              ("scope", .string($0.scope)), ("reason", .string($0.reason)),
+              ("count", .integer($0.count)),
               ("lines", .array($0.lines.map(JSONValue.integer))),
             ])
-          })
+          }
+        )
       ),
       (
         "instruments",
         .array(
           meta.instruments.map {
-            object([("id", .string($0.id)), ("title", .string($0.title)), ("version", .string($0.version)), ("origin", .string($0.origin))])
-          })
+            object([
+              ("id", .string($0.id)), ("title", .string($0.title)),
+              ("version", .string($0.version)), ("origin", .string($0.origin)),
+            ])
+          }
+        )
       ),
       (
         "cutoffs",
@@ -338,13 +398,21 @@ public struct JSONReportRenderer: ReportRenderer {
           meta.cutoffs.map {
             object([
               ("measure", .string($0.measure)), ("definition", .string($0.definition)),
-              ("sources", .array($0.sources.map(JSONValue.string))), ("certainty", .string($0.certainty)),
+              ("sources", .array($0.sources.map(JSONValue.string))),
+              ("certainty", .string($0.certainty)),
               ("uncertain", .bool($0.isUncertain)), ("note", .optional($0.note)),
             ])
-          })
+          }
+        )
       ),
       ("licence_notices", .array(meta.licenceNotices.map(JSONValue.string))),
-      ("suppression", object([("policy", .string(meta.suppression.name)), ("description", .string(meta.suppression.description))])),
+      (
+        "suppression",
+        object([
+          ("policy", .string(meta.suppression.name)),
+          ("description", .string(meta.suppression.description)),
+        ])
+      ),
       ("confidence_level", .number(meta.confidenceLevel)), ("decimals", .integer(decimals)),
       ("group_by", .array(meta.groupBy.map(JSONValue.string))),
     ]
@@ -357,17 +425,21 @@ public struct JSONReportRenderer: ReportRenderer {
             ("effective_sample_size", .rounded(weighting.effectiveSampleSize, decimals: 2)),
             ("design_effect", .rounded(weighting.designEffect, decimals: 4)),
           ])
-        ))
+        )
+      )
     } else {
       metadata.append(("weighting", .null))
     }
     metadata.append(("notes", .array(meta.notes.map(JSONValue.string))))
     metadata.append(("toolkit_version", .string(meta.toolkitVersion)))
-    return JSONWriter.text(for:
-      object([
-        ("schema", .string(Self.schema)), ("metadata", object(metadata)), ("headlines", .array(headlines)),
-        ("measures", .array(measures)),
-      ]))
+    return JSONWriter.text(
+      for:
+        object([
+          ("schema", .string(Self.schema)), ("metadata", object(metadata)),
+          ("headlines", .array(headlines)),
+          ("measures", .array(measures)),
+        ])
+    )
   }
 }
 

@@ -24,7 +24,11 @@ extension ReportBuilder {
     }
   }
 
-  private mutating func addIndicator(_ column: IndicatorColumn, instrument: Instrument, scored: ScoredTable) {
+  private mutating func addIndicator(
+    _ column: IndicatorColumn,
+    instrument: Instrument,
+    scored: ScoredTable
+  ) {
     let indicator = column.indicator
     var notes: [String] = []
     var definition: String
@@ -35,48 +39,83 @@ extension ReportBuilder {
       let scale = item.flatMap { instrument.scale(for: $0) }
       let labels = codes.map { code in scale?.option(withCode: code)?.label ?? String(code) }
       definition = "\(itemID) answered " + labels.map { "'\($0)'" }.joined(separator: " or ")
-      let answers = table.answers(for: ItemKey(instrument: instrument.id, item: itemID))?.answers ?? []
+      let answers =
+        table.answers(for: ItemKey(instrument: instrument.id, item: itemID))?.answers ?? []
       reason = { row in
         guard row < answers.count, let scale else { return "not answered" }
         return answers[row].missingReason(on: scale) ?? "not answered"
       }
     case .scoreBands(let scoreID, let bands):
       let rule = instrument.score(withID: scoreID)
-      let labels = bands.map { band in rule?.bands?.bands.first { $0.id == band }?.label ?? band.rawValue }
+      let labels = bands.map { band in
+        rule?.bands?.bands.first { $0.id == band }?.label ?? band.rawValue
+      }
       definition = "\(scoreID) in " + labels.joined(separator: " or ")
       let source = scored.score(instrument: instrument.id, id: scoreID)
       let table = self.table
-      reason = { row in source.map { Self.absenceLabel($0, row: row, table: table) } ?? "not scored" }
+      reason = { row in source.map { Self.absenceLabel($0, row: row, table: table) } ?? "not scored"
+      }
       if rule?.bands?.provenance.isUncertain == true {
-        notes.append("Uses an UNCONFIRMED cut-off (\(labels.joined(separator: ", "))): see the cut-offs under About this report.")
+        notes.append(
+          "Uses an UNCONFIRMED cut-off (\(labels.joined(separator: ", "))): see the cut-offs under About this report."
+        )
       }
     }
-    addProportion(id: column.name, title: indicator.title, values: column.values, notes: notes, reason: reason)
+    addProportion(
+      id: column.name,
+      title: indicator.title,
+      values: column.values,
+      notes: notes,
+      reason: reason
+    )
     addCutoff(
       CutoffNote(
-        measure: column.name, definition: definition, sources: citations(indicator.provenance, instrument),
-        certainty: indicator.provenance.certainty.phrase, isUncertain: indicator.provenance.isUncertain,
-        note: indicator.provenance.note))
+        measure: column.name,
+        definition: definition,
+        sources: citations(indicator.provenance, instrument),
+        certainty: indicator.provenance.certainty.phrase,
+        isUncertain: indicator.provenance.isUncertain,
+        note: indicator.provenance.note
+      )
+    )
   }
 
   private mutating func addScore(_ column: ScoreColumn, instrument: Instrument) {
     let rule = column.rule
     var notes: [String] = []
-    if let higher = rule.higherMeans { notes.append("Range \(formatNumber(rule.range.lowerBound)) to \(formatNumber(rule.range.upperBound)); higher means \(higher).") }
+    if let higher = rule.higherMeans {
+      notes.append(
+        "Range \(formatNumber(rule.range.lowerBound)) to \(formatNumber(rule.range.upperBound)); higher means \(higher)."
+      )
+    }
     if let bands = rule.bands {
       let definition = bands.bands.map(\.label).joined(separator: ", ")
       addCutoff(
         CutoffNote(
-          measure: column.name, definition: definition, sources: citations(bands.provenance, instrument),
-          certainty: bands.provenance.certainty.phrase, isUncertain: bands.provenance.isUncertain, note: bands.provenance.note))
+          measure: column.name,
+          definition: definition,
+          sources: citations(bands.provenance, instrument),
+          certainty: bands.provenance.certainty.phrase,
+          isUncertain: bands.provenance.isUncertain,
+          note: bands.provenance.note
+        )
+      )
       if bands.provenance.isUncertain {
-        notes.append("The bands use an UNCONFIRMED cut-off (\(definition)): see the cut-offs under About this report.")
+        notes.append(
+          "The bands use an UNCONFIRMED cut-off (\(definition)): see the cut-offs under About this report."
+        )
       }
     }
     let table = self.table
     addScore(
-      id: column.name, title: rule.title, values: column.values, bands: rule.bands, decimals: rule.decimals, notes: notes,
-      reason: { row in Self.absenceLabel(column, row: row, table: table) })
+      id: column.name,
+      title: rule.title,
+      values: column.values,
+      bands: rule.bands,
+      decimals: rule.decimals,
+      notes: notes,
+      reason: { row in Self.absenceLabel(column, row: row, table: table) }
+    )
   }
 
   /// A coarse reason for an absent score, for counting in reports.
@@ -86,7 +125,9 @@ extension ReportBuilder {
     case .present: return "scored"
     case .itemsMissing, .sourceAbsent:
       let items = scoreItems(column.rule, instrument: column.instrument, table: table)
-      let answered = items.contains { key in table.answers(for: key).map { $0.answers[row] != .notAnswered } ?? false }
+      let answered = items.contains { key in
+        table.answers(for: key).map { $0.answers[row] != .notAnswered } ?? false
+      }
       return answered ? "too many items missing" : "not answered"
     case .notInConversionTable, .sourceUndefined:
       return "cannot be converted"
@@ -94,14 +135,23 @@ extension ReportBuilder {
   }
 
   /// The items a score draws on, following a conversion to its source score.
-  private static func scoreItems(_ rule: ScoreRule, instrument: InstrumentID, table: ResponseTable) -> [ItemKey] {
-    if case .convert(let from, _) = rule.method, let source = table.instrument(withID: instrument)?.score(withID: from) {
+  private static func scoreItems(
+    _ rule: ScoreRule,
+    instrument: InstrumentID,
+    table: ResponseTable
+  ) -> [ItemKey] {
+    if case .convert(let from, _) = rule.method,
+      let source = table.instrument(withID: instrument)?.score(withID: from)
+    {
       return source.items.map { ItemKey(instrument: instrument, item: $0.item) }
     }
     return rule.items.map { ItemKey(instrument: instrument, item: $0.item) }
   }
 
   private func citations(_ provenance: Provenance, _ instrument: Instrument) -> [String] {
-    provenance.sources.map { id in instrument.source(withID: id).map { $0.citation + ($0.url.map { " \($0)" } ?? "") } ?? id.rawValue }
+    provenance.sources.map { id in
+      instrument.source(withID: id).map { $0.citation + ($0.url.map { " \($0)" } ?? "") }
+        ?? id.rawValue
+    }
   }
 }

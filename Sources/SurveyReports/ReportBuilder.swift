@@ -25,9 +25,15 @@ public struct ReportOptions: Sendable {
 
   /// Creates options; the defaults suppress counts below 5 and round to whole percentages.
   public init(
-    title: String = "Survey report", groupBy: [String] = [], weightColumn: String? = nil, tallies: [String] = [],
-    multiSelect: [String] = [], multiSelectSeparator: String? = nil, suppression: SuppressionPolicy = .threshold(5),
-    decimals: Int = 0, confidenceLevel: Double = 0.95
+    title: String = "Survey report",
+    groupBy: [String] = [],
+    weightColumn: String? = nil,
+    tallies: [String] = [],
+    multiSelect: [String] = [],
+    multiSelectSeparator: String? = nil,
+    suppression: SuppressionPolicy = .threshold(5),
+    decimals: Int = 0,
+    confidenceLevel: Double = 0.95
   ) {
     self.title = title
     self.groupBy = groupBy
@@ -76,7 +82,9 @@ public struct ReportBuilder: Sendable {
   private var measures: [MeasureReport] = []
   /// For each grouping column, its header, the group of each row and the groups in order.
   private let groupings: [Grouping]
-  /// Each row's weight, or `nil` when unweighted. Rows with an unusable weight are excluded.
+  /// Each row's weight, or `nil` when unweighted.
+  ///
+  /// Rows with an unusable weight are excluded.
   private let weights: [Double]?
   /// Whether each row takes part in estimates (false when its weight is unusable).
   private let included: [Bool]
@@ -92,7 +100,10 @@ public struct ReportBuilder: Sendable {
   /// - Throws: ``ReportError`` when a grouping, weight or tally column is not in the table.
   /// - Complexity: O(*n* × *g*) for *n* rows and *g* grouping columns.
   public init(
-    table: ResponseTable, options: ReportOptions, sourceFiles: [String], origins: [InstrumentID: String] = [:]
+    table: ResponseTable,
+    options: ReportOptions,
+    sourceFiles: [String],
+    origins: [InstrumentID: String] = [:]
   ) throws(ReportError) {
     self.table = table
     self.options = options
@@ -111,10 +122,18 @@ public struct ReportBuilder: Sendable {
       }
       let ordered = naturallyOrdered(Array(labels))
       let index = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
-      groupings.append(Grouping(header: column.header, groupOfRow: rowLabels.map { index[$0] ?? 0 }, labels: ordered))
+      groupings.append(
+        Grouping(
+          header: column.header,
+          groupOfRow: rowLabels.map { index[$0] ?? 0 },
+          labels: ordered
+        )
+      )
     }
     self.groupings = groupings
-    for header in options.tallies + options.multiSelect { _ = try Self.column(header, in: table, purpose: "--tally") }
+    for header in options.tallies + options.multiSelect {
+      _ = try Self.column(header, in: table, purpose: "--tally")
+    }
 
     var exclusions: [Exclusion] = []
     var weightingNote: WeightingNote?
@@ -129,12 +148,24 @@ public struct ReportBuilder: Sendable {
           weights[row] = value
         } else {
           included[row] = false
-          let reason = text.isEmpty ? "no weight" : (Double(text).map { $0 <= 0 ? "weight is zero or negative" : "weight is not a number" } ?? "weight is not a number")
+          let reason =
+            text.isEmpty
+            ? "no weight"
+            : (Double(text).map {
+              $0 <= 0 ? "weight is zero or negative" : "weight is not a number"
+            } ?? "weight is not a number")
           badLines[reason, default: []].append(table.lineNumbers[row])
         }
       }
       for (reason, lines) in badLines.sorted(by: { $0.key < $1.key }) {
-        exclusions.append(Exclusion(scope: "all estimates", reason: "\(reason) in column '\(column.header)'", count: lines.count, lines: lines))
+        exclusions.append(
+          Exclusion(
+            scope: "all estimates",
+            reason: "\(reason) in column '\(column.header)'",
+            count: lines.count,
+            lines: lines
+          )
+        )
       }
       self.weights = weights
       self.included = included
@@ -144,39 +175,64 @@ public struct ReportBuilder: Sendable {
       let effective = squares > 0 ? total * total / squares : 0
       weightingNote = WeightingNote(
         column: column.header,
-        method: "Percentages and means are weighted by '\(column.header)'. Counts and bases are unweighted. Intervals for percentages are logit intervals from a linearisation standard error with t on n − 1 degrees of freedom (as R's survey::svyciprop), treating respondents as a simple random sample with unequal weights (no strata or clusters); intervals for means use the linearisation standard error (as survey::svymean). Medians, quartiles and standard deviations are unweighted. Tests of independence use unweighted counts.",
+        method:
+          "Percentages and means are weighted by '\(column.header)'. Counts and bases are unweighted. Intervals for percentages are logit intervals from a linearisation standard error with t on n − 1 degrees of freedom (as R's survey::svyciprop), treating respondents as a simple random sample with unequal weights (no strata or clusters); intervals for means use the linearisation standard error (as survey::svymean). Medians, quartiles and standard deviations are unweighted. Tests of independence use unweighted counts.",
         effectiveSampleSize: effective,
-        designEffect: used.isEmpty ? 1 : Double(used.count) / max(effective, 1e-12))
+        designEffect: used.isEmpty ? 1 : Double(used.count) / max(effective, 1e-12)
+      )
     } else {
       self.weights = nil
       self.included = [Bool](repeating: true, count: rowCount)
     }
 
     let instruments = table.instruments.map {
-      InstrumentUsed(id: $0.id.rawValue, title: $0.title, version: $0.version, origin: origins[$0.id] ?? "built-in")
+      InstrumentUsed(
+        id: $0.id.rawValue,
+        title: $0.title,
+        version: $0.version,
+        origin: origins[$0.id] ?? "built-in"
+      )
     }
-    let notices = table.instruments.compactMap { $0.licence }.filter(\.isShownOnReports).map(\.notice)
+    let notices = table.instruments.compactMap { $0.licence }.filter(\.isShownOnReports).map(
+      \.notice
+    )
     metadata = ReportMetadata(
-      title: options.title, sourceFiles: sourceFiles, rowsRead: rowCount, exclusions: exclusions,
-      instruments: instruments, licenceNotices: notices, suppression: options.suppression, weighting: weightingNote,
-      confidenceLevel: options.confidenceLevel, decimals: options.decimals, groupBy: groupings.map(\.header),
-      toolkitVersion: Toolkit.version)
+      title: options.title,
+      sourceFiles: sourceFiles,
+      rowsRead: rowCount,
+      exclusions: exclusions,
+      instruments: instruments,
+      licenceNotices: notices,
+      suppression: options.suppression,
+      weighting: weightingNote,
+      confidenceLevel: options.confidenceLevel,
+      decimals: options.decimals,
+      groupBy: groupings.map(\.header),
+      toolkitVersion: Toolkit.version
+    )
   }
 
-  private static func column(_ header: String, in table: ResponseTable, purpose: String) throws(ReportError) -> AttributeColumn {
+  private static func column(
+    _ header: String,
+    in table: ResponseTable,
+    purpose: String
+  ) throws(ReportError) -> AttributeColumn {
     if let column = table.attribute(named: header) { return column }
     let headers = table.attributes.map(\.header)
     throw ReportError(
       message: "\(purpose) names the column '\(header)', which the file does not have",
       hint: closestMatches(to: header, among: headers).first.map { "did you mean '\($0)'?" }
-        ?? "the columns that are not instrument items are: \(headers.joined(separator: ", "))")
+        ?? "the columns that are not instrument items are: \(headers.joined(separator: ", "))"
+    )
   }
 
   /// Adds a note to the report's metadata.
   public mutating func addNote(_ note: String) { metadata.notes.append(note) }
 
   /// Adds an exclusion to the report's metadata.
-  public mutating func addExclusion(_ exclusion: Exclusion) { metadata.exclusions.append(exclusion) }
+  public mutating func addExclusion(_ exclusion: Exclusion) {
+    metadata.exclusions.append(exclusion)
+  }
 
   /// Adds the distribution of answers to every item of every instrument in the table.
   ///
@@ -191,7 +247,8 @@ public struct ReportBuilder: Sendable {
 
   /// Adds the distribution of answers to one item.
   public mutating func addItem(_ key: ItemKey) {
-    guard let instrument = table.instrument(withID: key.instrument), let item = instrument.item(withID: key.item),
+    guard let instrument = table.instrument(withID: key.instrument),
+      let item = instrument.item(withID: key.item),
       let scale = instrument.scale(for: item), let column = table.answers(for: key)
     else { return }
     let codes = scale.options.map(\.code)
@@ -204,8 +261,15 @@ public struct ReportBuilder: Sendable {
       return -3 - (answer.missingReasonIndex ?? 0)
     }
     var measure = distribution(
-      id: key.description, kind: .item, title: item.displayText, labels: scale.options.map(\.label), codes: codes,
-      missingLabels: missingLabels, categoryOfRow: category, respondentsChoose: nil)
+      id: key.description,
+      kind: .item,
+      title: item.displayText,
+      labels: scale.options.map(\.label),
+      codes: codes,
+      missingLabels: missingLabels,
+      categoryOfRow: category,
+      respondentsChoose: nil
+    )
     if item.wording == nil, instrument.licence?.requiresRegistration == true {
       measure.notes.append("Shown by key phrase: the item wording is licensed and not included.")
     }
@@ -215,9 +279,18 @@ public struct ReportBuilder: Sendable {
   /// Adds a yes/no measure: the proportion of rows whose value is 1 among those that are 0 or 1.
   ///
   /// - Parameters:
+  ///   - id: The measure's id, such as `ons-loneliness.often-always`.
+  ///   - title: The headline wording.
   ///   - values: 1, 0, or -1 (missing) per row.
-  ///   - reason: why a missing row is missing, in words.
-  public mutating func addProportion(id: String, title: String, values: [Int8], notes: [String] = [], reason: (Int) -> String) {
+  ///   - notes: Notes printed with the measure.
+  ///   - reason: Why a missing row is missing, in words.
+  public mutating func addProportion(
+    id: String,
+    title: String,
+    values: [Int8],
+    notes: [String] = [],
+    reason: (Int) -> String
+  ) {
     var missingLabels: [String] = []
     var missingIndex: [String: Int] = [:]
     let category: [Int] = values.indices.map { row in
@@ -233,8 +306,16 @@ public struct ReportBuilder: Sendable {
       }
     }
     var measure = distribution(
-      id: id, kind: .indicator, title: title, labels: ["yes", "no"], codes: [1, 0], missingLabels: missingLabels,
-      categoryOfRow: category.map { $0 < 0 ? $0 : $0 }, respondentsChoose: nil, missingOffset: 1)
+      id: id,
+      kind: .indicator,
+      title: title,
+      labels: ["yes", "no"],
+      codes: [1, 0],
+      missingLabels: missingLabels,
+      categoryOfRow: category.map { $0 < 0 ? $0 : $0 },
+      respondentsChoose: nil,
+      missingOffset: 1
+    )
     measure.notes.append(contentsOf: notes)
     measures.append(measure)
   }
@@ -242,10 +323,20 @@ public struct ReportBuilder: Sendable {
   /// Adds a score: summary statistics and, when it has bands, the distribution over them.
   ///
   /// - Parameters:
-  ///   - values: the score per row, NaN when absent.
-  ///   - reason: why an absent score is absent, in words.
+  ///   - id: The measure's id, such as `swemwbs.metric`.
+  ///   - title: The score's title.
+  ///   - values: The score per row, NaN when absent.
+  ///   - bands: The score's bands, if it has any.
+  ///   - decimals: The score's own decimal places.
+  ///   - notes: Notes printed with the measure.
+  ///   - reason: Why an absent score is absent, in words.
   public mutating func addScore(
-    id: String, title: String, values: [Double], bands: BandSet?, decimals: Int, notes: [String] = [],
+    id: String,
+    title: String,
+    values: [Double],
+    bands: BandSet?,
+    decimals: Int,
+    notes: [String] = [],
     reason: (Int) -> String
   ) {
     var missingLabels: [String] = []
@@ -263,8 +354,16 @@ public struct ReportBuilder: Sendable {
       return bandList.firstIndex { $0.contains(value) } ?? Int.max
     }
     var measure = distribution(
-      id: id, kind: .score, title: title, labels: bandList.map(\.label), codes: bandList.map { _ in nil },
-      missingLabels: missingLabels, categoryOfRow: category, respondentsChoose: nil, missingOffset: 1)
+      id: id,
+      kind: .score,
+      title: title,
+      labels: bandList.map(\.label),
+      codes: bandList.map { _ in nil },
+      missingLabels: missingLabels,
+      categoryOfRow: category,
+      respondentsChoose: nil,
+      missingOffset: 1
+    )
     measure.valueDecimals = decimals
     measure.notes.append(contentsOf: notes)
     // Summary statistics per group.
@@ -274,7 +373,10 @@ public struct ReportBuilder: Sendable {
         let rows = values.indices.filter { row in
           included[row] && !values[row].isNaN && (grouping.map { $0.groupOfRow[row] == g } ?? true)
         }
-        measure.breakdowns[b].groups[g].summary = summary(of: rows.map { values[$0] }, weights: weights.map { w in rows.map { w[$0] } })
+        measure.breakdowns[b].groups[g].summary = summary(
+          of: rows.map { values[$0] },
+          weights: weights.map { w in rows.map { w[$0] } }
+        )
       }
     }
     if !measure.breakdowns.isEmpty, !measure.breakdowns[0].groups.isEmpty {
@@ -294,24 +396,42 @@ public struct ReportBuilder: Sendable {
       let category = values.map { $0.isEmpty ? -1 : (index[$0] ?? -1) }
       measures.append(
         distribution(
-          id: column.header, kind: .tally, title: column.header, labels: labels, codes: labels.map { _ in nil },
-          missingLabels: ["not answered"], categoryOfRow: category, respondentsChoose: nil))
+          id: column.header,
+          kind: .tally,
+          title: column.header,
+          labels: labels,
+          codes: labels.map { _ in nil },
+          missingLabels: ["not answered"],
+          categoryOfRow: category,
+          respondentsChoose: nil
+        )
+      )
     }
     for header in options.multiSelect {
       guard let column = table.attribute(named: header) else { continue }
       let cells = (0..<table.count).map { column.value(at: $0) }
-      let separator = options.multiSelectSeparator ?? (cells.contains { $0.contains(";") } ? ";" : ",")
+      let separator =
+        options.multiSelectSeparator ?? (cells.contains { $0.contains(";") } ? ";" : ",")
       let chosen: [[String]] = cells.map { cell in
-        cell.split(separator: separator, omittingEmptySubsequences: true).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        cell.split(separator: separator, omittingEmptySubsequences: true).map {
+          String($0).trimmingSpaces()
+        }.filter { !$0.isEmpty }
       }
       let labels = naturallyOrdered(Array(Set(chosen.flatMap { $0 })))
       let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
       var measure = distribution(
-        id: column.header, kind: .multiSelect, title: column.header, labels: labels, codes: labels.map { _ in nil },
-        missingLabels: ["not answered"], categoryOfRow: chosen.map { $0.isEmpty ? -1 : 0 },
-        respondentsChoose: chosen.map { Set($0.compactMap { index[$0] }) })
+        id: column.header,
+        kind: .multiSelect,
+        title: column.header,
+        labels: labels,
+        codes: labels.map { _ in nil },
+        missingLabels: ["not answered"],
+        categoryOfRow: chosen.map { $0.isEmpty ? -1 : 0 },
+        respondentsChoose: chosen.map { Set($0.compactMap { index[$0] }) }
+      )
       measure.notes.append(
-        "Respondents could choose more than one answer (separated by '\(separator)'), so percentages are of the respondents who answered and add up to more than 100%.")
+        "Respondents could choose more than one answer (separated by '\(separator)'), so percentages are of the respondents who answered and add up to more than 100%."
+      )
       measures.append(measure)
     }
   }
@@ -341,18 +461,31 @@ public struct ReportBuilder: Sendable {
   /// For multi-select measures, `respondentsChoose` gives each row's chosen categories and
   /// `categoryOfRow` is 0 for answered rows.
   private func distribution(
-    id: String, kind: MeasureReport.Kind, title: String, labels: [String], codes: [Int?], missingLabels: [String],
-    categoryOfRow: [Int], respondentsChoose: [Set<Int>]?, missingOffset: Int = 1
+    id: String,
+    kind: MeasureReport.Kind,
+    title: String,
+    labels: [String],
+    codes: [Int?],
+    missingLabels: [String],
+    categoryOfRow: [Int],
+    respondentsChoose: [Set<Int>]?,
+    missingOffset: Int = 1
   ) -> MeasureReport {
     var breakdowns: [Breakdown] = []
     let groupingsToUse: [Grouping?] = [nil] + groupings.map { Optional($0) }
     for grouping in groupingsToUse {
       let groupCount = grouping?.labels.count ?? 1
       var counts = [[Int]](repeating: [Int](repeating: 0, count: labels.count), count: groupCount)
-      var weighted = [[Double]](repeating: [Double](repeating: 0, count: labels.count), count: groupCount)
+      var weighted = [[Double]](
+        repeating: [Double](repeating: 0, count: labels.count),
+        count: groupCount
+      )
       var bases = [Int](repeating: 0, count: groupCount)
       var weightedBases = [Double](repeating: 0, count: groupCount)
-      var missing = [[Int]](repeating: [Int](repeating: 0, count: missingLabels.count), count: groupCount)
+      var missing = [[Int]](
+        repeating: [Int](repeating: 0, count: missingLabels.count),
+        count: groupCount
+      )
       var rowsOfGroup = [[Int]](repeating: [], count: groupCount)
       for row in categoryOfRow.indices where included[row] {
         let group = grouping?.groupOfRow[row] ?? 0
@@ -391,25 +524,41 @@ public struct ReportBuilder: Sendable {
                 respondentsChoose.map { $0[row].contains(index) } ?? (categoryOfRow[row] == index)
               }
               if let estimate = try? WeightedProportion(
-                indicators: flags, weights: rows.map { weights[$0] }, confidenceLevel: options.confidenceLevel)
-              {
+                indicators: flags,
+                weights: rows.map { weights[$0] },
+                confidenceLevel: options.confidenceLevel
+              ) {
                 percent = 100 * estimate.estimate
                 interval = scaled(estimate.interval)
               } else {
                 percent = 100 * weighted[group][index] / weightedBases[group]
               }
-            } else if let wilson = try? WilsonScoreInterval(successes: count, trials: base, confidenceLevel: options.confidenceLevel) {
+            } else if let wilson = try? WilsonScoreInterval(
+              successes: count,
+              trials: base,
+              confidenceLevel: options.confidenceLevel
+            ) {
               percent = 100 * wilson.estimate
               interval = scaled(wilson.interval)
             }
           }
           categories.append(
             CategoryEstimate(
-              category: label, code: index < codes.count ? codes[index] : nil, count: count, shownCount: count,
-              percent: percent, interval: interval))
+              category: label,
+              code: index < codes.count ? codes[index] : nil,
+              count: count,
+              shownCount: count,
+              percent: percent,
+              interval: interval
+            )
+          )
         }
         let missingEstimates = missingLabels.enumerated().map { index, label in
-          CategoryEstimate(category: label, count: missing[group][index], shownCount: missing[group][index])
+          CategoryEstimate(
+            category: label,
+            count: missing[group][index],
+            shownCount: missing[group][index]
+          )
         }
         var effective: Double?
         if let weights, base > 0 {
@@ -419,9 +568,15 @@ public struct ReportBuilder: Sendable {
         }
         groups.append(
           GroupEstimate(
-            group: grouping?.labels[group], base: base, shownBase: base,
-            weightedBase: weights == nil ? nil : weightedBases[group], effectiveBase: effective,
-            categories: categories, missing: missingEstimates))
+            group: grouping?.labels[group],
+            base: base,
+            shownBase: base,
+            weightedBase: weights == nil ? nil : weightedBases[group],
+            effectiveBase: effective,
+            categories: categories,
+            missing: missingEstimates
+          )
+        )
       }
       var test: IndependenceTest?
       if grouping != nil, respondentsChoose == nil {
@@ -433,7 +588,11 @@ public struct ReportBuilder: Sendable {
   }
 
   private func scaled(_ interval: ConfidenceInterval) -> ConfidenceInterval {
-    ConfidenceInterval(lower: 100 * interval.lower, upper: 100 * interval.upper, level: interval.level)
+    ConfidenceInterval(
+      lower: 100 * interval.lower,
+      upper: 100 * interval.upper,
+      level: interval.level
+    )
   }
 
   private func independenceTest(_ counts: [[Int]]) -> IndependenceTest? {
@@ -445,12 +604,20 @@ public struct ReportBuilder: Sendable {
     let observed = rows.map { row in keptColumns.map { row[$0] } }
     guard let result = try? ContingencyTableTest(observed: observed) else { return nil }
     var note = "Pearson's chi-square test of independence"
-    if weights != nil { note += " on unweighted counts (a design-based test for weighted data is not computed)" }
+    if weights != nil {
+      note += " on unweighted counts (a design-based test for weighted data is not computed)"
+    }
     note += "."
-    if let reason = result.validity.reason { note += " Not reliable: \(reason)" + (reason.hasSuffix(".") ? "" : ".") }
+    if let reason = result.validity.reason {
+      note += " Not reliable: \(reason)" + (reason.hasSuffix(".") ? "" : ".")
+    }
     return IndependenceTest(
-      chiSquare: result.chiSquare, degreesOfFreedom: result.degreesOfFreedom, pValue: result.pValue,
-      isValid: result.validity.isValid, note: note)
+      chiSquare: result.chiSquare,
+      degreesOfFreedom: result.degreesOfFreedom,
+      pValue: result.pValue,
+      isValid: result.validity.isValid,
+      note: note
+    )
   }
 
   /// Counts of values in at most about 15 equal bins with whole-number edges where the values
@@ -467,13 +634,17 @@ public struct ReportBuilder: Sendable {
     }
     let binCount = max(1, Int((span / width).rounded(.down)) + 1)
     var counts = [Int](repeating: 0, count: binCount)
-    for value in values { counts[min(binCount - 1, Int(((value - low) / width).rounded(.down)))] += 1 }
+    for value in values {
+      counts[min(binCount - 1, Int(((value - low) / width).rounded(.down)))] += 1
+    }
     return counts.enumerated().map { index, count in
       let start = low + Double(index) * width
       let label: String
       if whole {
         let end = start + width - 1
-        label = width == 1 ? fixed(start, decimals: 0) : "\(fixed(start, decimals: 0))-\(fixed(end, decimals: 0))"
+        label =
+          width == 1
+          ? fixed(start, decimals: 0) : "\(fixed(start, decimals: 0))-\(fixed(end, decimals: 0))"
       } else {
         label = "\(fixed(start, decimals: decimals))-\(fixed(start + width, decimals: decimals))"
       }
@@ -485,13 +656,26 @@ public struct ReportBuilder: Sendable {
     guard let sample = try? SampleSummary(values) else { return nil }
     var mean = sample.mean
     var interval = try? sample.meanInterval(confidenceLevel: options.confidenceLevel)
-    if let groupWeights, let weighted = try? WeightedMean(values: values, weights: groupWeights, confidenceLevel: options.confidenceLevel) {
+    if let groupWeights,
+      let weighted = try? WeightedMean(
+        values: values,
+        weights: groupWeights,
+        confidenceLevel: options.confidenceLevel
+      )
+    {
       mean = weighted.estimate
       interval = weighted.interval
     }
     return ScoreSummary(
-      count: sample.count, mean: mean, standardDeviation: sample.standardDeviation, meanInterval: interval,
-      median: sample.median, lowerQuartile: sample.lowerQuartile, upperQuartile: sample.upperQuartile,
-      minimum: sample.minimum, maximum: sample.maximum)
+      count: sample.count,
+      mean: mean,
+      standardDeviation: sample.standardDeviation,
+      meanInterval: interval,
+      median: sample.median,
+      lowerQuartile: sample.lowerQuartile,
+      upperQuartile: sample.upperQuartile,
+      minimum: sample.minimum,
+      maximum: sample.maximum
+    )
   }
 }

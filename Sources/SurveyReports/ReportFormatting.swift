@@ -20,13 +20,15 @@ public struct ReportFormatting: Sendable {
   /// `31% to 43%`, or an empty string.
   public func interval(_ interval: ConfidenceBounds?) -> String {
     guard let interval else { return "" }
-    return "\(fixed(interval.lower, decimals: decimals))% to \(fixed(interval.upper, decimals: decimals))%"
+    return
+      "\(fixed(interval.lower, decimals: decimals))% to \(fixed(interval.upper, decimals: decimals))%"
   }
 
   /// `31-43`, compact for tables, or an empty string.
   public func compactInterval(_ interval: ConfidenceBounds?) -> String {
     guard let interval else { return "" }
-    return "\(fixed(interval.lower, decimals: decimals))-\(fixed(interval.upper, decimals: decimals))"
+    return
+      "\(fixed(interval.lower, decimals: decimals))-\(fixed(interval.upper, decimals: decimals))"
   }
 
   /// A count as shown, or the suppressed mark.
@@ -44,7 +46,9 @@ public struct ReportFormatting: Sendable {
   /// "Lonely often/always: 97 of 262 (37%; 95% CI 31% to 43%)".
   public func headline(title: String, estimate: GroupEstimate, level: Double) -> String {
     guard let yes = estimate.categories.first else { return "\(title): no data" }
-    guard let shownBase = estimate.shownBase, let shownCount = yes.shownCount, let percent = yes.percent else {
+    guard let shownBase = estimate.shownBase, let shownCount = yes.shownCount,
+      let percent = yes.percent
+    else {
       return "\(title): suppressed (fewer than the threshold, or would reveal a small count)"
     }
     var text = "\(title): \(shownCount) of \(shownBase) (\(fixed(percent, decimals: decimals))%"

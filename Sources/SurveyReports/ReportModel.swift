@@ -1,8 +1,9 @@
 public import SurveyStatistics
 
 /// A survey report, independent of how it is shown: what was read and excluded, and for every
-/// measure the estimates for the whole sample and for each breakdown. Renderers turn it into text,
-/// Markdown, CSV, JSON or HTML.
+/// measure the estimates for the whole sample and for each breakdown.
+///
+/// Renderers turn it into text, Markdown, CSV, JSON or HTML.
 public struct Report: Sendable {
   /// What the report was made from and how.
   public var metadata: ReportMetadata
@@ -52,10 +53,19 @@ public struct ReportMetadata: Sendable {
 
   /// Creates metadata.
   public init(
-    title: String, sourceFiles: [String], rowsRead: Int, exclusions: [Exclusion] = [],
-    instruments: [InstrumentUsed] = [], cutoffs: [CutoffNote] = [], licenceNotices: [String] = [],
-    suppression: SuppressionPolicy = .threshold(5), weighting: WeightingNote? = nil,
-    confidenceLevel: Double = 0.95, decimals: Int = 0, groupBy: [String] = [], notes: [String] = [],
+    title: String,
+    sourceFiles: [String],
+    rowsRead: Int,
+    exclusions: [Exclusion] = [],
+    instruments: [InstrumentUsed] = [],
+    cutoffs: [CutoffNote] = [],
+    licenceNotices: [String] = [],
+    suppression: SuppressionPolicy = .threshold(5),
+    weighting: WeightingNote? = nil,
+    confidenceLevel: Double = 0.95,
+    decimals: Int = 0,
+    groupBy: [String] = [],
+    notes: [String] = [],
     toolkitVersion: String
   ) {
     self.title = title
@@ -131,7 +141,14 @@ public struct CutoffNote: Sendable, Hashable {
   public var note: String?
 
   /// Creates a note.
-  public init(measure: String, definition: String, sources: [String], certainty: String, isUncertain: Bool, note: String?) {
+  public init(
+    measure: String,
+    definition: String,
+    sources: [String],
+    certainty: String,
+    isUncertain: Bool,
+    note: String?
+  ) {
     self.measure = measure
     self.definition = definition
     self.sources = sources
@@ -192,7 +209,14 @@ public struct MeasureReport: Sendable {
   public var valueDecimals: Int
 
   /// Creates a measure report.
-  public init(id: String, kind: Kind, title: String, breakdowns: [Breakdown], notes: [String] = [], valueDecimals: Int = 1) {
+  public init(
+    id: String,
+    kind: Kind,
+    title: String,
+    breakdowns: [Breakdown],
+    notes: [String] = [],
+    valueDecimals: Int = 1
+  ) {
     self.id = id
     self.kind = kind
     self.title = title
@@ -250,8 +274,14 @@ public struct GroupEstimate: Sendable {
 
   /// Creates a group's estimates.
   public init(
-    group: String?, base: Int, shownBase: Int?, weightedBase: Double? = nil, effectiveBase: Double? = nil,
-    categories: [CategoryEstimate], missing: [CategoryEstimate] = [], summary: ScoreSummary? = nil,
+    group: String?,
+    base: Int,
+    shownBase: Int?,
+    weightedBase: Double? = nil,
+    effectiveBase: Double? = nil,
+    categories: [CategoryEstimate],
+    missing: [CategoryEstimate] = [],
+    summary: ScoreSummary? = nil,
     histogram: [CategoryEstimate] = []
   ) {
     self.histogram = histogram
@@ -290,8 +320,13 @@ public struct CategoryEstimate: Sendable {
 
   /// Creates an estimate.
   public init(
-    category: String, code: Int? = nil, count: Int, shownCount: Int?, percent: Double? = nil,
-    interval: ConfidenceInterval? = nil, suppression: SuppressionReason? = nil
+    category: String,
+    code: Int? = nil,
+    count: Int,
+    shownCount: Int?,
+    percent: Double? = nil,
+    interval: ConfidenceInterval? = nil,
+    suppression: SuppressionReason? = nil
   ) {
     self.category = category
     self.code = code
@@ -328,8 +363,16 @@ public struct ScoreSummary: Sendable, Hashable {
 
   /// Creates a summary.
   public init(
-    count: Int, mean: Double, standardDeviation: Double?, meanInterval: ConfidenceInterval?, median: Double,
-    lowerQuartile: Double, upperQuartile: Double, minimum: Double, maximum: Double, isSuppressed: Bool = false
+    count: Int,
+    mean: Double,
+    standardDeviation: Double?,
+    meanInterval: ConfidenceInterval?,
+    median: Double,
+    lowerQuartile: Double,
+    upperQuartile: Double,
+    minimum: Double,
+    maximum: Double,
+    isSuppressed: Bool = false
   ) {
     self.count = count
     self.mean = mean
@@ -358,7 +401,8 @@ public struct IndependenceTest: Sendable, Hashable {
   public var note: String
 
   /// Creates a test record.
-  public init(chiSquare: Double, degreesOfFreedom: Int, pValue: Double, isValid: Bool, note: String) {
+  public init(chiSquare: Double, degreesOfFreedom: Int, pValue: Double, isValid: Bool, note: String)
+  {
     self.chiSquare = chiSquare
     self.degreesOfFreedom = degreesOfFreedom
     self.pValue = pValue

@@ -163,8 +163,14 @@ struct SVGStackedBarChart: Sendable {
     body.append(contentsOf: legend.markup)
     y += legend.height + 4
     return SVGMarkup.document(
-      chartID: chartID, width: width, height: y, title: title, description: description,
-      definitions: palette.patternDefinitions(chartID: chartID), body: body)
+      chartID: chartID,
+      width: width,
+      height: y,
+      title: title,
+      description: description,
+      definitions: palette.patternDefinitions(chartID: chartID),
+      body: body
+    )
   }
 
   private func segments(of bar: Bar, layout: RowLayout, y: Double) -> [String] {
@@ -401,7 +407,13 @@ struct SVGPercentBarChart: Sendable {
       y += legend.height + 4
     }
     return SVGMarkup.document(
-      chartID: chartID, width: width, height: y, title: title, description: description, body: body)
+      chartID: chartID,
+      width: width,
+      height: y,
+      title: title,
+      description: description,
+      body: body
+    )
   }
 }
 
@@ -562,7 +574,13 @@ struct SVGDotWhiskerChart: Sendable {
     }
     y += legendHeight
     return SVGMarkup.document(
-      chartID: chartID, width: width, height: y, title: title, description: description, body: body)
+      chartID: chartID,
+      width: width,
+      height: y,
+      title: title,
+      description: description,
+      body: body
+    )
   }
 }
 
@@ -733,7 +751,13 @@ struct SVGHistogramChart: Sendable {
       y += legend.height + 4
     }
     return SVGMarkup.document(
-      chartID: chartID, width: width, height: y, title: title, description: description, body: body)
+      chartID: chartID,
+      width: width,
+      height: y,
+      title: title,
+      description: description,
+      body: body
+    )
   }
 
   /// 1, 2 or 5 times a power of ten, at least `rough` and at least 1.

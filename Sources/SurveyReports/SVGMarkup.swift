@@ -38,10 +38,17 @@ enum SVGMarkup {
   ///
   /// - Complexity: O(*n*) in the size of the markup.
   static func document(
-    chartID: String, width: Double, height: Double, title: String, description: String,
-    definitions: [String] = [], body: [String]
+    chartID: String,
+    width: Double,
+    height: Double,
+    title: String,
+    description: String,
+    definitions: [String] = [],
+    body: [String]
   ) -> String {
-    var parts = [open(chartID: chartID, width: width, height: height, title: title, description: description)]
+    var parts = [
+      open(chartID: chartID, width: width, height: height, title: title, description: description)
+    ]
     parts.append("<defs>")
     parts.append(contentsOf: definitions)
     parts.append(hiddenPattern(chartID: chartID))

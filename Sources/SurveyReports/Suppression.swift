@@ -58,7 +58,9 @@ enum Suppressor {
           var group = measure.breakdowns[b].groups[g]
           let roundedBase = roundToFive(group.base)
           group.shownBase = group.base >= 1 && group.base <= 7 ? nil : roundedBase
-          for c in group.categories.indices { protectRounded(&group.categories[c], base: group.shownBase) }
+          for c in group.categories.indices {
+            protectRounded(&group.categories[c], base: group.shownBase)
+          }
           for m in group.missing.indices { protectRounded(&group.missing[m], base: nil) }
           for h in group.histogram.indices { protectRounded(&group.histogram[h], base: nil) }
           if group.shownBase == nil { hideGroup(&group) }
@@ -70,7 +72,9 @@ enum Suppressor {
     }
   }
 
-  private static func roundToFive(_ count: Int) -> Int { Int((Double(count) / 5).rounded(.toNearestOrAwayFromZero)) * 5 }
+  private static func roundToFive(_ count: Int) -> Int {
+    Int((Double(count) / 5).rounded(.toNearestOrAwayFromZero)) * 5
+  }
 
   private static func protectRounded(_ category: inout CategoryEstimate, base: Int?) {
     if category.count >= 1 && category.count <= 7 {
@@ -116,12 +120,19 @@ enum Suppressor {
     for b in measure.breakdowns.indices {
       for g in measure.breakdowns[b].groups.indices {
         var group = measure.breakdowns[b].groups[g]
-        for c in group.categories.indices where isSmall(group.categories[c].count) { hide(&group.categories[c], .primary) }
-        for m in group.missing.indices where isSmall(group.missing[m].count) { hide(&group.missing[m], .primary) }
-        for h in group.histogram.indices where isSmall(group.histogram[h].count) { hide(&group.histogram[h], .primary) }
+        for c in group.categories.indices where isSmall(group.categories[c].count) {
+          hide(&group.categories[c], .primary)
+        }
+        for m in group.missing.indices where isSmall(group.missing[m].count) {
+          hide(&group.missing[m], .primary)
+        }
+        for h in group.histogram.indices where isSmall(group.histogram[h].count) {
+          hide(&group.histogram[h], .primary)
+        }
         // The bins add up to the score's count, so one hidden bin needs a second.
         while group.histogram.filter({ $0.suppression != nil }).count == 1 {
-          guard let next = smallestShown(group.histogram.map { ($0.count, $0.suppression == nil) }) else { break }
+          guard let next = smallestShown(group.histogram.map { ($0.count, $0.suppression == nil) })
+          else { break }
           hide(&group.histogram[next], .secondary)
         }
         if isSmall(group.base) {
@@ -145,7 +156,8 @@ enum Suppressor {
           guard !group.isSuppressed else { continue }
           let hidden = group.categories.filter { $0.suppression != nil }.count
           if hidden == 1 {
-            if let next = smallestShown(group.categories.map { ($0.count, $0.suppression == nil) }) {
+            if let next = smallestShown(group.categories.map { ($0.count, $0.suppression == nil) })
+            {
               hide(&group.categories[next], .secondary)
             } else {
               hideGroup(&group)
@@ -155,20 +167,32 @@ enum Suppressor {
           measure.breakdowns[b].groups[g] = group
         }
         // Across groups: each whole-sample count is the total of that category over the groups.
-        guard measure.breakdowns[b].groupBy != nil, let whole = measure.breakdowns.first?.groups.first else { continue }
+        guard measure.breakdowns[b].groupBy != nil,
+          let whole = measure.breakdowns.first?.groups.first
+        else { continue }
         var groups = measure.breakdowns[b].groups
         let categoryCount = groups.first?.categories.count ?? 0
-        for c in 0..<categoryCount where c < whole.categories.count && whole.categories[c].suppression == nil {
+        for c in 0..<categoryCount
+        where c < whole.categories.count && whole.categories[c].suppression == nil {
           let hidden = groups.filter { $0.categories[c].suppression != nil }.count
-          if hidden == 1, let next = smallestShown(groups.map { ($0.categories[c].count, $0.categories[c].suppression == nil) }) {
+          if hidden == 1,
+            let next = smallestShown(
+              groups.map { ($0.categories[c].count, $0.categories[c].suppression == nil) }
+            )
+          {
             hide(&groups[next].categories[c], .secondary)
             changed = true
           }
         }
         let missingCount = groups.first?.missing.count ?? 0
-        for m in 0..<missingCount where m < whole.missing.count && whole.missing[m].suppression == nil {
+        for m in 0..<missingCount
+        where m < whole.missing.count && whole.missing[m].suppression == nil {
           let hidden = groups.filter { $0.missing[m].suppression != nil }.count
-          if hidden == 1, let next = smallestShown(groups.map { ($0.missing[m].count, $0.missing[m].suppression == nil) }) {
+          if hidden == 1,
+            let next = smallestShown(
+              groups.map { ($0.missing[m].count, $0.missing[m].suppression == nil) }
+            )
+          {
             hide(&groups[next].missing[m], .secondary)
             changed = true
           }
@@ -176,7 +200,8 @@ enum Suppressor {
         // The whole-sample base is the total of the group bases.
         if whole.shownBase != nil {
           let hiddenBases = groups.filter(\.isSuppressed).count
-          if hiddenBases == 1, let next = smallestShown(groups.map { ($0.base, !$0.isSuppressed) }) {
+          if hiddenBases == 1, let next = smallestShown(groups.map { ($0.base, !$0.isSuppressed) })
+          {
             hideGroup(&groups[next])
             changed = true
           }

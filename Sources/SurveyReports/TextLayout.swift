@@ -1,8 +1,15 @@
 /// Wraps `text` to lines of at most `width` characters, breaking at spaces, with `indent` before
-/// every line. Words longer than the width stand on their own line.
+/// every line.
+///
+/// Words longer than the width stand on their own line.
 ///
 /// - Complexity: O(*n*) in the length of `text`.
-public func wrapped(_ text: String, width: Int, indent: String = "", firstIndent: String? = nil) -> String {
+public func wrapped(
+  _ text: String,
+  width: Int,
+  indent: String = "",
+  firstIndent: String? = nil
+) -> String {
   var lines: [String] = []
   var current = firstIndent ?? indent
   var currentIsEmpty = true

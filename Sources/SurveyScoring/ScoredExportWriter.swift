@@ -11,10 +11,12 @@ public enum ScoredExportFormat: String, Sendable, CaseIterable {
   case json
 }
 
-/// Writes an export again with every respondent's scores: each input record unchanged and in
-/// order, followed by the columns of a ``ScoredTable`` (`INSTRUMENT.SCORE`, `.band`, `.reason`,
-/// and each indicator). The input is read a second time and the output is handed to a sink in
-/// chunks, so memory does not grow with the file's size.
+/// Writes an export again with every respondent's scores: each input record unchanged and in order,
+/// followed by the columns of a ``ScoredTable`` (`INSTRUMENT.SCORE`, `.band`, `.reason`, and each
+/// indicator).
+///
+/// The input is read a second time and the output is handed to a sink in chunks, so memory does not
+/// grow with the file's size.
 public struct ScoredExportWriter {
   /// How the export was read.
   public let layout: ExportLayout
@@ -26,7 +28,12 @@ public struct ScoredExportWriter {
   public let format: ScoredExportFormat
 
   /// Creates a writer.
-  public init(layout: ExportLayout, headerRowCount: Int, scored: ScoredTable, format: ScoredExportFormat) {
+  public init(
+    layout: ExportLayout,
+    headerRowCount: Int,
+    scored: ScoredTable,
+    format: ScoredExportFormat
+  ) {
     self.layout = layout
     self.headerRowCount = headerRowCount
     self.scored = scored
@@ -52,8 +59,13 @@ public struct ScoredExportWriter {
     output.reserveCapacity(chunkSize + 4096)
     try layout.reader.forEachRecord { record in
       Self.appendRecord(
-        record, headerRowCount: headerRowCount, width: layout.headers.count, cells: cells,
-        writer: writer, to: &output)
+        record,
+        headerRowCount: headerRowCount,
+        width: layout.headers.count,
+        cells: cells,
+        writer: writer,
+        to: &output
+      )
       if output.count >= chunkSize {
         try sink(output)
         output.removeAll(keepingCapacity: true)
@@ -65,8 +77,12 @@ public struct ScoredExportWriter {
   /// Appends one input record and, for a data record, its row's cells (for a header record, the
   /// column names on the first and empty cells on the others).
   static func appendRecord(
-    _ record: borrowing CSVRecord, headerRowCount: Int, width: Int, cells: ScoreCells,
-    writer: CSVWriter, to output: inout [UInt8]
+    _ record: borrowing CSVRecord,
+    headerRowCount: Int,
+    width: Int,
+    cells: ScoreCells,
+    writer: CSVWriter,
+    to output: inout [UInt8]
   ) {
     let delimiter = writer.delimiter.asciiValue
     var fieldCount = 0
@@ -109,7 +125,8 @@ public struct ScoredExportWriter {
   static func isPlainField(_ bytes: Span<UInt8>, delimiter: UInt8) -> Bool {
     guard bytes.count > 0 else { return true }
     switch bytes[0] {
-    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, 0x20:
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D,
+      0x20:
       return false
     default: break
     }
@@ -122,9 +139,10 @@ public struct ScoredExportWriter {
     return true
   }
 
-  /// An array of objects, one per data record, one object per line, keyed by the combined
-  /// header names (repeats numbered) and then the score columns; written with `JSONWriter`'s
-  /// rules, copying as bytes the fields that need no escaping.
+  /// An array of objects, one per data record, one object per line, keyed by the combined header
+  /// names (repeats numbered) and then the score columns; written with `JSONWriter`'s rules,
+  /// copying as bytes the fields that need no escaping.
+  ///
   /// Writes the export as a JSON array of objects, one per data record.
   private func writeJSON(chunkSize: Int, to sink: ([UInt8]) throws -> Void) throws {
     var names: [String] = []
@@ -147,7 +165,14 @@ public struct ScoredExportWriter {
       guard record.index >= headerRowCount else { return }
       output.append(contentsOf: (isFirst ? "\n{" : ",\n{").utf8)
       isFirst = false
-      Self.appendObject(record, row: record.index - headerRowCount, keys: keys, cells: cells, cellKeys: cellKeys, to: &output)
+      Self.appendObject(
+        record,
+        row: record.index - headerRowCount,
+        keys: keys,
+        cells: cells,
+        cellKeys: cellKeys,
+        to: &output
+      )
       if output.count >= chunkSize {
         try sink(output)
         output.removeAll(keepingCapacity: true)
@@ -159,7 +184,11 @@ public struct ScoredExportWriter {
 
   /// Appends one data record and its row's cells as one JSON object (after its opening brace).
   static func appendObject(
-    _ record: borrowing CSVRecord, row: Int, keys: [[UInt8]], cells: ScoreCells, cellKeys: [[UInt8]],
+    _ record: borrowing CSVRecord,
+    row: Int,
+    keys: [[UInt8]],
+    cells: ScoreCells,
+    cellKeys: [[UInt8]],
     to output: inout [UInt8]
   ) {
     for index in 0..<max(record.count, keys.count) {
@@ -199,9 +228,10 @@ public struct ScoredExportWriter {
 }
 
 /// The added output columns, with what each needs to write a row's cell without copying score
-/// columns: values, band indices with their labels encoded once, reasons, indicators. In CSV an
-/// absent cell is empty; in JSON it is `null`, values and indicators are numbers and bands and
-/// reasons strings.
+/// columns: values, band indices with their labels encoded once, reasons, indicators.
+///
+/// In CSV an absent cell is empty; in JSON it is `null`, values and indicators are numbers and
+/// bands and reasons strings.
 struct ScoreCells {
   /// How cells are written.
   enum Format {

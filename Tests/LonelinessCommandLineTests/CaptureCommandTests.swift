@@ -268,8 +268,16 @@ let onsHeader = [
       ["-i", "ons-loneliness", "--to", "r.csv", "--respondent", "R1", "--show-scores"],
       input: lines("3", "s", "3", "p", "y")
     )
-    #expect(run.output.contains("  ons-loneliness.ucla3: not scored (1 of 3 items missing (left-out); ons-loneliness.ucla3 allows none)\n"))
-    #expect(run.output.contains("  ons-loneliness.often-always: not known (item lonely answered 'Prefer not to say')\n"))
+    #expect(
+      run.output.contains(
+        "  ons-loneliness.ucla3: not scored (1 of 3 items missing (left-out); ons-loneliness.ucla3 allows none)\n"
+      )
+    )
+    #expect(
+      run.output.contains(
+        "  ons-loneliness.often-always: not known (item lonely answered 'Prefer not to say')\n"
+      )
+    )
   }
 
   @Test(arguments: [
@@ -319,21 +327,32 @@ let onsHeader = [
 
 @Suite struct CapturedFilesTests {
   @Test func `a captured file is read by inspect, score and report with no mapping`() throws {
-    let arguments = ["-i", "ons-loneliness", "-i", "swemwbs", "--to", "visits.csv", "--set", "worker=AB"]
+    let arguments = [
+      "-i", "ons-loneliness", "-i", "swemwbs", "--to", "visits.csv", "--set", "worker=AB",
+    ]
     let (first, folder) = try capture(
-      arguments + ["--respondent", "LW-1"], input: lines("1", "2", "3", "1", "2", "3", "4", "5", "4", "3", "2", "y"))
+      arguments + ["--respondent", "LW-1"],
+      input: lines("1", "2", "3", "1", "2", "3", "4", "5", "4", "3", "2", "y")
+    )
     #expect(first.exitCode == .success)
     let (second, _) = try capture(
-      arguments + ["--respondent", "LW-2"], input: lines("3", "3", "3", "p", "5", "5", "5", "5", "5", "5", "5", "y"), in: folder)
+      arguments + ["--respondent", "LW-2"],
+      input: lines("3", "3", "3", "p", "5", "5", "5", "5", "5", "5", "5", "y"),
+      in: folder
+    )
     #expect(second.exitCode == .success)
     let file = folder + "/visits.csv"
 
     let inspect = run(["inspect", file, "--format", "json"])
     #expect(inspect.exitCode == .success)
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(inspect.output.utf8)) as? [String: Any])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(inspect.output.utf8)) as? [String: Any]
+    )
     #expect((json["problems"] as? [Any])?.isEmpty == true, "no problems reading a captured file")
     let columns = try #require(json["columns"] as? [[String: Any]])
-    let matched = columns.flatMap { ($0["matches"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String } }
+    let matched = columns.flatMap {
+      ($0["matches"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+    }
     #expect(matched.count == 11, "every item column matched")
     #expect(Set(matched) == ["instrument-item-id"], "by its INSTRUMENT.ITEM header")
 
@@ -344,13 +363,23 @@ let onsHeader = [
     let raw = try #require(header.firstIndex(of: "swemwbs.raw"))
     let metric = try #require(header.firstIndex(of: "swemwbs.metric"))
     let ucla = try #require(header.firstIndex(of: "ons-loneliness.ucla3"))
-    #expect(scored[1][raw] == "23" && scored[1][metric] == "20.73", "2+3+4+5+4+3+2 = 23, metric 20.73")
+    #expect(
+      scored[1][raw] == "23" && scored[1][metric] == "20.73",
+      "2+3+4+5+4+3+2 = 23, metric 20.73"
+    )
     #expect(scored[2][raw] == "35" && scored[2][metric] == "35.00")
     #expect(scored[1][ucla] == "6" && scored[2][ucla] == "9")
-    #expect(header.first == "respondent_id" && scored[1].first == "LW-1", "the input's columns come first, unchanged")
+    #expect(
+      header.first == "respondent_id" && scored[1].first == "LW-1",
+      "the input's columns come first, unchanged"
+    )
 
     let report = run(["report", file, "--no-suppression", "--format", "csv"])
     #expect(report.exitCode == .success)
-    #expect(report.output.contains("ons-loneliness.lonely,item,How often do you feel lonely?,,,missing,Prefer not to say,1,"))
+    #expect(
+      report.output.contains(
+        "ons-loneliness.lonely,item,How often do you feel lonely?,,,missing,Prefer not to say,1,"
+      )
+    )
   }
 }

@@ -24,8 +24,15 @@ import Testing
     let result = run(Self.long)
     #expect(result.exitCode == .success)
     expectSnapshot(result.output, named: "change-long.txt")
-    #expect(result.errors.hasPrefix("note: 1 problem reading Examples/provider-outcomes/outcomes-long.csv"))
-    #expect(result.output.contains("duplicate respondent ids"), "the report's notes name the kind of problem")
+    #expect(
+      result.errors.hasPrefix(
+        "note: 1 problem reading Examples/provider-outcomes/outcomes-long.csv"
+      )
+    )
+    #expect(
+      result.output.contains("duplicate respondent ids"),
+      "the report's notes name the kind of problem"
+    )
   }
 
   @Test func `long file matches the golden JSON`() {
@@ -217,11 +224,16 @@ import Testing
 
   @Test func `strict reading stops change on the duplicated client`() {
     let result = run([
-      "change", "Examples/provider-outcomes/outcomes-long.csv", "-i", "ons-loneliness", "--id", "client_id", "--wave", "wave",
+      "change", "Examples/provider-outcomes/outcomes-long.csv", "-i", "ons-loneliness", "--id",
+      "client_id", "--wave", "wave",
       "--strict",
     ])
     #expect(result.exitCode == .dataError)
     #expect(result.output.isEmpty)
-    #expect(result.errors.hasPrefix("error: 1 problem reading Examples/provider-outcomes/outcomes-long.csv (--strict)"))
+    #expect(
+      result.errors.hasPrefix(
+        "error: 1 problem reading Examples/provider-outcomes/outcomes-long.csv (--strict)"
+      )
+    )
   }
 }

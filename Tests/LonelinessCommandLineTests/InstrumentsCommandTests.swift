@@ -21,24 +21,36 @@ import Testing
     let output = run(["instruments", "show", "swemwbs"]).output
       .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     #expect(output.contains("29 → 26.02"))
-    #expect(output.contains("© NHS Health Scotland, University of Warwick and University of Edinburgh, 2008"))
+    #expect(
+      output.contains(
+        "© NHS Health Scotland, University of Warwick and University of Edinburgh, 2008"
+      )
+    )
     #expect(output.contains("\"extends\": \"swemwbs\""), "says how to add the licensed wording")
   }
 
   @Test func `an unknown instrument exits 64 and suggests the nearest`() {
     let result = run(["instruments", "show", "wemwbz"])
     #expect(result.exitCode == .usage)
-    #expect(result.errors == "error: unknown instrument 'wemwbz'\nhint: did you mean 'wemwbs'? Run 'loneliness instruments' to list them all.\n")
+    #expect(
+      result.errors
+        == "error: unknown instrument 'wemwbz'\nhint: did you mean 'wemwbs'? Run 'loneliness instruments' to list them all.\n"
+    )
   }
 
   @Test func `an unknown option exits 64 with a suggestion`() {
     let result = run(["instruments", "--instrument", "x"])
     #expect(result.exitCode == .usage)
-    #expect(result.errors == "error: unknown option '--instrument' for 'instruments'\nhint: did you mean '--instruments'?\nRun 'loneliness help instruments' for usage.\n")
+    #expect(
+      result.errors
+        == "error: unknown option '--instrument' for 'instruments'\nhint: did you mean '--instruments'?\nRun 'loneliness help instruments' for usage.\n"
+    )
   }
 
   @Test func `validate accepts the built-in files`() {
-    let files = ["ons-loneliness", "wemwbs", "swemwbs", "ons4", "djg6"].map { "Instruments/\($0).json" }
+    let files = ["ons-loneliness", "wemwbs", "swemwbs", "ons4", "djg6"].map {
+      "Instruments/\($0).json"
+    }
     let result = run(["instruments", "validate"] + files)
     #expect(result.exitCode == .success)
     #expect(result.output.split(separator: "\n").count == 5)
@@ -46,17 +58,22 @@ import Testing
   }
 
   @Test func `validate exits 65 and lists every problem with its position`() throws {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json")
-    try "{\n  \"format\": 1,\n  \"id\": \"council\",\n  \"version\": \"1\",\n  \"title\": \"Council\",\n  \"scales\": [],\n  \"items\": [],\n  \"colour\": \"red\"\n}\n"
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bad-\(UUID().uuidString).json"
+    )
+    try
+      "{\n  \"format\": 1,\n  \"id\": \"council\",\n  \"version\": \"1\",\n  \"title\": \"Council\",\n  \"scales\": [],\n  \"items\": [],\n  \"colour\": \"red\"\n}\n"
       .write(to: url, atomically: true, encoding: .utf8)
     let result = run(["instruments", "validate", url.path])
     #expect(result.exitCode == .dataError)
-    #expect(result.errors == """
-      \(url.path):6:13: error: scales: expected at least one response scale
-      \(url.path):7:12: error: items: expected at least one item
-      \(url.path):8:3: error: colour: unknown key "colour"; expected one of: format, id, version, title, population, recallPeriod, notes, sources, introduction, licence, scales, items, scores, indicators
+    #expect(
+      result.errors == """
+        \(url.path):6:13: error: scales: expected at least one response scale
+        \(url.path):7:12: error: items: expected at least one item
+        \(url.path):8:3: error: colour: unknown key "colour"; expected one of: format, id, version, title, population, recallPeriod, notes, sources, introduction, licence, scales, items, scores, indicators
 
-      """)
+        """
+    )
   }
 
   @Test func `a missing file exits 66`() {
@@ -69,6 +86,8 @@ import Testing
     let result = run(["--help"])
     #expect(result.exitCode == .success)
     expectSnapshot(result.output, named: "help.txt")
-    #expect(run(["help", "instruments"]).output.contains("loneliness instruments validate FILE..."))
+    #expect(
+      run(["help", "instruments"]).output.contains("loneliness instruments validate FILE...")
+    )
   }
 }

@@ -3,7 +3,8 @@ import LonelinessCommandLine
 import Testing
 
 let kentArguments = [
-  "report", "Examples/kent-esurvey/export.csv", "--instruments", "Examples/kent-esurvey/kent-loneliness.json",
+  "report", "Examples/kent-esurvey/export.csv", "--instruments",
+  "Examples/kent-esurvey/kent-loneliness.json",
   "-i", "kent-loneliness",
 ]
 
@@ -24,7 +25,9 @@ let kentArguments = [
 
   @Test(arguments: ["text", "markdown", "csv", "json", "html"])
   func `the Kent report by district in every format matches its golden file`(format: String) {
-    let result = run(kentArguments + ["--by", "Which district do you live in?", "--format", format])
+    let result = run(
+      kentArguments + ["--by", "Which district do you live in?", "--format", format]
+    )
     #expect(result.exitCode == .success)
     let ending = ["text": "txt", "markdown": "md"][format] ?? format
     expectSnapshot(result.output, named: "report-kent-by-district.\(ending)")
@@ -33,29 +36,49 @@ let kentArguments = [
   @Test func `the platform exports all give the same report`() {
     var tallies: [String] = []
     for platform in ["surveymonkey", "qualtrics", "microsoft-forms", "smartsurvey"] {
-      let result = run(["report", "Examples/platform-exports/\(platform).csv", "-i", "ons-loneliness", "--format", "csv", "--no-suppression"])
+      let result = run([
+        "report", "Examples/platform-exports/\(platform).csv", "-i", "ons-loneliness", "--format",
+        "csv", "--no-suppression",
+      ])
       #expect(result.exitCode == .success, "\(platform): \(result.errors)")
       tallies.append(result.output)
     }
     #expect(Set(tallies).count == 1, "the same respondents give the same tallies on every platform")
     let lines = tallies.first?.split(separator: "\n") ?? []
     // The README's expected tallies of "How often do you feel lonely?": 20, 41, 46, 47, 23 of 177.
-    let counts = lines.filter { $0.hasPrefix("ons-loneliness.lonely,item,") && $0.contains(",,,category,") }
-      .map { $0.split(separator: ",", omittingEmptySubsequences: false)[7] }
+    let counts = lines.filter {
+      $0.hasPrefix("ons-loneliness.lonely,item,") && $0.contains(",,,category,")
+    }
+    .map { $0.split(separator: ",", omittingEmptySubsequences: false)[7] }
     #expect(counts == ["20", "41", "46", "47", "23"])
   }
 
-  @Test func `a weighted report by age states the weighting, and an unknown column suggests the nearest`() {
-    let unknown = run(["report", "Examples/kent-esurvey/export.csv", "--instruments", "Examples/kent-esurvey/kent-loneliness.json", "--by", "district"])
+  @Test
+  func `a weighted report by age states the weighting, and an unknown column suggests the nearest`()
+  {
+    let unknown = run([
+      "report", "Examples/kent-esurvey/export.csv", "--instruments",
+      "Examples/kent-esurvey/kent-loneliness.json", "--by", "district",
+    ])
     #expect(unknown.exitCode == .usage)
-    #expect(unknown.errors.hasPrefix("error: --by names the column 'district', which the file does not have"))
+    #expect(
+      unknown.errors.hasPrefix(
+        "error: --by names the column 'district', which the file does not have"
+      )
+    )
   }
 
   @Test func `SWEMWBS scores are summarised with the licence notice the owner requires`() {
-    let result = run(["report", "Examples/provider-outcomes/baseline.csv", "-i", "ons-loneliness", "-i", "swemwbs"])
+    let result = run([
+      "report", "Examples/provider-outcomes/baseline.csv", "-i", "ons-loneliness", "-i", "swemwbs",
+    ])
     #expect(result.exitCode == .success)
     let flat = result.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    #expect(flat.contains("Short Warwick Edinburgh Mental Wellbeing Scale (SWEMWBS) © NHS Health Scotland, University of Warwick and University of Edinburgh, 2008, all rights reserved."))
+    #expect(
+      flat.contains(
+        "Short Warwick Edinburgh Mental Wellbeing Scale (SWEMWBS) © NHS Health Scotland, University of Warwick and University of Edinburgh, 2008, all rights reserved."
+      )
+    )
     #expect(flat.contains("SWEMWBS metric score"))
     #expect(flat.contains("Cut-off for ons-loneliness.ucla3: Not lonely (3-5), Lonely (6-9)"))
     #expect(flat.contains("UNCONFIRMED"), "the uncertain UCLA cut-off is named as such")

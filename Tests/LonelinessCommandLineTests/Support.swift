@@ -21,16 +21,28 @@ func run(_ arguments: [String], width: Int = 100) -> CommandRun {
   return CommandRun(exitCode: code, output: console.capturedOutput, errors: console.capturedError)
 }
 
-/// Compares `actual` with the golden file `Snapshots/NAME`. With `RECORD_SNAPSHOTS=1` in the
-/// environment the file is written instead, and the test fails saying so; a missing file is
-/// recorded the same way. Review every recorded file before committing it.
-func expectSnapshot(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+/// Compares `actual` with the golden file `Snapshots/NAME`.
+///
+/// With `RECORD_SNAPSHOTS=1` in the environment the file is written instead, and the test fails
+/// saying so; a missing file is recorded the same way. Review every recorded file before committing
+/// it.
+func expectSnapshot(
+  _ actual: String,
+  named name: String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
   let url = packageRoot.appendingPathComponent("Tests/LonelinessCommandLineTests/Snapshots/\(name)")
   let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
   guard !recording, let expected = try? String(contentsOf: url, encoding: .utf8) else {
-    try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(),
+      withIntermediateDirectories: true
+    )
     try? actual.write(to: url, atomically: true, encoding: .utf8)
-    Issue.record("recorded new baseline for \(name); review it and run again", sourceLocation: sourceLocation)
+    Issue.record(
+      "recorded new baseline for \(name); review it and run again",
+      sourceLocation: sourceLocation
+    )
     return
   }
   if expected != actual {
@@ -39,10 +51,13 @@ func expectSnapshot(_ actual: String, named name: String, sourceLocation: Source
     let firstDifference =
       zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
       ?? min(expectedLines.count, actualLines.count)
-    let expectedLine = firstDifference < expectedLines.count ? String(expectedLines[firstDifference]) : "<end>"
-    let actualLine = firstDifference < actualLines.count ? String(actualLines[firstDifference]) : "<end>"
+    let expectedLine =
+      firstDifference < expectedLines.count ? String(expectedLines[firstDifference]) : "<end>"
+    let actualLine =
+      firstDifference < actualLines.count ? String(actualLines[firstDifference]) : "<end>"
     Issue.record(
       "\(name) differs at line \(firstDifference + 1):\n  expected: \(expectedLine)\n  actual:   \(actualLine)\n(RECORD_SNAPSHOTS=1 re-records)",
-      sourceLocation: sourceLocation)
+      sourceLocation: sourceLocation
+    )
   }
 }

@@ -2,7 +2,6 @@ import SurveyCapture
 import SurveyInstruments
 import Testing
 
-
 func key(_ instrument: String, _ item: String) -> ItemKey {
   ItemKey(instrument: InstrumentID(rawValue: instrument), item: ItemID(rawValue: item))
 }

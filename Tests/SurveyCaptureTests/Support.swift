@@ -7,7 +7,9 @@ let packageRoot = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// The path of an example file, relative to the package root.
-func examplePath(_ relative: String) -> String { packageRoot.appendingPathComponent("Examples/\(relative)").path }
+func examplePath(_ relative: String) -> String {
+  packageRoot.appendingPathComponent("Examples/\(relative)").path
+}
 
 /// A built-in instrument.
 func builtIn(_ id: String) throws -> Instrument {
@@ -20,5 +22,7 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 /// An item's counts as one list: option counts, missing counts, blank, unrecognised.
 func tally(_ report: ImportReport, _ key: String) -> [Int]? {
   guard let item = report.items.first(where: { $0.key.description == key }) else { return nil }
-  return item.counts.options.map(\.count) + item.counts.missing.map(\.count) + [item.counts.blank, item.counts.unrecognised]
+  return item.counts.options.map(\.count) + item.counts.missing.map(\.count) + [
+    item.counts.blank, item.counts.unrecognised,
+  ]
 }

@@ -31,9 +31,11 @@ let swemwbsReferenceTable: [Int: Double] = [
         Issue.record("\(error)")
       }
     }
-    #expect(InstrumentCatalogue.builtIn.instruments.map(\.id.rawValue) == [
-      "ons-loneliness", "wemwbs", "swemwbs", "ons4", "djg6",
-    ])
+    #expect(
+      InstrumentCatalogue.builtIn.instruments.map(\.id.rawValue) == [
+        "ons-loneliness", "wemwbs", "swemwbs", "ons4", "djg6",
+      ]
+    )
   }
 
   @Test func `every instrument file in the folder is compiled in, byte for byte`() throws {
@@ -46,22 +48,36 @@ let swemwbsReferenceTable: [Int: Double] = [
     }
   }
 
-  @Test func `ONS loneliness has the harmonised wording, codes, score and headline indicator`() throws {
+  @Test func `ONS loneliness has the harmonised wording, codes, score and headline indicator`()
+    throws
+  {
     let ons = try builtIn("ons-loneliness")
-    #expect(ons.items.map(\.wording) == [
-      "How often do you feel that you lack companionship?",
-      "How often do you feel left out?",
-      "How often do you feel isolated from others?",
-      "How often do you feel lonely?",
-    ])
+    #expect(
+      ons.items.map(\.wording) == [
+        "How often do you feel that you lack companionship?",
+        "How often do you feel left out?",
+        "How often do you feel isolated from others?",
+        "How often do you feel lonely?",
+      ]
+    )
     #expect(ons.items.map(\.id.rawValue) == ["companionship", "left-out", "isolated", "lonely"])
-    #expect(ons.introduction?.text == "The next four questions are about relationships with others. For each one, please say how often (if at all) you feel that way.")
+    #expect(
+      ons.introduction?.text
+        == "The next four questions are about relationships with others. For each one, please say how often (if at all) you feel that way."
+    )
     let ucla = try #require(ons.scale(withID: "ucla-frequency"))
     #expect(ucla.options.map(\.code) == [1, 2, 3])
     #expect(ucla.options.map(\.label) == ["Hardly ever or never", "Some of the time", "Often"])
     let direct = try #require(ons.scale(withID: "direct-frequency"))
-    #expect(direct.options.map(\.label) == ["Often/always", "Some of the time", "Occasionally", "Hardly ever", "Never"])
-    #expect(direct.provenance.certainty == .unconfirmed, "ONS publishes no code frame for the direct question")
+    #expect(
+      direct.options.map(\.label) == [
+        "Often/always", "Some of the time", "Occasionally", "Hardly ever", "Never",
+      ]
+    )
+    #expect(
+      direct.provenance.certainty == .unconfirmed,
+      "ONS publishes no code frame for the direct question"
+    )
     for item in ons.items.prefix(3) { #expect(item.scale == "ucla-frequency") }
     #expect(ons.items[3].scale == "direct-frequency")
 
@@ -72,7 +88,10 @@ let swemwbsReferenceTable: [Int: Double] = [
     #expect(score.range == 3...9)
     #expect(score.missingRule.maximumMissing == 0 && !score.missingRule.prorates)
     #expect(score.bands?.bands.map { [$0.minimum, $0.maximum] } == [[3, 5], [6, 9]])
-    #expect(score.bands?.provenance.certainty == .unconfirmed, "the 6-or-more cut-off has no confirmed primary source")
+    #expect(
+      score.bands?.provenance.certainty == .unconfirmed,
+      "the 6-or-more cut-off has no confirmed primary source"
+    )
     #expect(score.meaningfulChange == nil)
 
     #expect(ons.indicator(withID: "often-always")?.condition == .itemCodes("lonely", [1]))
@@ -84,32 +103,48 @@ let swemwbsReferenceTable: [Int: Double] = [
     let wemwbs = try builtIn("wemwbs")
     #expect(wemwbs.items.count == 14)
     #expect(wemwbs.items.allSatisfy { $0.wording == nil && $0.keyPhrase != nil })
-    #expect(wemwbs.items.map { $0.keyPhrase ?? "" } == [
-      "optimistic", "useful", "relaxed", "interested in other people", "energy to spare",
-      "dealing with problems", "thinking clearly", "good about myself", "close to other people",
-      "confident", "make up my own mind", "loved", "interested in new things", "cheerful",
-    ])
+    #expect(
+      wemwbs.items.map { $0.keyPhrase ?? "" } == [
+        "optimistic", "useful", "relaxed", "interested in other people", "energy to spare",
+        "dealing with problems", "thinking clearly", "good about myself", "close to other people",
+        "confident", "make up my own mind", "loved", "interested in new things", "cheerful",
+      ]
+    )
     #expect(wemwbs.introduction == nil, "the instruction is part of the licensed scale")
     let scale = try #require(wemwbs.scales.first)
     #expect(scale.options.map(\.code) == [1, 2, 3, 4, 5])
-    #expect(scale.options.map(\.label) == ["None of the time", "Rarely", "Some of the time", "Often", "All of the time"])
+    #expect(
+      scale.options.map(\.label) == [
+        "None of the time", "Rarely", "Some of the time", "Often", "All of the time",
+      ]
+    )
     let total = try #require(wemwbs.score(withID: "total"))
     #expect(total.method == .sum && total.items.count == 14 && total.range == 14...70)
     #expect(total.items.allSatisfy { !$0.isReversed })
     #expect(total.missingRule.maximumMissing == 0 && !total.missingRule.prorates)
     #expect(total.missingRule.provenance.certainty == .convention)
-    #expect(total.bands?.bands.map { [$0.minimum, $0.maximum] } == [[14, 40], [41, 44], [45, 59], [60, 70]])
+    #expect(
+      total.bands?.bands.map { [$0.minimum, $0.maximum] } == [
+        [14, 40], [41, 44], [45, 59], [60, 70],
+      ]
+    )
     #expect(total.bands?.provenance.certainty == .unconfirmed)
     let licence = try #require(wemwbs.licence)
-    #expect(licence.notice == "Warwick-Edinburgh Mental Wellbeing Scale (WEMWBS) © NHS Health Scotland, University of Warwick and University of Edinburgh, 2006, all rights reserved.")
+    #expect(
+      licence.notice
+        == "Warwick-Edinburgh Mental Wellbeing Scale (WEMWBS) © NHS Health Scotland, University of Warwick and University of Edinburgh, 2006, all rights reserved."
+    )
     #expect(licence.requiresRegistration && licence.isShownOnReports)
   }
 
   @Test func `SWEMWBS converts every raw score by the published table`() throws {
     let swemwbs = try builtIn("swemwbs")
-    #expect(swemwbs.items.map(\.id.rawValue) == [
-      "optimistic", "useful", "relaxed", "dealing-with-problems", "thinking-clearly", "close-to-others", "own-mind",
-    ])
+    #expect(
+      swemwbs.items.map(\.id.rawValue) == [
+        "optimistic", "useful", "relaxed", "dealing-with-problems", "thinking-clearly",
+        "close-to-others", "own-mind",
+      ]
+    )
     #expect(swemwbs.items.allSatisfy { $0.wording == nil })
     let raw = try #require(swemwbs.score(withID: "raw"))
     #expect(raw.range == 7...35 && raw.items.count == 7 && raw.missingRule.maximumMissing == 0)
@@ -130,31 +165,51 @@ let swemwbsReferenceTable: [Int: Double] = [
     #expect(metric.decimals == 2)
     #expect(metric.bands == nil, "the circulating SWEMWBS bands have no source")
     #expect(metric.meaningfulChange?.points == 2.87)
-    #expect(swemwbs.licence?.notice == "Short Warwick Edinburgh Mental Wellbeing Scale (SWEMWBS) © NHS Health Scotland, University of Warwick and University of Edinburgh, 2008, all rights reserved.")
+    #expect(
+      swemwbs.licence?.notice
+        == "Short Warwick Edinburgh Mental Wellbeing Scale (SWEMWBS) © NHS Health Scotland, University of Warwick and University of Edinburgh, 2008, all rights reserved."
+    )
   }
 
-  @Test func `ONS4 reports each question on its own with the ONS thresholds, anxiety reversed`() throws {
+  @Test func `ONS4 reports each question on its own with the ONS thresholds, anxiety reversed`()
+    throws
+  {
     let ons4 = try builtIn("ons4")
-    #expect(ons4.items.map(\.wording) == [
-      "Overall, how satisfied are you with your life nowadays?",
-      "Overall, to what extent do you feel that the things you do in your life are worthwhile?",
-      "Overall, how happy did you feel yesterday?",
-      "On a scale where nought is 'not at all anxious' and 10 is 'completely anxious', overall, how anxious did you feel yesterday?",
-    ])
+    #expect(
+      ons4.items.map(\.wording) == [
+        "Overall, how satisfied are you with your life nowadays?",
+        "Overall, to what extent do you feel that the things you do in your life are worthwhile?",
+        "Overall, how happy did you feel yesterday?",
+        "On a scale where nought is 'not at all anxious' and 10 is 'completely anxious', overall, how anxious did you feel yesterday?",
+      ]
+    )
     #expect(ons4.scales.first?.options.map(\.code) == Array(0...10))
-    #expect(ons4.items.map(\.id.rawValue) == ["satisfied-with-life", "worthwhile-things", "happy-yesterday", "anxious-yesterday"])
+    #expect(
+      ons4.items.map(\.id.rawValue) == [
+        "satisfied-with-life", "worthwhile-things", "happy-yesterday", "anxious-yesterday",
+      ]
+    )
     let questionOfScore = [
-      "life-satisfaction": "satisfied-with-life", "worthwhile": "worthwhile-things", "happiness": "happy-yesterday",
+      "life-satisfaction": "satisfied-with-life", "worthwhile": "worthwhile-things",
+      "happiness": "happy-yesterday",
     ]
     for (id, question) in questionOfScore {
       let score = try #require(ons4.score(withID: ScoreID(rawValue: id)))
       #expect(score.items.map(\.item.rawValue) == [question])
-      #expect(score.bands?.bands.map { [$0.minimum, $0.maximum] } == [[0, 4], [5, 6], [7, 8], [9, 10]])
+      #expect(
+        score.bands?.bands.map { [$0.minimum, $0.maximum] } == [
+          [0, 4], [5, 6], [7, 8], [9, 10],
+        ]
+      )
       #expect(score.bands?.bands.map(\.id.rawValue) == ["low", "medium", "high", "very-high"])
     }
     let anxiety = try #require(ons4.score(withID: "anxiety"))
     #expect(anxiety.items.map(\.item.rawValue) == ["anxious-yesterday"])
-    #expect(anxiety.bands?.bands.map { [$0.minimum, $0.maximum] } == [[0, 1], [2, 3], [4, 5], [6, 10]])
+    #expect(
+      anxiety.bands?.bands.map { [$0.minimum, $0.maximum] } == [
+        [0, 1], [2, 3], [4, 5], [6, 10],
+      ]
+    )
     #expect(anxiety.bands?.bands.map(\.id.rawValue) == ["very-low", "low", "medium", "high"])
     #expect(ons4.indicator(withID: "high-anxiety")?.condition == .scoreBands("anxiety", ["high"]))
     #expect(anxiety.band(for: 6)?.id == "high" && anxiety.band(for: 5)?.id == "medium")
@@ -180,14 +235,19 @@ let swemwbsReferenceTable: [Int: Double] = [
     }
     let total = try #require(djg.score(withID: "total"))
     #expect(total.items.count == 6 && total.range == 0...6)
-    #expect(total.missingRule.maximumMissing == 1 && !total.missingRule.prorates, "one item may be missing, not prorated")
+    #expect(
+      total.missingRule.maximumMissing == 1 && !total.missingRule.prorates,
+      "one item may be missing, not prorated"
+    )
     #expect(total.bands?.bands.map { [$0.minimum, $0.maximum] } == [[0, 1], [2, 4], [5, 6]])
   }
 
   @Test func `every fact in every built-in cites a source and says how sure it is`() throws {
     for instrument in InstrumentCatalogue.builtIn.instruments {
       var facts: [(String, Provenance)] = []
-      if let introduction = instrument.introduction { facts.append(("introduction", introduction.provenance)) }
+      if let introduction = instrument.introduction {
+        facts.append(("introduction", introduction.provenance))
+      }
       if let licence = instrument.licence { facts.append(("licence", licence.provenance)) }
       facts += instrument.scales.map { ("scale \($0.id)", $0.provenance) }
       facts += instrument.items.map { ("item \($0.id)", $0.provenance) }
@@ -199,7 +259,9 @@ let swemwbsReferenceTable: [Int: Double] = [
           facts.append(("score \(score.id) missing rule", score.missingRule.provenance))
         }
         if let bands = score.bands { facts.append(("score \(score.id) bands", bands.provenance)) }
-        if let change = score.meaningfulChange { facts.append(("score \(score.id) change", change.provenance)) }
+        if let change = score.meaningfulChange {
+          facts.append(("score \(score.id) change", change.provenance))
+        }
       }
       facts += instrument.indicators.map { ("indicator \($0.id)", $0.provenance) }
       for (fact, provenance) in facts {
@@ -207,10 +269,16 @@ let swemwbsReferenceTable: [Int: Double] = [
         if provenance.certainty != .convention {
           #expect(!provenance.sources.isEmpty, "\(instrument.id) \(fact) cites no source")
         } else {
-          #expect(provenance.note != nil, "\(instrument.id) \(fact) is a convention without an explanation")
+          #expect(
+            provenance.note != nil,
+            "\(instrument.id) \(fact) is a convention without an explanation"
+          )
         }
         if provenance.certainty == .unconfirmed {
-          #expect(provenance.note != nil, "\(instrument.id) \(fact) is unconfirmed without saying why")
+          #expect(
+            provenance.note != nil,
+            "\(instrument.id) \(fact) is unconfirmed without saying why"
+          )
         }
       }
     }
@@ -218,8 +286,10 @@ let swemwbsReferenceTable: [Int: Double] = [
 
   @Test func `every built-in score says which direction is better`() throws {
     let expected: [String: Direction] = [
-      "ons-loneliness.ucla3": .lower, "wemwbs.total": .higher, "swemwbs.raw": .higher, "swemwbs.metric": .higher,
-      "ons4.life-satisfaction": .higher, "ons4.worthwhile": .higher, "ons4.happiness": .higher, "ons4.anxiety": .lower,
+      "ons-loneliness.ucla3": .lower, "wemwbs.total": .higher, "swemwbs.raw": .higher,
+      "swemwbs.metric": .higher,
+      "ons4.life-satisfaction": .higher, "ons4.worthwhile": .higher, "ons4.happiness": .higher,
+      "ons4.anxiety": .lower,
       "djg6.emotional": .lower, "djg6.social": .lower, "djg6.total": .lower,
     ]
     var seen: [String: Direction] = [:]
@@ -231,7 +301,10 @@ let swemwbsReferenceTable: [Int: Double] = [
 
   @Test func `no licensed WEMWBS wording is shipped`() throws {
     for name in ["wemwbs.json", "swemwbs.json"] {
-      let text = try String(contentsOf: instrumentsFolder.appendingPathComponent(name), encoding: .utf8)
+      let text = try String(
+        contentsOf: instrumentsFolder.appendingPathComponent(name),
+        encoding: .utf8
+      )
       for phrase in ["I've been", "I’ve been", "I have been", "Below are some statements"] {
         #expect(!text.contains(phrase), "\(name) contains licensed text '\(phrase)'")
       }

@@ -44,47 +44,62 @@ let councilInstrument = """
 
 @Suite struct InstrumentDecoderTests {
   @Test func `a council's own instrument decodes with its items, codes and indicator`() throws {
-    let instrument = try InstrumentDecoder.decodeInstrument(Array(councilInstrument.utf8), file: "council.json")
+    let instrument = try InstrumentDecoder.decodeInstrument(
+      Array(councilInstrument.utf8),
+      file: "council.json"
+    )
     #expect(instrument.id == "council-loneliness")
     let item = try #require(instrument.items.first)
     #expect(item.wording == "How often have you felt lonely in the last six weeks?")
     let scale = try #require(instrument.scale(for: item))
-    #expect(scale.options.map(\.label) == [
-      "All of the time", "Often", "Some of the time", "Occasionally", "Hardly ever", "Never",
-    ])
+    #expect(
+      scale.options.map(\.label) == [
+        "All of the time", "Often", "Some of the time", "Occasionally", "Hardly ever", "Never",
+      ]
+    )
     #expect(scale.missingAnswers.map(\.label) == ["Prefer not to say"])
     #expect(instrument.indicators.first?.condition == .itemCodes("lonely-six-weeks", [1, 2]))
   }
 
   @Test func `malformed JSON names the line, column and a hint`() {
     let json = "{\n  \"format\": 1,\n  \"items\": [1, 2,],\n}\n"
-    #expect(diagnostics(json) == [
-      "test.json:3:18: error: not valid JSON: expected a value, found ']'\nhint: JSON does not allow a comma before ']'"
-    ])
+    #expect(
+      diagnostics(json) == [
+        "test.json:3:18: error: not valid JSON: expected a value, found ']'\nhint: JSON does not allow a comma before ']'"
+      ]
+    )
   }
 
   @Test func `an unterminated string points at its opening quote`() {
-    #expect(diagnostics("{\n  \"title\": \"Council\n}") == [
-      "test.json:2:12: error: not valid JSON: a string is not closed before the end of the line\nhint: close the string with \", or write a line break inside it as \\n"
-    ])
+    #expect(
+      diagnostics("{\n  \"title\": \"Council\n}") == [
+        "test.json:2:12: error: not valid JSON: a string is not closed before the end of the line\nhint: close the string with \", or write a line break inside it as \\n"
+      ]
+    )
   }
 
   @Test func `a missing comma between members is explained`() {
-    #expect(diagnostics("{\n  \"format\": 1\n  \"id\": \"x\"\n}") == [
-      "test.json:3:3: error: not valid JSON: expected ',' or '}' after the value of \"format\", found '\"'\nhint: is a comma missing at the end of the previous line?"
-    ])
+    #expect(
+      diagnostics("{\n  \"format\": 1\n  \"id\": \"x\"\n}") == [
+        "test.json:3:3: error: not valid JSON: expected ',' or '}' after the value of \"format\", found '\"'\nhint: is a comma missing at the end of the previous line?"
+      ]
+    )
   }
 
   @Test func `a file without a format version is rejected with a hint`() {
-    #expect(diagnostics("{\"id\": \"x\"}") == [
-      "test.json:1:1: error: format: the file has no \"format\" key\nhint: add \"format\": 1 at the top"
-    ])
+    #expect(
+      diagnostics("{\"id\": \"x\"}") == [
+        "test.json:1:1: error: format: the file has no \"format\" key\nhint: add \"format\": 1 at the top"
+      ]
+    )
   }
 
   @Test func `a newer format version is rejected`() {
-    #expect(diagnostics("{\"format\": 2, \"id\": \"x\"}") == [
-      "test.json:1:12: error: format: instrument file format 2 is newer than this toolkit supports (newest: 1)\nhint: update the toolkit, or write the file in format 1"
-    ])
+    #expect(
+      diagnostics("{\"format\": 2, \"id\": \"x\"}") == [
+        "test.json:1:12: error: format: instrument file format 2 is newer than this toolkit supports (newest: 1)\nhint: update the toolkit, or write the file in format 1"
+      ]
+    )
   }
 
   @Test func `unknown keys, wrong types, unknown references and duplicate ids are all reported`() {
@@ -106,17 +121,20 @@ let councilInstrument = """
         ]
       }
       """
-    #expect(diagnostics(json, file: "council.json") == [
-      "council.json:7:72: error: scales[0].options[1].label: the required key \"label\" is missing",
-      "council.json:7:85: error: scales[0].options[1].lable: unknown key \"lable\"; expected one of: code, label, aliases\nhint: did you mean 'label'?",
-      "council.json:10:57: error: items[0].scale: unknown scale 'frequncy'; expected one of the ids in \"scales\": frequency\nhint: did you mean 'frequency'?",
-      "council.json:13:67: error: scores[0].items[0]: unknown item 'lonley'; a score may only use items of this instrument\nhint: did you mean 'lonely'?",
-      "council.json:14:5: error: scores[1].id: the score id 'total' is used twice",
-      "council.json:14:97: error: scores[1].range.min: expected a number, found the string '1'",
-    ])
+    #expect(
+      diagnostics(json, file: "council.json") == [
+        "council.json:7:72: error: scales[0].options[1].label: the required key \"label\" is missing",
+        "council.json:7:85: error: scales[0].options[1].lable: unknown key \"lable\"; expected one of: code, label, aliases\nhint: did you mean 'label'?",
+        "council.json:10:57: error: items[0].scale: unknown scale 'frequncy'; expected one of the ids in \"scales\": frequency\nhint: did you mean 'frequency'?",
+        "council.json:13:67: error: scores[0].items[0]: unknown item 'lonley'; a score may only use items of this instrument\nhint: did you mean 'lonely'?",
+        "council.json:14:5: error: scores[1].id: the score id 'total' is used twice",
+        "council.json:14:97: error: scores[1].range.min: expected a number, found the string '1'",
+      ]
+    )
   }
 
-  @Test func `codes outside a scale, table gaps, overlapping bands and wrong ranges are reported`() {
+  @Test func `codes outside a scale, table gaps, overlapping bands and wrong ranges are reported`()
+  {
     let json = """
       {
         "format": 1, "id": "short-scale", "version": "1", "title": "Short",
@@ -132,16 +150,18 @@ let councilInstrument = """
         "indicators": [ { "id": "agrees", "title": "Agrees", "item": "a", "codes": [2, 3] } ]
       }
       """
-    #expect(diagnostics(json, file: "short.json") == [
-      "short.json:7:83: error: scores[0].bands: the bands 'low' (2 to 3) and 'high' (3 to 4) overlap\nhint: a value may fall in only one band; make each band start above the previous one's max",
-      "short.json:8:85: error: scores[1].range: the range says 1 to 9, but the items and rule give 1 to 12\nhint: set \"range\": {\"min\": 1, \"max\": 12}",
-      "short.json:9:32: error: scores[1].conversion.table: the table has no row for 3; it must cover every whole value of 'raw' from 2 to 4",
-      "short.json:9:32: error: scores[1].conversion.table: the table has rows for 7, outside the range of 'raw' (2 to 4)",
-      "short.json:10:92: error: scores[2].items[0].recode: the recode gives no value for code 2 of the scale 'agree'\nhint: give every code of the scale a value",
-      "short.json:10:102: error: scores[2].items[0].recode: 3 is not a code of the scale 'agree' (codes: 1, 2)",
-      "short.json:10:125: error: scores[2].range: the range says 0 to 1, but the items and rule give 0 to 2\nhint: set \"range\": {\"min\": 0, \"max\": 2}",
-      "short.json:12:82: error: indicators[0].codes[1]: 3 is not a code of the scale 'agree' used by 'a' (codes: 1, 2)",
-    ])
+    #expect(
+      diagnostics(json, file: "short.json") == [
+        "short.json:7:83: error: scores[0].bands: the bands 'low' (2 to 3) and 'high' (3 to 4) overlap\nhint: a value may fall in only one band; make each band start above the previous one's max",
+        "short.json:8:85: error: scores[1].range: the range says 1 to 9, but the items and rule give 1 to 12\nhint: set \"range\": {\"min\": 1, \"max\": 12}",
+        "short.json:9:32: error: scores[1].conversion.table: the table has no row for 3; it must cover every whole value of 'raw' from 2 to 4",
+        "short.json:9:32: error: scores[1].conversion.table: the table has rows for 7, outside the range of 'raw' (2 to 4)",
+        "short.json:10:92: error: scores[2].items[0].recode: the recode gives no value for code 2 of the scale 'agree'\nhint: give every code of the scale a value",
+        "short.json:10:102: error: scores[2].items[0].recode: 3 is not a code of the scale 'agree' (codes: 1, 2)",
+        "short.json:10:125: error: scores[2].range: the range says 0 to 1, but the items and rule give 0 to 2\nhint: set \"range\": {\"min\": 0, \"max\": 2}",
+        "short.json:12:82: error: indicators[0].codes[1]: 3 is not a code of the scale 'agree' used by 'a' (codes: 1, 2)",
+      ]
+    )
   }
 
   @Test func `ambiguous labels and invalid ids are rejected`() {
@@ -152,10 +172,12 @@ let councilInstrument = """
         "items": [ { "id": "q", "wording": "Q", "scale": "s" } ]
       }
       """
-    #expect(diagnostics(json) == [
-      "test.json:2:22: error: id: 'Council Survey' is not a valid id: expected a lowercase letter followed by lowercase letters, digits, '-' or '_'\nhint: for example 'council-survey'",
-      "test.json:3:15: error: scales[0]: 'often-always' would match both 'Often / always' and 'often-always'; labels and aliases must be distinct",
-    ])
+    #expect(
+      diagnostics(json) == [
+        "test.json:2:22: error: id: 'Council Survey' is not a valid id: expected a lowercase letter followed by lowercase letters, digits, '-' or '_'\nhint: for example 'council-survey'",
+        "test.json:3:15: error: scales[0]: 'often-always' would match both 'Often / always' and 'often-always'; labels and aliases must be distinct",
+      ]
+    )
   }
 
   @Test func `items, scores and indicators share one namespace because they name output columns`() {
@@ -168,10 +190,12 @@ let councilInstrument = """
         "indicators": [ { "id": "a", "title": "I", "item": "a", "codes": [4] } ]
       }
       """
-    #expect(diagnostics(json) == [
-      "test.json:5:15: error: scores[0].id: 'a' is already the id of an item; output columns would clash",
-      "test.json:6:19: error: indicators[0].id: 'a' is already the id of an item; output columns would clash",
-    ])
+    #expect(
+      diagnostics(json) == [
+        "test.json:5:15: error: scores[0].id: 'a' is already the id of an item; output columns would clash",
+        "test.json:6:19: error: indicators[0].id: 'a' is already the id of an item; output columns would clash",
+      ]
+    )
   }
 
   @Test func `a score's missing rule must leave at least one item`() {
@@ -184,9 +208,11 @@ let councilInstrument = """
                       "missing": { "maxMissing": 2, "prorate": true } } ]
       }
       """
-    #expect(diagnostics(json) == [
-      "test.json:6:44: error: scores[0].missing.maxMissing: expected 0 to 1 (the score has 2 items and at least one must be answered), found 2"
-    ])
+    #expect(
+      diagnostics(json) == [
+        "test.json:6:44: error: scores[0].missing.maxMissing: expected 0 to 1 (the score has 2 items and at least one must be answered), found 2"
+      ]
+    )
   }
 
   @Test func `a reversed, prorated score derives its range from the scale`() throws {
@@ -210,7 +236,8 @@ let councilInstrument = """
   }
 
   @Test func `an extension file decodes as an extension`() throws {
-    let json = "{ \"format\": 1, \"extends\": \"wemwbs\", \"items\": [ { \"id\": \"optimistic\", \"wording\": \"W\" } ] }"
+    let json =
+      "{ \"format\": 1, \"extends\": \"wemwbs\", \"items\": [ { \"id\": \"optimistic\", \"wording\": \"W\" } ] }"
     let contents = try InstrumentDecoder.decode(Array(json.utf8), file: "w.json")
     guard case .extension(let addition) = contents else {
       Issue.record("expected an extension")
@@ -222,8 +249,10 @@ let councilInstrument = """
 
   @Test func `an extension may not change scoring`() {
     let json = "{ \"format\": 1, \"extends\": \"wemwbs\", \"scores\": [] }"
-    #expect(diagnostics(json) == [
-      "test.json:1:37: error: scores: unknown key \"scores\"; expected one of: format, extends, introduction, items, notes\nhint: an extension file may contain only format, extends, introduction, items and notes"
-    ])
+    #expect(
+      diagnostics(json) == [
+        "test.json:1:37: error: scores: unknown key \"scores\"; expected one of: format, extends, introduction, items, notes\nhint: an extension file may contain only format, extends, introduction, items and notes"
+      ]
+    )
   }
 }

@@ -12,20 +12,39 @@ func sampleReport(decimals: Int = 0, weighted: Bool = false) throws -> Report {
   let key = ItemKey(instrument: "ons-loneliness", item: "lonely")
   // Three respondents in a tiny area: their counts must be hidden.
   for code in [1, 1, 2] {
-    try table.append(Response(answers: [key: .code(code)], attributes: ["id": "T\(code)", "area": "Tiny Hamlet", "weight": "1"]))
+    try table.append(
+      Response(
+        answers: [key: .code(code)],
+        attributes: ["id": "T\(code)", "area": "Tiny Hamlet", "weight": "1"]
+      )
+    )
   }
   var builder = try ReportBuilder(
     table: table,
-    options: ReportOptions(title: "Sample report", groupBy: ["area"], weightColumn: weighted ? "weight" : nil, decimals: decimals),
-    sourceFiles: ["survey.csv"])
+    options: ReportOptions(
+      title: "Sample report",
+      groupBy: ["area"],
+      weightColumn: weighted ? "weight" : nil,
+      decimals: decimals
+    ),
+    sourceFiles: ["survey.csv"]
+  )
   builder.addItem(key)
   let answers = try #require(table.answers(for: key)).answers
   builder.addProportion(
-    id: "ons-loneliness.often-always", title: "Lonely often/always",
-    values: answers.map { $0.code.map { $0 == 1 ? 1 : 0 } ?? -1 }, reason: { _ in "not answered" })
+    id: "ons-loneliness.often-always",
+    title: "Lonely often/always",
+    values: answers.map { $0.code.map { $0 == 1 ? 1 : 0 } ?? -1 },
+    reason: { _ in "not answered" }
+  )
   builder.addScore(
-    id: "code", title: "Code", values: answers.map { $0.code.map(Double.init) ?? .nan }, bands: nil, decimals: 0,
-    reason: { _ in "not answered" })
+    id: "code",
+    title: "Code",
+    values: answers.map { $0.code.map(Double.init) ?? .nan },
+    bands: nil,
+    decimals: 0,
+    reason: { _ in "not answered" }
+  )
   return builder.build()
 }
 
@@ -34,7 +53,10 @@ func sampleReport(decimals: Int = 0, weighted: Bool = false) throws -> Report {
     let report = try sampleReport()
     let rows = try CSVReader(bytes: Array(TidyCSVRenderer().render(report).utf8)).readAll()
     #expect(rows.first == TidyCSVRenderer.columns)
-    for required in ["measure", "group_by", "group", "category", "count", "base", "percent", "ci_lower", "ci_upper", "value", "suppressed"] {
+    for required in [
+      "measure", "group_by", "group", "category", "count", "base", "percent", "ci_lower",
+      "ci_upper", "value", "suppressed",
+    ] {
       #expect(TidyCSVRenderer.columns.contains(required))
     }
     let item = rows.filter { $0[0] == "ons-loneliness.lonely" && $0[5] == "category" }
@@ -47,13 +69,17 @@ func sampleReport(decimals: Int = 0, weighted: Bool = false) throws -> Report {
 
   @Test func `suppressed counts are empty in CSV, null in JSON and starred in text`() throws {
     let report = try sampleReport()
-    let tiny = try #require(report.measures.first?.breakdowns.last?.groups.first { $0.group == "Tiny Hamlet" })
+    let tiny = try #require(
+      report.measures.first?.breakdowns.last?.groups.first { $0.group == "Tiny Hamlet" }
+    )
     #expect(tiny.isSuppressed)
     let rows = try CSVReader(bytes: Array(TidyCSVRenderer().render(report).utf8)).readAll()
     for row in rows where row[4] == "Tiny Hamlet" && row[5] == "category" {
       #expect(row[7].isEmpty && row[8].isEmpty && row[9].isEmpty && !row[13].isEmpty, "\(row)")
     }
-    let json = try JSONSerialization.jsonObject(with: Data(JSONReportRenderer().render(report).utf8)) as? [String: Any]
+    let json =
+      try JSONSerialization.jsonObject(with: Data(JSONReportRenderer().render(report).utf8))
+      as? [String: Any]
     let measures = try #require(json?["measures"] as? [[String: Any]])
     let breakdowns = try #require(measures.first?["breakdowns"] as? [[String: Any]])
     let groups = try #require(breakdowns.last?["groups"] as? [[String: Any]])
@@ -69,7 +95,9 @@ func sampleReport(decimals: Int = 0, weighted: Bool = false) throws -> Report {
 
   @Test func `JSON carries the schema, metadata and headlines`() throws {
     let report = try sampleReport()
-    let object = try JSONSerialization.jsonObject(with: Data(JSONReportRenderer().render(report).utf8)) as? [String: Any]
+    let object =
+      try JSONSerialization.jsonObject(with: Data(JSONReportRenderer().render(report).utf8))
+      as? [String: Any]
     #expect(object?["schema"] as? String == "loneliness-report/1")
     let metadata = try #require(object?["metadata"] as? [String: Any])
     #expect(metadata["rows_read"] as? Int == 403)
@@ -100,23 +128,36 @@ func sampleReport(decimals: Int = 0, weighted: Bool = false) throws -> Report {
     let percent = fixed(try #require(yes.percent), decimals: 0)
     let interval = try #require(yes.interval)
     #expect(
-      ReportFormatting(decimals: 0).headline(title: "Lonely often/always", estimate: whole, level: 0.95)
-        == "Lonely often/always: \(count) of \(base) (\(percent)%; 95% CI \(fixed(interval.lower, decimals: 0))% to \(fixed(interval.upper, decimals: 0))%)")
+      ReportFormatting(decimals: 0).headline(
+        title: "Lonely often/always",
+        estimate: whole,
+        level: 0.95
+      )
+        == "Lonely often/always: \(count) of \(base) (\(percent)%; 95% CI \(fixed(interval.lower, decimals: 0))% to \(fixed(interval.upper, decimals: 0))%)"
+    )
   }
 
   @Test func `Markdown escapes text from data`() throws {
     let ons = try #require(InstrumentCatalogue.builtIn.instrument(withID: "ons-loneliness"))
     var table = ResponseTable(instruments: [ons], attributeHeaders: ["area"])
     let key = ItemKey(instrument: "ons-loneliness", item: "lonely")
-    for _ in 0..<10 { try table.append(Response(answers: [key: .code(1)], attributes: ["area": "A | B *bold*"])) }
-    var builder = try ReportBuilder(table: table, options: ReportOptions(groupBy: ["area"]), sourceFiles: ["x.csv"])
+    for _ in 0..<10 {
+      try table.append(Response(answers: [key: .code(1)], attributes: ["area": "A | B *bold*"]))
+    }
+    var builder = try ReportBuilder(
+      table: table,
+      options: ReportOptions(groupBy: ["area"]),
+      sourceFiles: ["x.csv"]
+    )
     builder.addItem(key)
     let markdown = MarkdownRenderer().render(builder.build())
     #expect(markdown.contains("A \\| B \\*bold\\*"))
     #expect(!markdown.contains("A | B"))
   }
 
-  @Test func `a narrow terminal gets one block per group instead of a table too wide to read`() throws {
+  @Test func `a narrow terminal gets one block per group instead of a table too wide to read`()
+    throws
+  {
     let report = try sampleReport()
     let narrow = TextRenderer(width: 60).render(report)
     for line in narrow.split(separator: "\n") where !line.contains("http") {
@@ -128,9 +169,19 @@ func sampleReport(decimals: Int = 0, weighted: Bool = false) throws -> Report {
 @Suite struct RendererPreview {
   @Test(.enabled(if: ProcessInfo.processInfo.environment["PREVIEW_REPORT"] != nil))
   func `write a preview`() throws {
-    let report = try sampleReport(weighted: ProcessInfo.processInfo.environment["PREVIEW_REPORT"] == "weighted")
-    try TextRenderer(width: 100).render(report).write(toFile: "/tmp/preview.txt", atomically: true, encoding: .utf8)
-    try MarkdownRenderer().render(report).write(toFile: "/tmp/preview.md", atomically: true, encoding: .utf8)
+    let report = try sampleReport(
+      weighted: ProcessInfo.processInfo.environment["PREVIEW_REPORT"] == "weighted"
+    )
+    try TextRenderer(width: 100).render(report).write(
+      toFile: "/tmp/preview.txt",
+      atomically: true,
+      encoding: .utf8
+    )
+    try MarkdownRenderer().render(report).write(
+      toFile: "/tmp/preview.md",
+      atomically: true,
+      encoding: .utf8
+    )
     #expect(Bool(true))
   }
 }

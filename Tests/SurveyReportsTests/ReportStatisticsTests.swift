@@ -6,13 +6,16 @@ import SurveyReports
 import SurveyStatistics
 import Testing
 
-let reportFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+let reportFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .appendingPathComponent("Fixtures")
 
 /// The fixture survey as a response table: the ONS direct question plus `area` and `weight`.
 func fixtureSurvey() throws -> ResponseTable {
   let ons = try #require(InstrumentCatalogue.builtIn.instrument(withID: "ons-loneliness"))
   var table = ResponseTable(instruments: [ons], attributeHeaders: ["id", "area", "weight"])
-  let reader = try CSVReader(contentsOfFile: reportFixtures.appendingPathComponent("report-survey.csv").path)
+  let reader = try CSVReader(
+    contentsOfFile: reportFixtures.appendingPathComponent("report-survey.csv").path
+  )
   let rows = try reader.readAll()
   for row in rows.dropFirst() {
     let code = Int(row[3])
@@ -20,7 +23,9 @@ func fixtureSurvey() throws -> ResponseTable {
     try table.append(
       Response(
         answers: [ItemKey(instrument: "ons-loneliness", item: "lonely"): answer],
-        attributes: ["id": row[0], "area": row[1], "weight": row[2]]))
+        attributes: ["id": row[0], "area": row[1], "weight": row[2]]
+      )
+    )
   }
   return table
 }
@@ -31,13 +36,25 @@ func json(_ name: String) throws -> [String: Any] {
   return try #require(object as? [String: Any])
 }
 
-func close(_ actual: Double?, _ expected: Any?, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+func close(
+  _ actual: Double?,
+  _ expected: Any?,
+  _ what: String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
   guard let actual, let expected = expected as? Double else {
-    Issue.record("\(what): missing value (actual \(String(describing: actual)), expected \(String(describing: expected)))", sourceLocation: sourceLocation)
+    Issue.record(
+      "\(what): missing value (actual \(String(describing: actual)), expected \(String(describing: expected)))",
+      sourceLocation: sourceLocation
+    )
     return
   }
   let tolerance = max(1e-9 * abs(expected), 1e-12)
-  #expect(abs(actual - expected) <= tolerance, "\(what): \(actual) vs reference \(expected)", sourceLocation: sourceLocation)
+  #expect(
+    abs(actual - expected) <= tolerance,
+    "\(what): \(actual) vs reference \(expected)",
+    sourceLocation: sourceLocation
+  )
 }
 
 @Suite struct ReportStatisticsTests {
@@ -47,10 +64,16 @@ func close(_ actual: Double?, _ expected: Any?, _ what: String, sourceLocation: 
     try #require(report.measures.first { $0.id == id })
   }
 
-  @Test func `unweighted percentages, Wilson intervals and chi-square agree with statsmodels and scipy`() throws {
+  @Test
+  func `unweighted percentages, Wilson intervals and chi-square agree with statsmodels and scipy`()
+    throws
+  {
     let reference = try json("report-unweighted.json")
     var builder = try ReportBuilder(
-      table: try fixtureSurvey(), options: ReportOptions(groupBy: ["area"], suppression: .none), sourceFiles: ["survey.csv"])
+      table: try fixtureSurvey(),
+      options: ReportOptions(groupBy: ["area"], suppression: .none),
+      sourceFiles: ["survey.csv"]
+    )
     builder.addItem(ItemKey(instrument: "ons-loneliness", item: "lonely"))
     let item = try measure(builder.build(), lonely)
     func check(_ group: GroupEstimate, _ expected: [String: Any], _ name: String) throws {
@@ -65,7 +88,11 @@ func close(_ actual: Double?, _ expected: Any?, _ what: String, sourceLocation: 
         close(category.interval?.upper, reference["ci_upper"], "\(name) code \(code) upper")
       }
     }
-    try check(try #require(item.wholeSample), try #require(reference["whole"] as? [String: Any]), "whole sample")
+    try check(
+      try #require(item.wholeSample),
+      try #require(reference["whole"] as? [String: Any]),
+      "whole sample"
+    )
     let areas = try #require(reference["areas"] as? [String: [String: Any]])
     let breakdown = try #require(item.breakdowns.last)
     #expect(breakdown.groups.map(\.group) == ["Eastfield", "Millbrook", "Stonebridge"])
@@ -78,24 +105,41 @@ func close(_ actual: Double?, _ expected: Any?, _ what: String, sourceLocation: 
     close(test.chiSquare, chi["statistic"], "chi-square")
     close(test.pValue, chi["p_value"], "p-value")
     #expect(test.degreesOfFreedom == chi["df"] as? Int)
-    #expect(item.wholeSample?.missing.first { $0.category == "not answered" }?.count == 400 - (item.wholeSample?.base ?? 0))
+    #expect(
+      item.wholeSample?.missing.first { $0.category == "not answered" }?.count == 400
+        - (item.wholeSample?.base ?? 0)
+    )
   }
 
   @Test func `weighted percentages and means agree with R's survey package`() throws {
     let reference = try json("report-weighted.json")
     let table = try fixtureSurvey()
     var builder = try ReportBuilder(
-      table: table, options: ReportOptions(groupBy: ["area"], weightColumn: "weight", suppression: .none),
-      sourceFiles: ["survey.csv"])
+      table: table,
+      options: ReportOptions(groupBy: ["area"], weightColumn: "weight", suppression: .none),
+      sourceFiles: ["survey.csv"]
+    )
     builder.addItem(ItemKey(instrument: "ons-loneliness", item: "lonely"))
-    let codes = try #require(table.answers(for: ItemKey(instrument: "ons-loneliness", item: "lonely"))).answers
+    let codes = try #require(
+      table.answers(for: ItemKey(instrument: "ons-loneliness", item: "lonely"))
+    ).answers
     builder.addScore(
-      id: "code", title: "Code as a score", values: codes.map { $0.code.map(Double.init) ?? .nan }, bands: nil, decimals: 0,
-      reason: { _ in "not answered" })
+      id: "code",
+      title: "Code as a score",
+      values: codes.map { $0.code.map(Double.init) ?? .nan },
+      bands: nil,
+      decimals: 0,
+      reason: { _ in "not answered" }
+    )
     let report = builder.build()
     let item = try measure(report, lonely)
     let score = try measure(report, "code")
-    func check(_ group: GroupEstimate, _ scoreGroup: GroupEstimate, _ expected: [String: Any], _ name: String) throws {
+    func check(
+      _ group: GroupEstimate,
+      _ scoreGroup: GroupEstimate,
+      _ expected: [String: Any],
+      _ name: String
+    ) throws {
       let codes = try #require(expected["codes"] as? [String: [String: Any]])
       for category in group.categories {
         let code = try #require(category.code)
@@ -110,9 +154,17 @@ func close(_ actual: Double?, _ expected: Any?, _ what: String, sourceLocation: 
       close(summary.meanInterval?.lower, expected["mean_ci_lower"], "\(name) mean lower")
       close(summary.meanInterval?.upper, expected["mean_ci_upper"], "\(name) mean upper")
     }
-    try check(try #require(item.wholeSample), try #require(score.wholeSample), try #require(reference["whole"] as? [String: Any]), "whole")
+    try check(
+      try #require(item.wholeSample),
+      try #require(score.wholeSample),
+      try #require(reference["whole"] as? [String: Any]),
+      "whole"
+    )
     let areas = try #require(reference["areas"] as? [String: [String: Any]])
-    for (group, scoreGroup) in zip(try #require(item.breakdowns.last).groups, try #require(score.breakdowns.last).groups) {
+    for (group, scoreGroup) in zip(
+      try #require(item.breakdowns.last).groups,
+      try #require(score.breakdowns.last).groups
+    ) {
       let name = try #require(group.group)
       try check(group, scoreGroup, try #require(areas[name]), name)
     }
@@ -124,32 +176,56 @@ func close(_ actual: Double?, _ expected: Any?, _ what: String, sourceLocation: 
     var table = ResponseTable(instruments: [ons], attributeHeaders: ["weight"])
     let key = ItemKey(instrument: "ons-loneliness", item: "lonely")
     for (line, weight) in [(2, "1.5"), (3, ""), (4, "-1"), (5, "abc"), (6, "2")] {
-      try table.append(Response(answers: [key: .code(1)], attributes: ["weight": weight]), lineNumber: line)
+      try table.append(
+        Response(answers: [key: .code(1)], attributes: ["weight": weight]),
+        lineNumber: line
+      )
     }
-    var builder = try ReportBuilder(table: table, options: ReportOptions(weightColumn: "weight", suppression: .none), sourceFiles: ["x.csv"])
+    var builder = try ReportBuilder(
+      table: table,
+      options: ReportOptions(weightColumn: "weight", suppression: .none),
+      sourceFiles: ["x.csv"]
+    )
     builder.addItem(key)
     let report = builder.build()
     #expect(report.measures.first?.wholeSample?.base == 2)
-    #expect(report.metadata.exclusions.map { "\($0.reason): \($0.lines)" } == [
-      "no weight in column 'weight': [3]", "weight is not a number in column 'weight': [5]",
-      "weight is zero or negative in column 'weight': [4]",
-    ])
+    #expect(
+      report.metadata.exclusions.map { "\($0.reason): \($0.lines)" } == [
+        "no weight in column 'weight': [3]", "weight is not a number in column 'weight': [5]",
+        "weight is zero or negative in column 'weight': [4]",
+      ]
+    )
   }
 
   @Test func `an unknown grouping column is an error with a suggestion`() throws {
     let table = try fixtureSurvey()
     let error = #expect(throws: ReportError.self) {
-      _ = try ReportBuilder(table: table, options: ReportOptions(groupBy: ["aera"]), sourceFiles: [])
+      _ = try ReportBuilder(
+        table: table,
+        options: ReportOptions(groupBy: ["aera"]),
+        sourceFiles: []
+      )
     }
-    #expect(error?.description == "error: --by names the column 'aera', which the file does not have\nhint: did you mean 'area'?")
+    #expect(
+      error?.description
+        == "error: --by names the column 'aera', which the file does not have\nhint: did you mean 'area'?"
+    )
   }
 }
 
 @Suite struct GroupOrderingTests {
   @Test func `age bands sort by their numbers, non-answers last`() {
-    #expect(naturallyOrdered(["75+", "Prefer not to say", "16-24", "25-34", "65-74", "(not stated)", "Under 16", "35-44"]) == [
-      "Under 16", "16-24", "25-34", "35-44", "65-74", "75+", "Prefer not to say", "(not stated)",
-    ])
-    #expect(naturallyOrdered(["Thanet", "Ashford", "Other", "Dover"]) == ["Ashford", "Dover", "Thanet", "Other"])
+    #expect(
+      naturallyOrdered([
+        "75+", "Prefer not to say", "16-24", "25-34", "65-74", "(not stated)", "Under 16", "35-44",
+      ]) == [
+        "Under 16", "16-24", "25-34", "35-44", "65-74", "75+", "Prefer not to say", "(not stated)",
+      ]
+    )
+    #expect(
+      naturallyOrdered(["Thanet", "Ashford", "Other", "Dover"]) == [
+        "Ashford", "Dover", "Thanet", "Other",
+      ]
+    )
   }
 }

@@ -10,13 +10,22 @@ func districtTable(_ answers: [(String, Int?)]) throws -> ResponseTable {
   let key = ItemKey(instrument: "ons-loneliness", item: "lonely")
   for (index, (district, code)) in answers.enumerated() {
     try table.append(
-      Response(answers: [key: code.map(Answer.code) ?? .notAnswered], attributes: ["district": district]), lineNumber: index + 2)
+      Response(
+        answers: [key: code.map(Answer.code) ?? .notAnswered],
+        attributes: ["district": district]
+      ),
+      lineNumber: index + 2
+    )
   }
   return table
 }
 
 func lonelyReport(_ table: ResponseTable, policy: SuppressionPolicy) throws -> MeasureReport {
-  var builder = try ReportBuilder(table: table, options: ReportOptions(groupBy: ["district"], suppression: policy), sourceFiles: ["x.csv"])
+  var builder = try ReportBuilder(
+    table: table,
+    options: ReportOptions(groupBy: ["district"], suppression: policy),
+    sourceFiles: ["x.csv"]
+  )
   builder.addItem(ItemKey(instrument: "ons-loneliness", item: "lonely"))
   return try #require(builder.build().measures.first)
 }
@@ -45,30 +54,48 @@ func revealsHiddenCount(_ measure: MeasureReport) -> String? {
 }
 
 @Suite struct SuppressionTests {
-  @Test func `counts below 5 are hidden, with a second count so the base cannot reveal them`() throws {
+  @Test func `counts below 5 are hidden, with a second count so the base cannot reveal them`()
+    throws
+  {
     // Ashford: 10 Often/always, 3 Never (hidden), 12 Some of the time.
-    var answers: [(String, Int?)] = Array(repeating: ("Ashford", 1), count: 10) + Array(repeating: ("Ashford", 5), count: 3)
+    var answers: [(String, Int?)] =
+      Array(repeating: ("Ashford", 1), count: 10) + Array(repeating: ("Ashford", 5), count: 3)
     answers += Array(repeating: ("Ashford", 2), count: 12)
-    answers += Array(repeating: ("Dover", 1), count: 20) + Array(repeating: ("Dover", 2), count: 20) + Array(repeating: ("Dover", 5), count: 9)
+    answers +=
+      Array(repeating: ("Dover", 1), count: 20) + Array(repeating: ("Dover", 2), count: 20)
+      + Array(repeating: ("Dover", 5), count: 9)
     let measure = try lonelyReport(try districtTable(answers), policy: .threshold(5))
     let ashford = try #require(measure.breakdowns.last?.groups.first { $0.group == "Ashford" })
     let never = try #require(ashford.categories.first { $0.category == "Never" })
-    #expect(never.shownCount == nil && never.percent == nil && never.interval == nil && never.suppression == .primary)
+    #expect(
+      never.shownCount == nil && never.percent == nil && never.interval == nil
+        && never.suppression == .primary
+    )
     let secondary = ashford.categories.filter { $0.suppression == .secondary }
-    #expect(secondary.map(\.category) == ["Often/always"], "the smallest other non-zero count is hidden too")
+    #expect(
+      secondary.map(\.category) == ["Often/always"],
+      "the smallest other non-zero count is hidden too"
+    )
     #expect(revealsHiddenCount(measure) == nil)
     // Zeros are shown.
     #expect(ashford.categories.first { $0.category == "Occasionally" }?.shownCount == 0)
   }
 
-  @Test func `a small group is hidden whole, and another group with it so the total cannot reveal it`() throws {
+  @Test
+  func `a small group is hidden whole, and another group with it so the total cannot reveal it`()
+    throws
+  {
     var answers: [(String, Int?)] = [("Gravesham", 1), ("Gravesham", 2)]
-    answers += Array(repeating: ("Maidstone", 1), count: 30) + Array(repeating: ("Maidstone", 2), count: 30)
+    answers +=
+      Array(repeating: ("Maidstone", 1), count: 30) + Array(repeating: ("Maidstone", 2), count: 30)
     answers += Array(repeating: ("Swale", 1), count: 6) + Array(repeating: ("Swale", 2), count: 7)
     let measure = try lonelyReport(try districtTable(answers), policy: .threshold(5))
     let groups = try #require(measure.breakdowns.last).groups
     #expect(groups.first { $0.group == "Gravesham" }?.isSuppressed == true)
-    #expect(groups.first { $0.group == "Swale" }?.isSuppressed == true, "the next smallest group is hidden too")
+    #expect(
+      groups.first { $0.group == "Swale" }?.isSuppressed == true,
+      "the next smallest group is hidden too"
+    )
     #expect(groups.first { $0.group == "Maidstone" }?.isSuppressed == false)
     #expect(revealsHiddenCount(measure) == nil)
   }
@@ -96,8 +123,13 @@ func revealsHiddenCount(_ measure: MeasureReport) -> String? {
     }
   }
 
-  @Test func `the NHS Digital policy hides 1 to 7 and rounds the rest to 5, with percentages from rounded counts`() throws {
-    var answers: [(String, Int?)] = Array(repeating: ("Ashford", 1), count: 7) + Array(repeating: ("Ashford", 2), count: 23)
+  @Test
+  func
+    `the NHS Digital policy hides 1 to 7 and rounds the rest to 5, with percentages from rounded counts`()
+    throws
+  {
+    var answers: [(String, Int?)] =
+      Array(repeating: ("Ashford", 1), count: 7) + Array(repeating: ("Ashford", 2), count: 23)
     answers += Array(repeating: ("Ashford", 3), count: 12)
     let measure = try lonelyReport(try districtTable(answers), policy: .nhsDigital)
     let whole = try #require(measure.wholeSample)
@@ -107,7 +139,10 @@ func revealsHiddenCount(_ measure: MeasureReport) -> String? {
   }
 
   @Test func `no suppression shows every count`() throws {
-    let measure = try lonelyReport(try districtTable([("Ashford", 1), ("Ashford", 2)]), policy: .none)
+    let measure = try lonelyReport(
+      try districtTable([("Ashford", 1), ("Ashford", 2)]),
+      policy: .none
+    )
     #expect(measure.wholeSample?.categories.map(\.shownCount) == [1, 1, 0, 0, 0])
   }
 }

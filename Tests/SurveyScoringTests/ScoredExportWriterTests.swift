@@ -7,12 +7,27 @@ import Testing
 
 @Suite struct ScoredExportWriterTests {
   func writer(_ format: ScoredExportFormat) throws -> ScoredExportWriter {
-    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Examples/platform-exports/surveymonkey.csv").path
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent(
+        "Examples/platform-exports/surveymonkey.csv"
+      ).path
     let instruments = [try builtIn("ons-loneliness"), try builtIn("swemwbs")]
-    let layout = try ExportImporter.layout(of: .file(path: path, displayName: "surveymonkey.csv"), options: ImportOptions(attributes: .none))
-    let result = try ExportImporter.read(layout, instruments: instruments, options: ImportOptions(attributes: .none))
-    return ScoredExportWriter(layout: layout, headerRowCount: result.headerRowCount, scored: Scorer.score(result.table), format: format)
+    let layout = try ExportImporter.layout(
+      of: .file(path: path, displayName: "surveymonkey.csv"),
+      options: ImportOptions(attributes: .none)
+    )
+    let result = try ExportImporter.read(
+      layout,
+      instruments: instruments,
+      options: ImportOptions(attributes: .none)
+    )
+    return ScoredExportWriter(
+      layout: layout,
+      headerRowCount: result.headerRowCount,
+      scored: Scorer.score(result.table),
+      format: format
+    )
   }
 
   @Test(arguments: ScoredExportFormat.allCases)
@@ -34,7 +49,9 @@ import Testing
 
 @Suite struct AtomicFileWriterTests {
   @Test func `a writer that is not committed leaves the old file and no temporary file`() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "atomic-\(UUID().uuidString)"
+    )
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent("out.csv").path
     try writeFileAtomically(path, bytes: Array("old\n".utf8))

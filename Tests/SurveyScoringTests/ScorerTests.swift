@@ -40,7 +40,13 @@ func swemwbsCodes(summingTo raw: Int) -> [Int] {
     var generator = SeededGenerator(seed: 7)
     let raws = (7...35).shuffled(using: &generator)
     let scored = Scorer.score(
-      try table([swemwbs], raws.map { response(swemwbs, codes: swemwbsCodes(summingTo: $0).shuffled(using: &generator)) }))
+      try table(
+        [swemwbs],
+        raws.map {
+          response(swemwbs, codes: swemwbsCodes(summingTo: $0).shuffled(using: &generator))
+        }
+      )
+    )
     let metric = try #require(scored.score(instrument: "swemwbs", id: "metric"))
     for (row, raw) in raws.enumerated() {
       #expect(metric.value(at: row) == swemwbsReferenceTable[raw])
@@ -59,7 +65,8 @@ func swemwbsCodes(summingTo raw: Int) -> [Int] {
     #expect(scores.score("metric")?.value == nil)
     #expect(
       scores.score("metric")?.reason
-        == "raw score absent: 1 of 7 items missing (useful); swemwbs.raw allows none")
+        == "raw score absent: 1 of 7 items missing (useful); swemwbs.raw allows none"
+    )
   }
 
   @Test(arguments: [
@@ -81,7 +88,8 @@ func swemwbsCodes(summingTo raw: Int) -> [Int] {
         extra -= step
         return 1 + step
       }
-      return Scorer.score(response(wemwbs, codes: codes), instrument: wemwbs).score("total")?.band?.id.rawValue
+      return Scorer.score(response(wemwbs, codes: codes), instrument: wemwbs).score("total")?.band?
+        .id.rawValue
     }
     #expect(band(40) == "probable-depression")
     #expect(band(41) == "possible-depression")
@@ -98,7 +106,9 @@ func swemwbsCodes(summingTo raw: Int) -> [Int] {
     answers.answers[ItemKey(instrument: "wemwbs", item: "loved")] = .notAnswered
     let scores = Scorer.score(answers, instrument: wemwbs)
     #expect(
-      scores.score("total")?.reason == "2 of 14 items missing (optimistic, loved); wemwbs.total allows none")
+      scores.score("total")?.reason
+        == "2 of 14 items missing (optimistic, loved); wemwbs.total allows none"
+    )
   }
 
   @Test(arguments: [([1, 1, 1], 3.0), ([3, 3, 3], 9.0), ([1, 2, 3], 6.0), ([2, 2, 1], 5.0)])
@@ -114,13 +124,16 @@ func swemwbsCodes(summingTo raw: Int) -> [Int] {
     let ons = try builtIn("ons-loneliness")
     let scores = Scorer.score(
       response(ons, ["companionship": .code(2), "left-out": .unrecognised, "isolated": .code(1)]),
-      instrument: ons)
+      instrument: ons
+    )
     #expect(
       scores.score("ucla3")?.reason
-        == "1 of 3 items missing (left-out unrecognised); ons-loneliness.ucla3 allows none")
+        == "1 of 3 items missing (left-out unrecognised); ons-loneliness.ucla3 allows none"
+    )
     #expect(
       scores.indicator("ucla-lonely")?.reason
-        == "ucla3 score absent: 1 of 3 items missing (left-out unrecognised); ons-loneliness.ucla3 allows none")
+        == "ucla3 score absent: 1 of 3 items missing (left-out unrecognised); ons-loneliness.ucla3 allows none"
+    )
   }
 
   // DJG codes: 1 = no, 2 = more or less, 3 = yes. Emotional items count 1 for 2 or 3; social
@@ -143,24 +156,45 @@ func swemwbsCodes(summingTo raw: Int) -> [Int] {
   @Test func `DJG with one emotional item missing keeps the total, counting the item 0`() throws {
     let djg = try builtIn("djg6")
     let scores = Scorer.score(
-      response(djg, ["emptiness": .code(3), "rejected": .code(3), "rely-on": .code(1), "trust": .code(1), "close": .code(1)]),
-      instrument: djg)
+      response(
+        djg,
+        [
+          "emptiness": .code(3), "rejected": .code(3), "rely-on": .code(1), "trust": .code(1),
+          "close": .code(1),
+        ]
+      ),
+      instrument: djg
+    )
     #expect(scores.score("emotional")?.value == nil)
-    #expect(scores.score("emotional")?.reason == "1 of 3 items missing (miss-people); djg6.emotional allows none")
+    #expect(
+      scores.score("emotional")?.reason
+        == "1 of 3 items missing (miss-people); djg6.emotional allows none"
+    )
     #expect(scores.score("social")?.value == 3)
     #expect(scores.score("total")?.value == 5)
     #expect(scores.score("total")?.band?.id == "severely-lonely")
     #expect(scores.indicator("severely-lonely")?.value == true)
   }
 
-  @Test func `DJG with one social item answered 'Don't know' keeps the emotional subscale`() throws {
+  @Test func `DJG with one social item answered 'Don't know' keeps the emotional subscale`() throws
+  {
     let djg = try builtIn("djg6")
     let scores = Scorer.score(
-      response(djg, ["emptiness": .code(1), "miss-people": .code(1), "rejected": .code(1), "rely-on": .code(3), "trust": .missing(reasonIndex: 0), "close": .code(3)]),
-      instrument: djg)
+      response(
+        djg,
+        [
+          "emptiness": .code(1), "miss-people": .code(1), "rejected": .code(1), "rely-on": .code(3),
+          "trust": .missing(reasonIndex: 0), "close": .code(3),
+        ]
+      ),
+      instrument: djg
+    )
     #expect(scores.score("emotional")?.value == 0)
     #expect(scores.score("social")?.value == nil)
-    #expect(scores.score("social")?.reason == "1 of 3 items missing (trust answered 'Don't know'); djg6.social allows none")
+    #expect(
+      scores.score("social")?.reason
+        == "1 of 3 items missing (trust answered 'Don't know'); djg6.social allows none"
+    )
     #expect(scores.score("total")?.value == 0)
     #expect(scores.indicator("lonely")?.value == false)
   }
@@ -168,13 +202,22 @@ func swemwbsCodes(summingTo raw: Int) -> [Int] {
   @Test func `DJG with two items missing has no total`() throws {
     let djg = try builtIn("djg6")
     let scores = Scorer.score(
-      response(djg, ["emptiness": .code(3), "miss-people": .code(3), "rejected": .code(3), "rely-on": .code(1)]),
-      instrument: djg)
+      response(
+        djg,
+        ["emptiness": .code(3), "miss-people": .code(3), "rejected": .code(3), "rely-on": .code(1)]
+      ),
+      instrument: djg
+    )
     #expect(scores.score("emotional")?.value == 3)
     #expect(scores.score("total")?.value == nil)
-    #expect(scores.score("total")?.reason == "2 of 6 items missing (trust, close); djg6.total allows 1")
+    #expect(
+      scores.score("total")?.reason == "2 of 6 items missing (trust, close); djg6.total allows 1"
+    )
     #expect(scores.indicator("lonely")?.value == nil)
-    #expect(scores.indicator("lonely")?.reason == "total score absent: 2 of 6 items missing (trust, close); djg6.total allows 1")
+    #expect(
+      scores.indicator("lonely")?.reason
+        == "total score absent: 2 of 6 items missing (trust, close); djg6.total allows 1"
+    )
   }
 
   @Test func `DJG with nothing answered says so plainly`() throws {
@@ -184,11 +227,15 @@ func swemwbsCodes(summingTo raw: Int) -> [Int] {
   }
 
   @Test(arguments: [
-    ("life-satisfaction", 4, "low"), ("life-satisfaction", 5, "medium"), ("life-satisfaction", 6, "medium"),
-    ("life-satisfaction", 7, "high"), ("life-satisfaction", 9, "very-high"), ("life-satisfaction", 0, "low"),
+    ("life-satisfaction", 4, "low"), ("life-satisfaction", 5, "medium"),
+    ("life-satisfaction", 6, "medium"),
+    ("life-satisfaction", 7, "high"), ("life-satisfaction", 9, "very-high"),
+    ("life-satisfaction", 0, "low"),
     ("worthwhile", 8, "high"), ("happiness", 10, "very-high"),
-    ("anxiety", 0, "very-low"), ("anxiety", 1, "very-low"), ("anxiety", 2, "low"), ("anxiety", 3, "low"),
-    ("anxiety", 4, "medium"), ("anxiety", 5, "medium"), ("anxiety", 6, "high"), ("anxiety", 10, "high"),
+    ("anxiety", 0, "very-low"), ("anxiety", 1, "very-low"), ("anxiety", 2, "low"),
+    ("anxiety", 3, "low"),
+    ("anxiety", 4, "medium"), ("anxiety", 5, "medium"), ("anxiety", 6, "high"),
+    ("anxiety", 10, "high"),
   ])
   func `ONS4 scores fall in the ONS thresholds`(score id: String, code: Int, band: String) throws {
     let ons4 = try builtIn("ons4")
@@ -213,11 +260,20 @@ func swemwbsCodes(summingTo raw: Int) -> [Int] {
   @Test func `ONS4 answered 'Prefer not to say' is absent with that reason`() throws {
     let ons4 = try builtIn("ons4")
     let scores = Scorer.score(
-      response(ons4, ["satisfied-with-life": .code(8), "anxious-yesterday": .missing(reasonIndex: 1)]), instrument: ons4)
-    #expect(scores.score("anxiety")?.reason == "item anxious-yesterday answered 'Prefer not to say'")
+      response(
+        ons4,
+        ["satisfied-with-life": .code(8), "anxious-yesterday": .missing(reasonIndex: 1)]
+      ),
+      instrument: ons4
+    )
+    #expect(
+      scores.score("anxiety")?.reason == "item anxious-yesterday answered 'Prefer not to say'"
+    )
     #expect(scores.score("happiness")?.reason == "item happy-yesterday not answered")
     #expect(
-      scores.indicator("high-anxiety")?.reason == "anxiety score absent: item anxious-yesterday answered 'Prefer not to say'")
+      scores.indicator("high-anxiety")?.reason
+        == "anxiety score absent: item anxious-yesterday answered 'Prefer not to say'"
+    )
     #expect(scores.score("life-satisfaction")?.value == 8)
   }
 
@@ -227,7 +283,10 @@ func swemwbsCodes(summingTo raw: Int) -> [Int] {
     let scores = Scorer.score(response(resilience, codes: [5, 1, 4, 3]), instrument: resilience)
     #expect(scores.score("total")?.value == 17)
     #expect(scores.score("average")?.value == 17.0 / 4)
-    let reversedHigh = Scorer.score(response(resilience, codes: [5, 5, 4, 3]), instrument: resilience)
+    let reversedHigh = Scorer.score(
+      response(resilience, codes: [5, 5, 4, 3]),
+      instrument: resilience
+    )
     #expect(reversedHigh.score("total")?.value == 13)
   }
 
@@ -235,33 +294,51 @@ func swemwbsCodes(summingTo raw: Int) -> [Int] {
     let resilience = try decoded(resilienceInstrument)
     // bounce-back 4, hard-to-recover 2 reversed to 4, cope missing, calm 3: 11 x 4 / 3.
     let scores = Scorer.score(
-      response(resilience, ["bounce-back": .code(4), "hard-to-recover": .code(2), "calm": .code(3)]),
-      instrument: resilience)
+      response(
+        resilience,
+        ["bounce-back": .code(4), "hard-to-recover": .code(2), "calm": .code(3)]
+      ),
+      instrument: resilience
+    )
     #expect(scores.score("total")?.value == 11.0 * 4 / 3)
     #expect(scores.score("average")?.value == 11.0 / 3)
     // Whole-valued proration: 4 + 4 + 4 = 12, x 4 / 3 = 16.
     let whole = Scorer.score(
-      response(resilience, ["bounce-back": .code(4), "hard-to-recover": .code(2), "cope": .code(4)]),
-      instrument: resilience)
+      response(
+        resilience,
+        ["bounce-back": .code(4), "hard-to-recover": .code(2), "cope": .code(4)]
+      ),
+      instrument: resilience
+    )
     #expect(whole.score("total")?.value == 16)
   }
 
   @Test func `a prorated sum past its missing allowance is absent; the mean allows more`() throws {
     let resilience = try decoded(resilienceInstrument)
     let scores = Scorer.score(
-      response(resilience, ["bounce-back": .code(2), "cope": .missing(reasonIndex: 0), "calm": .code(1)]),
-      instrument: resilience)
+      response(
+        resilience,
+        ["bounce-back": .code(2), "cope": .missing(reasonIndex: 0), "calm": .code(1)]
+      ),
+      instrument: resilience
+    )
     #expect(scores.score("total")?.value == nil)
     #expect(
       scores.score("total")?.reason
-        == "2 of 4 items missing (hard-to-recover, cope answered 'Prefer not to say'); resilience.total allows 1")
+        == "2 of 4 items missing (hard-to-recover, cope answered 'Prefer not to say'); resilience.total allows 1"
+    )
     #expect(scores.score("average")?.value == 1.5)
     #expect(scores.indicator("low-resilience")?.value == nil)
   }
 
-  @Test func `every score of thousands of random complete responses lies in its declared range`() throws {
+  @Test func `every score of thousands of random complete responses lies in its declared range`()
+    throws
+  {
     var generator = SeededGenerator(seed: 2026)
-    let instruments = try ["ons-loneliness", "wemwbs", "swemwbs", "ons4", "djg6"].map { try builtIn(InstrumentID(rawValue: $0)) }
+    let instruments =
+      try ["ons-loneliness", "wemwbs", "swemwbs", "ons4", "djg6"].map {
+        try builtIn(InstrumentID(rawValue: $0))
+      }
       + [try decoded(resilienceInstrument)]
     for instrument in instruments {
       var responses: [Response] = []
@@ -273,16 +350,27 @@ func swemwbsCodes(summingTo raw: Int) -> [Int] {
       }
       let scored = Scorer.score(try table([instrument], responses))
       for column in scored.scores {
-        #expect(column.validCount == responses.count, "\(column.name) scored every complete response")
+        #expect(
+          column.validCount == responses.count,
+          "\(column.name) scored every complete response"
+        )
         let outside = column.validValues.filter { !column.rule.range.contains($0) }
-        #expect(outside.isEmpty, "\(column.name) has values outside \(column.rule.range): \(outside.prefix(3))")
+        #expect(
+          outside.isEmpty,
+          "\(column.name) has values outside \(column.rule.range): \(outside.prefix(3))"
+        )
       }
     }
   }
 
-  @Test func `each sum score is monotone in each item's code, decreasing for reversed items`() throws {
+  @Test func `each sum score is monotone in each item's code, decreasing for reversed items`()
+    throws
+  {
     var generator = SeededGenerator(seed: 99)
-    let instruments = try ["ons-loneliness", "wemwbs", "swemwbs", "ons4"].map { try builtIn(InstrumentID(rawValue: $0)) }
+    let instruments =
+      try ["ons-loneliness", "wemwbs", "swemwbs", "ons4"].map {
+        try builtIn(InstrumentID(rawValue: $0))
+      }
       + [try decoded(resilienceInstrument)]
     var checked = 0
     for instrument in instruments {
@@ -299,12 +387,21 @@ func swemwbsCodes(summingTo raw: Int) -> [Int] {
             for code in codes {
               base[itemIndex] = code
               let value = try #require(
-                Scorer.score(response(instrument, codes: base), instrument: instrument).score(rule.id)?.value)
+                Scorer.score(response(instrument, codes: base), instrument: instrument).score(
+                  rule.id
+                )?.value
+              )
               if let previous {
                 if scoreItem.isReversed {
-                  #expect(value <= previous, "\(instrument.id).\(rule.id) rises with reversed \(scoreItem.item)")
+                  #expect(
+                    value <= previous,
+                    "\(instrument.id).\(rule.id) rises with reversed \(scoreItem.item)"
+                  )
                 } else {
-                  #expect(value >= previous, "\(instrument.id).\(rule.id) falls with \(scoreItem.item)")
+                  #expect(
+                    value >= previous,
+                    "\(instrument.id).\(rule.id) falls with \(scoreItem.item)"
+                  )
                 }
               }
               previous = value
@@ -327,7 +424,13 @@ func swemwbsCodes(summingTo raw: Int) -> [Int] {
   @Test func `a code that is not on the item's scale counts as missing and is named`() throws {
     let ons = try builtIn("ons-loneliness")
     let scores = Scorer.score(response(ons, codes: [1, 7, 1, 9]), instrument: ons)
-    #expect(scores.score("ucla3")?.reason == "1 of 3 items missing (left-out answered 7, not on its scale); ons-loneliness.ucla3 allows none")
-    #expect(scores.indicator("often-always")?.reason == "item lonely answered 9, which is not a code of its scale")
+    #expect(
+      scores.score("ucla3")?.reason
+        == "1 of 3 items missing (left-out answered 7, not on its scale); ons-loneliness.ucla3 allows none"
+    )
+    #expect(
+      scores.indicator("often-always")?.reason
+        == "item lonely answered 9, which is not a code of its scale"
+    )
   }
 }

@@ -88,7 +88,9 @@ private func generatedExport(respondents count: Int) -> [UInt8] {
         + "word every absent reason \(explaining)"
     )
     // A benchmark prints its figures for BENCHMARKS.md; timings are never asserted in tests.
-    print("scoring speed: scoring takes \(Int((100 * (scoring / reading)).rounded()))% of the reading time (goal: under 20%)")
+    print(
+      "scoring speed: scoring takes \(Int((100 * (scoring / reading)).rounded()))% of the reading time (goal: under 20%)"
+    )
     #expect(reasons > 0)
   }
 }
