@@ -43,9 +43,11 @@ public enum SuppressionReason: String, Sendable, Hashable {
 enum Suppressor {
   /// Hides small counts in `measure` under `policy`, and recomputes shown percentages.
   ///
-  /// Secondary suppression treats each group's base as the total of its categories, and each
-  /// whole-sample count as the total of that category over the groups of every breakdown, and
-  /// hides the smallest further counts until no hidden count can be worked out by subtraction.
+  /// Secondary suppression treats each group's base as the total of its categories, each group's
+  /// rows as its base plus its missing answers, and each whole-sample count as the total of that
+  /// category over the groups of every breakdown, and hides the smallest further counts until no
+  /// hidden count can be worked out by subtraction (except a group's only missing reason, which is
+  /// always its rows minus its base).
   ///
   /// - Complexity: O(*g* × *c*) per pass for *g* groups and *c* categories; at most *g* × *c* passes.
   static func apply(_ policy: SuppressionPolicy, to measure: inout MeasureReport) {
@@ -162,6 +164,16 @@ enum Suppressor {
             } else {
               hideGroup(&group)
             }
+            changed = true
+          }
+          // The group's rows are its base plus its missing answers, and the rows can be known
+          // (the rows read, or the group's size from another table), so one hidden missing count
+          // needs a second. A lone missing reason that is hidden stays derivable from the rows
+          // and the base; hiding the base instead would hide every answer.
+          if group.missing.filter({ $0.suppression != nil }).count == 1,
+            let next = smallestShown(group.missing.map { ($0.count, $0.suppression == nil) })
+          {
+            hide(&group.missing[next], .secondary)
             changed = true
           }
           measure.breakdowns[b].groups[g] = group

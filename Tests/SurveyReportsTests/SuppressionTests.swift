@@ -5,13 +5,18 @@ import Testing
 
 /// A table of the ONS direct question with a `district` column, from (district, code) pairs.
 func districtTable(_ answers: [(String, Int?)]) throws -> ResponseTable {
+  try districtTable(answers: answers.map { ($0.0, $0.1.map(Answer.code) ?? .notAnswered) })
+}
+
+/// A table of the ONS direct question with a `district` column, from (district, answer) pairs.
+func districtTable(answers: [(String, Answer)]) throws -> ResponseTable {
   let ons = try #require(InstrumentCatalogue.builtIn.instrument(withID: "ons-loneliness"))
   var table = ResponseTable(instruments: [ons], attributeHeaders: ["district"])
   let key = ItemKey(instrument: "ons-loneliness", item: "lonely")
-  for (index, (district, code)) in answers.enumerated() {
+  for (index, (district, answer)) in answers.enumerated() {
     try table.append(
       Response(
-        answers: [key: code.map(Answer.code) ?? .notAnswered],
+        answers: [key: answer],
         attributes: ["district": district]
       ),
       lineNumber: index + 2
@@ -36,6 +41,12 @@ func revealsHiddenCount(_ measure: MeasureReport) -> String? {
     for group in breakdown.groups where !group.isSuppressed {
       if group.categories.filter({ $0.shownCount == nil }).count == 1 {
         return "group \(group.group ?? "all") has exactly one hidden answer and a shown base"
+      }
+      // The rows are the base plus the missing answers; a lone missing reason is always derivable.
+      if group.missing.filter({ $0.shownCount == nil }).count == 1
+        && group.missing.contains(where: { $0.shownCount != nil && $0.count > 0 })
+      {
+        return "group \(group.group ?? "all") has exactly one hidden missing reason"
       }
     }
   }
@@ -81,6 +92,25 @@ func revealsHiddenCount(_ measure: MeasureReport) -> String? {
     #expect(ashford.categories.first { $0.category == "Occasionally" }?.shownCount == 0)
   }
 
+  @Test func `a hidden missing reason gets a second, so the rows read cannot reveal it`() throws {
+    // 40 answered, 3 left it blank (hidden), 6 said "Prefer not to say" (index 1).
+    var answers: [(String, Answer)] = Array(repeating: ("Ashford", .code(2)), count: 20)
+    answers += Array(repeating: ("Dover", .code(3)), count: 20)
+    answers += Array(repeating: ("Ashford", .notAnswered), count: 3)
+    answers += Array(repeating: ("Dover", .missing(reasonIndex: 1)), count: 6)
+    let measure = try lonelyReport(try districtTable(answers: answers), policy: .threshold(5))
+    let whole = try #require(measure.wholeSample)
+    #expect(whole.shownBase == 40)
+    let notAnswered = try #require(whole.missing.first { $0.category == "not answered" })
+    let declined = try #require(whole.missing.first { $0.category == "Prefer not to say" })
+    #expect(notAnswered.count == 3 && notAnswered.suppression == .primary)
+    #expect(
+      declined.count == 6 && declined.shownCount == nil && declined.suppression == .secondary,
+      "49 rows - 40 answered - 6 declined would reveal the 3 blanks"
+    )
+    #expect(revealsHiddenCount(measure) == nil)
+  }
+
   @Test
   func `a small group is hidden whole, and another group with it so the total cannot reveal it`()
     throws
@@ -104,19 +134,29 @@ func revealsHiddenCount(_ measure: MeasureReport) -> String? {
     var generator = SplitMix(seed: 7)
     let districts = ["A", "B", "C", "D", "E"]
     for _ in 0..<200 {
-      var answers: [(String, Int?)] = []
+      var answers: [(String, Answer)] = []
       for district in districts {
         let size = Int(generator.next() % 40)
-        for _ in 0..<size { answers.append((district, Int(generator.next() % 5) + 1)) }
+        for _ in 0..<size {
+          // Codes 1 to 5, and now and then a blank, "Don't know" or "Prefer not to say".
+          let draw = Int(generator.next() % 40)
+          let answer: Answer =
+            switch draw {
+            case 37: .notAnswered
+            case 38, 39: .missing(reasonIndex: draw - 38)
+            default: .code(draw % 5 + 1)
+            }
+          answers.append((district, answer))
+        }
       }
       guard !answers.isEmpty else { continue }
-      let measure = try lonelyReport(try districtTable(answers), policy: .threshold(5))
+      let measure = try lonelyReport(try districtTable(answers: answers), policy: .threshold(5))
       if let leak = revealsHiddenCount(measure) {
         Issue.record("\(leak) in \(answers.count) answers")
         return
       }
       for group in measure.breakdowns.flatMap(\.groups) {
-        for category in group.categories where (1...4).contains(category.count) {
+        for category in group.categories + group.missing where (1...4).contains(category.count) {
           #expect(category.shownCount == nil, "a count of \(category.count) is shown")
         }
       }
