@@ -3,7 +3,7 @@
 #   1. kill -9 captures at random moments (waiting for input, between answers, while saving) and
 #      check that the file still parses, with every completed row whole;
 #   2. run captures concurrently into one file, many times, and check that every row is whole,
-#      present once, and not interleaved with another;
+#      present once, and not interleaved with another, also while they add a column to the header;
 #   3. drive interactive sessions through a real pseudo-terminal (tmux): the prompts, a saved row,
 #      and Ctrl-C abandoning with nothing saved, or a partial row with --keep-partial.
 # Usage: Scripts/check-capture.sh   (from anywhere; builds the binary first; exits non-zero on
@@ -102,6 +102,30 @@ expected=$((rounds * 3 + 1))
 lines=$(wc -l <"$file")
 [ "$lines" = "$expected" ] || fail "concurrent: $lines lines, expected $expected"
 check_rows "$file" "concurrent" && pass "concurrent: $((rounds * 3)) captures, 3 at a time; every row whole, none interleaved"
+
+# 2b. Concurrent captures that all add a column to an existing file: the first to take the lock
+# renames a longer-headed file over the path; the others, waiting on the old file's lock, must
+# notice and append to the new file, so no row is lost.
+rounds="${GROWING_ROUNDS:-10}"
+grown_ok=1
+for round in $(seq 1 "$rounds"); do
+  file="$work/growing-$round.csv"
+  printf '1\n2\n3\n4\ny\n' | "$binary" capture -i ons-loneliness --to "$file" --respondent G0 \
+    >/dev/null 2>&1 || fail "growing: the first capture failed in round $round"
+  pids=()
+  for writer in a b c d; do
+    printf '1\n2\n3\n4\ny\n' | "$binary" capture -i ons-loneliness --to "$file" \
+      --respondent "G$writer" --set "site=S$writer" >/dev/null 2>&1 &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do wait "$pid" || fail "growing: a capture failed in round $round"; done
+  head -1 "$file" | grep -q ',status,site$' || { fail "growing: header not extended in round $round"; grown_ok=0; }
+  for writer in 0 a b c d; do
+    [ "$(grep -c "^G$writer," "$file")" = 1 ] || { fail "growing: row G$writer missing or repeated in round $round"; grown_ok=0; }
+  done
+  [ "$(wc -l <"$file")" = 6 ] || { fail "growing: $(wc -l <"$file") lines in round $round, expected 6"; grown_ok=0; }
+done
+[ "$grown_ok" = 1 ] && pass "growing: $rounds rounds of 4 captures at once adding a column; every row kept"
 
 # 3. Interactive sessions through a pseudo-terminal.
 session=capture-check

@@ -21,9 +21,11 @@ let captureSpec = CommandSpec(
     The row holds respondent_id (from --respondent, or the date and time with a random suffix), \
     captured_at (ISO 8601, UTC), the --set columns, one column per item named INSTRUMENT.ITEM \
     with the code, a missing answer's label or nothing when skipped, and status (complete or \
-    partial). A new file gets a header. An existing file's header must equal the header this \
-    capture writes, or nothing is written and the exit code is 65: existing rows are never \
-    rewritten, so capture other instruments or columns into a new file. \
+    partial). A new file gets a header. Into an existing file, the row is written in the \
+    file's column order; columns this capture adds (another instrument, a new --set column) are \
+    appended to the header, and earlier rows are kept as they are, read as blank there. A file \
+    with a column this capture does not write is refused before any question, with exit code \
+    65: existing rows are never rewritten. \
     Each row is written whole with one write under an exclusive lock and flushed to disk before \
     'Saved' is printed, so two people can capture into one file at once. \
     With standard input not a terminal, answers are read one per line (printf '1\\n2\\n…' | \
@@ -113,8 +115,9 @@ enum CaptureCommand {
       throw UsageError(message: "--set: \(error.message)", hint: error.hint, command: "capture")
     }
     let path = console.resolve(target)
+    let fileState: DurableAppend.FileState
     do {
-      _ = try DurableAppend.inspect(path, header: layout.header)
+      fileState = try DurableAppend.inspect(path, header: layout.header)
     } catch {
       return report(error, target: target, console: console)
     }
@@ -137,6 +140,12 @@ enum CaptureCommand {
           + "give --respondent to choose one).\n"
         : "Respondent \(respondent).\n"
     )
+    if case .addingColumns(let added) = fileState {
+      interview.say(
+        "\(target) lacks \(columnsPhrase(added)); saving adds \(added.count == 1 ? "it" : "them") "
+          + "to its header. Its earlier rows are kept as they are and read as blank there.\n"
+      )
+    }
     interview.say(
       "Answer with a number or the words of an answer; s skips, b goes back.\n"
         + (parsed.has("--keep-partial")
@@ -176,10 +185,14 @@ enum CaptureCommand {
       capturedAt: capturedAt,
       status: status
     )
+    let receipt: DurableAppend.Receipt
     do {
-      try DurableAppend.append(row, header: layout.header, to: path)
+      receipt = try DurableAppend.append(row, header: layout.header, to: path)
     } catch {
       return report(error, target: target, console: console)
+    }
+    if !receipt.addedColumns.isEmpty {
+      console.write("Added \(columnsPhrase(receipt.addedColumns)) to the header of \(target).\n")
     }
     let given = interview.session.answers.values
     var counts =
@@ -433,4 +446,10 @@ extension String {
     }
     return result + rest
   }
+}
+
+/// `the column 'site'` or `the columns 'site', 'wave'`.
+private func columnsPhrase(_ columns: [String]) -> String {
+  (columns.count == 1 ? "the column " : "the columns ")
+    + columns.map { "'\($0)'" }.joined(separator: ", ")
 }

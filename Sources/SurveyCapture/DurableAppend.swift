@@ -5,23 +5,33 @@ public import SurveyPlatform
 /// interleaved with another, and no existing row is rewritten.
 ///
 /// ``append(_:header:to:writer:)`` opens the file with `O_APPEND` (creating it if needed), takes
-/// an exclusive `flock` lock, checks the header against the expected one, writes the row, or the
-/// header and the row for a new or empty file, with ONE `write(2)` call, and calls `fsync` before
-/// it returns. The lock is released when the file is closed, also if the process dies.
+/// an exclusive `flock` lock, checks that the path still names the file it locked, checks the
+/// header, writes the row, or the header and the row for a new or empty file, with ONE `write(2)`
+/// call, and calls `fsync` before it returns. The lock is released when the file is closed, also
+/// if the process dies.
 ///
 /// - A crash or kill before the write leaves the file as it was; the single write puts the whole
 ///   row after the existing rows, and a short write (a full disk) is cut back off the file.
 /// - Two processes appending at once wait for each other's lock, so their rows never interleave
 ///   and a header check cannot race with another process creating the file.
-/// - An existing file's header must equal the expected header exactly; otherwise nothing is
-///   written and ``CaptureFileError`` names the differing columns.
+/// - An existing file's header must hold every column it has among the columns this capture
+///   writes; the row is written in the file's column order. Otherwise nothing is written and
+///   ``CaptureFileError`` names the differing columns.
+/// - Columns this capture writes that the file lacks are appended to its header: still holding
+///   the lock, the longer header, the existing rows byte for byte and the new row go to a
+///   temporary file that is flushed and renamed over the file, so a reader sees the old file or
+///   the new one. Earlier rows stay as they were, shorter than the header; readers take their
+///   missing trailing cells as blank. A process that was waiting for the lock finds that the path
+///   names a new file and opens it again.
 public enum DurableAppend {
   /// What ``inspect(_:header:)`` found.
   public enum FileState: Sendable, Hashable {
     /// The file does not exist or is empty: the header will be written with the first row.
     case new
-    /// The file's header matches.
+    /// The file has the same columns, perhaps in another order: rows follow the file's order.
     case matchingHeader
+    /// The file lacks these columns of this capture, which will be appended to its header.
+    case addingColumns([String])
   }
 
   /// What an append did.
@@ -32,12 +42,20 @@ public enum DurableAppend {
     public var addedMissingLineEnding: Bool
     /// The file's size after the append, in bytes.
     public var fileSize: Int
+    /// The columns appended to the file's header, if any.
+    public var addedColumns: [String]
 
     /// Creates a receipt.
-    public init(wroteHeader: Bool, addedMissingLineEnding: Bool, fileSize: Int) {
+    public init(
+      wroteHeader: Bool,
+      addedMissingLineEnding: Bool,
+      fileSize: Int,
+      addedColumns: [String] = []
+    ) {
       self.wroteHeader = wroteHeader
       self.addedMissingLineEnding = addedMissingLineEnding
       self.fileSize = fileSize
+      self.addedColumns = addedColumns
     }
   }
 
@@ -46,8 +64,8 @@ public enum DurableAppend {
   ///
   /// ``append(_:header:to:writer:)`` checks again under the lock.
   ///
-  /// - Throws: ``CaptureFileError`` when the header differs, the file cannot be read, or the
-  ///   folder it would go in does not exist.
+  /// - Throws: ``CaptureFileError`` when the file has a column this capture does not write, the
+  ///   file cannot be read, or the folder it would go in does not exist.
   /// - Complexity: O(*h*) in the length of the file's header.
   public static func inspect(
     _ path: String,
@@ -87,22 +105,25 @@ public enum DurableAppend {
         if firstRecordEnd(found) != nil { break }
       }
       if found.isEmpty { return .new }
-      _ = try checkHeader(found, expected: header, path: path)
-      return .matchingHeader
+      let existing = try FileHeader(found, path: path)
+      let added = try existing.columnsToAdd(for: header, path: path)
+      return added.isEmpty ? .matchingHeader : .addingColumns(added)
     }
   }
 
   /// Appends one row durably; see ``DurableAppend`` for the guarantees.
   ///
   /// - Parameters:
-  ///   - row: The row's values, in header order.
-  ///   - header: The header the file must have, written first when the file is new or empty.
+  ///   - row: The row's values, in `header` order.
+  ///   - header: The columns this capture writes: the header of a new or empty file. An existing
+  ///     file may have them in another order, or lack some, which are then added to its header.
   ///   - path: The CSV file.
   ///   - writer: Formats the fields; rows take the file's own line ending (LF or CR LF).
   /// - Returns: What was written.
-  /// - Throws: ``CaptureFileError`` when the header differs (nothing is written) or the file
-  ///   cannot be opened, locked, written or flushed.
-  /// - Complexity: O(*r* + *h*) in the lengths of the row and of the file's header.
+  /// - Throws: ``CaptureFileError`` when the file has a column this capture does not write
+  ///   (nothing is written) or the file cannot be opened, locked, written or flushed.
+  /// - Complexity: O(*r* + *h*) in the lengths of the row and of the file's header; O(*n*) in the
+  ///   size of the file when columns are added.
   @discardableResult
   public static func append(
     _ row: [String],
@@ -111,32 +132,13 @@ public enum DurableAppend {
     writer: CSVWriter = CSVWriter()
   ) throws(CaptureFileError) -> Receipt {
     do {
-      let file = try AppendOnlyFile(path: path)
-      try file.lockExclusively()
-      let size = try file.size()
-      var writer = writer
-      var bytes: [UInt8] = []
-      var addedLineEnding = false
-      if size == 0 {
-        bytes = Array(writer.line(header).utf8)
-      } else {
-        let lineEnding = try checkHeader(in: file, size: size, expected: header)
-        writer.lineEnding = lineEnding
-        let last = try file.read(count: 1, at: size - 1)
-        if last != [UInt8(ascii: "\n")] {
-          bytes = Array(lineEnding.text.utf8)
-          addedLineEnding = true
-        }
+      while true {
+        let file = try AppendOnlyFile(path: path)
+        try file.lockExclusively()
+        // Another capture may have replaced the file, to add columns, while this one waited.
+        guard try file.isStillAtPath() else { continue }
+        return try append(row, header: header, to: file, writer: writer)
       }
-      bytes += Array(writer.line(row).utf8)
-      try file.appendInOneWrite(bytes, previousSize: size)
-      try file.synchronize()
-      if size == 0 { synchronizeFolder(containing: path) }
-      return Receipt(
-        wroteHeader: size == 0,
-        addedMissingLineEnding: addedLineEnding,
-        fileSize: size + bytes.count
-      )
     } catch let error as FileSystemError {
       throw CaptureFileError(error)
     } catch let error as CaptureFileError {
@@ -151,15 +153,64 @@ public enum DurableAppend {
     }
   }
 
+  /// Appends `row` to `file`, which this process has locked.
+  private static func append(
+    _ row: [String],
+    header: [String],
+    to file: borrowing AppendOnlyFile,
+    writer: CSVWriter
+  ) throws -> Receipt {
+    let path = file.path
+    let size = try file.size()
+    var writer = writer
+    if size == 0 {
+      let bytes = Array((writer.line(header) + writer.line(row)).utf8)
+      try file.appendInOneWrite(bytes, previousSize: 0)
+      try file.synchronize()
+      synchronizeFolder(containing: path)
+      return Receipt(wroteHeader: true, addedMissingLineEnding: false, fileSize: bytes.count)
+    }
+    let existing = try readHeader(of: file, size: size)
+    writer.lineEnding = existing.lineEnding
+    let added = try existing.columnsToAdd(for: header, path: path)
+    let columns = existing.columns + added
+    var valueOfColumn: [String: String] = [:]
+    for (column, value) in zip(header, row) { valueOfColumn[column] = value }
+    let line = Array(writer.line(columns.map { valueOfColumn[$0] ?? "" }).utf8)
+    let lastByte = try file.read(count: 1, at: size - 1)
+    let addsLineEnding = lastByte != [UInt8(ascii: "\n")]
+    let lineEnding = addsLineEnding ? Array(existing.lineEnding.text.utf8) : []
+    if added.isEmpty {
+      let bytes = lineEnding + line
+      try file.appendInOneWrite(bytes, previousSize: size)
+      try file.synchronize()
+      return Receipt(
+        wroteHeader: false,
+        addedMissingLineEnding: addsLineEnding,
+        fileSize: size + bytes.count
+      )
+    }
+    // The longer header, every byte after the old one, and the row, renamed over the file.
+    let rows = try file.read(count: size - existing.byteCount, at: existing.byteCount)
+    let newHeader = Array(writer.line(columns).utf8)
+    let bytes = newHeader + rows + (rows.isEmpty ? [] : lineEnding) + line
+    try writeFileAtomically(path, bytes: bytes, permissions: try file.permissions())
+    synchronizeFolder(containing: path)
+    return Receipt(
+      wroteHeader: false,
+      addedMissingLineEnding: addsLineEnding && !rows.isEmpty,
+      fileSize: bytes.count,
+      addedColumns: added
+    )
+  }
+
   static let maximumHeaderBytes = 1 << 20
 
-  private static func checkHeader(
-    in file: borrowing AppendOnlyFile,
-    size: Int,
-    expected: [String]
-  )
-    throws -> CSVWriter.LineEnding
-  {
+  /// Reads the first record of the locked `file`.
+  private static func readHeader(
+    of file: borrowing AppendOnlyFile,
+    size: Int
+  ) throws -> FileHeader {
     var found: [UInt8] = []
     while found.count < min(size, maximumHeaderBytes) {
       let more = try file.read(count: 65_536, at: found.count)
@@ -167,40 +218,54 @@ public enum DurableAppend {
       found += more
       if firstRecordEnd(found) != nil { break }
     }
-    return try checkHeader(found, expected: expected, path: file.path)
+    return try FileHeader(found, path: file.path)
   }
 
-  /// Parses the first record of `bytes` and compares it with `expected`.
-  private static func checkHeader(
-    _ bytes: [UInt8],
-    expected: [String],
-    path: String
-  ) throws(CaptureFileError) -> CSVWriter.LineEnding {
-    let end = firstRecordEnd(bytes) ?? bytes.count
-    let headerBytes = Array(bytes[0..<end])
-    var found: [String] = []
-    do {
-      let reader = CSVReader(
-        bytes: headerBytes,
-        options: CSVReader.Options(delimiter: .comma, encoding: .utf8)
-      )
-      try reader.readRecords { record in
-        found = record.strings()
-        return false
+  /// An existing file's header: its columns, its line ending and its length in bytes.
+  private struct FileHeader {
+    var columns: [String]
+    var lineEnding: CSVWriter.LineEnding
+    /// The bytes up to and including the header's line ending.
+    var byteCount: Int
+
+    /// Parses the first record of `bytes`.
+    init(_ bytes: [UInt8], path: String) throws(CaptureFileError) {
+      let end = firstRecordEnd(bytes) ?? bytes.count
+      var found: [String] = []
+      do {
+        let reader = CSVReader(
+          bytes: Array(bytes[0..<end]),
+          options: CSVReader.Options(delimiter: .comma, encoding: .utf8)
+        )
+        try reader.readRecords { record in
+          found = record.strings()
+          return false
+        }
+      } catch {
+        throw CaptureFileError(
+          kind: .unreadableHeader,
+          path: path,
+          message: "the first line of '\(path)' cannot be read as a CSV header: \(error)",
+          hint: "capture into a new file"
+        )
       }
-    } catch {
-      throw CaptureFileError(
-        kind: .unreadableHeader,
-        path: path,
-        message: "the first line of '\(path)' cannot be read as a CSV header: \(error)",
-        hint: "capture into a new file"
-      )
+      columns = found
+      lineEnding =
+        end >= 2 && bytes[end - 2] == UInt8(ascii: "\r") ? .carriageReturnLineFeed : .lineFeed
+      byteCount = end
     }
-    if found != expected {
-      throw CaptureFileError.headerMismatch(path: path, found: found, expected: expected)
+
+    /// The columns of `header` this file lacks, in `header` order.
+    ///
+    /// - Throws: ``CaptureFileError`` when the file has a column `header` lacks, or a column twice.
+    func columnsToAdd(for header: [String], path: String) throws(CaptureFileError) -> [String] {
+      let written = Set(header)
+      let present = Set(columns)
+      if present.count != columns.count || !present.isSubset(of: written) {
+        throw CaptureFileError.headerMismatch(path: path, found: columns, expected: header)
+      }
+      return header.filter { !present.contains($0) }
     }
-    let usesCRLF = end >= 2 && bytes[end - 2] == UInt8(ascii: "\r")
-    return usesCRLF ? .carriageReturnLineFeed : .lineFeed
   }
 
   /// The index just past the line feed that ends the first record, outside quotes.
@@ -226,7 +291,8 @@ public enum DurableAppend {
 public struct CaptureFileError: Error, Sendable, Hashable, CustomStringConvertible {
   /// What went wrong.
   public enum Kind: Sendable, Hashable {
-    /// The file's header is not the header this capture writes.
+    /// The file's header has columns this capture does not write (`unexpected`) or repeats one;
+    /// `missing` lists the columns this capture writes that the file lacks.
     case headerMismatch(missing: [String], unexpected: [String])
     /// The file's first line is not a CSV header.
     case unreadableHeader
@@ -281,24 +347,19 @@ public struct CaptureFileError: Error, Sendable, Hashable, CustomStringConvertib
           + unexpected.map { "'\($0)'" }.joined(separator: ", ")
       )
     }
-    if missing.isEmpty && unexpected.isEmpty {
-      let position = zip(found, expected).enumerated().first { $0.element.0 != $0.element.1 }
-      if let position {
-        details.append(
-          "the columns are in another order: column \(position.offset + 1) is "
-            + "'\(position.element.0)' in the file but '\(position.element.1)' in this capture"
-        )
-      } else {
-        details.append("a column is repeated")
-      }
+    let repeated = found.enumerated().filter { found[..<$0.offset].contains($0.element) }
+    if !repeated.isEmpty {
+      details.append(
+        "the file repeats columns: " + repeated.map { "'\($0.element)'" }.joined(separator: ", ")
+      )
     }
     return CaptureFileError(
       kind: .headerMismatch(missing: missing, unexpected: unexpected),
       path: path,
       message: "the header of '\(path)' does not match this capture; "
         + details.joined(separator: "; "),
-      hint: "existing rows are never rewritten: capture into a new file, or use the same "
-        + "-i instruments and --set columns as the file's earlier captures"
+      hint: "a capture may add columns to a file but not leave any out: give at least the -i "
+        + "instruments and --set columns of the file's earlier captures, or capture into a new file"
     )
   }
 }

@@ -374,6 +374,9 @@ struct ImportRun {
   var firstLineOfIDInWave: [UInt64: Int32] = [:]
   var raggedProblems: [ImportProblem] = []
   var recordProblems: [ImportProblem] = []
+  /// Whether the file was written by a capture, whose rows from before columns were added to its
+  /// header are shorter than the header (their missing cells are blank, not a problem).
+  var acceptsShortRows = false
 
   init(
     layout: ExportLayout,
@@ -426,6 +429,13 @@ struct ImportRun {
       itemReaders[index].matchers.append(AnswerMatcher(scale: scale))
     }
     let itemColumns = Set(readerForColumn.keys)
+    let names = Set(layout.headers.map(\.name))
+    acceptsShortRows =
+      layout.headerRowCount == 1
+      && names.isSuperset(of: [
+        CaptureFileLayout.respondentColumn, CaptureFileLayout.capturedAtColumn,
+        CaptureFileLayout.statusColumn,
+      ])
     let normalizedNames = layout.headers.map { normalizedLabel($0.name) }
     let idNames = layout.dialect.idColumnHeaders
     respondentIDColumn =
@@ -458,7 +468,7 @@ struct ImportRun {
       recordCount += 1
       let line = record.lineNumber
       let fieldCount = record.count
-      if fieldCount != columnCount {
+      if fieldCount > columnCount || (fieldCount < columnCount && !acceptsShortRows) {
         raggedProblems.append(
           .raggedRow(file: file, line: line, fieldCount: fieldCount, expected: columnCount)
         )

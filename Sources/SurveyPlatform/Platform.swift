@@ -165,10 +165,19 @@ public func listDirectory(_ path: String) throws(FileSystemError) -> [String] {
 /// Writes `bytes` to `path`, replacing it, through a temporary file in the same folder that is
 /// flushed to disk and then renamed, so a reader never sees a half-written file.
 ///
+/// - Parameters:
+///   - path: The file to replace or create.
+///   - bytes: Its new contents.
+///   - permissions: The new file's permission bits (such as `0o600`); by default `0o644` less
+///     the process's umask.
 /// - Throws: `FileSystemError` when the file cannot be created or written.
 /// - Complexity: O(*n*) in the number of bytes.
-public func writeFileAtomically(_ path: String, bytes: [UInt8]) throws(FileSystemError) {
-  let writer = try AtomicFileWriter(path: path)
+public func writeFileAtomically(
+  _ path: String,
+  bytes: [UInt8],
+  permissions: UInt32? = nil
+) throws(FileSystemError) {
+  let writer = try AtomicFileWriter(path: path, permissions: permissions)
   try writer.write(bytes)
   try writer.commit()
 }
@@ -186,13 +195,25 @@ public final class AtomicFileWriter {
 
   /// Creates the temporary file for `path`.
   ///
+  /// - Parameters:
+  ///   - path: The file that ``commit()`` replaces.
+  ///   - permissions: The new file's permission bits; by default `0o644` less the umask.
   /// - Throws: `FileSystemError` when it cannot be created (for example, the folder is missing).
-  public init(path: String) throws(FileSystemError) {
+  public init(path: String, permissions: UInt32? = nil) throws(FileSystemError) {
     self.path = path
     temporary = path + ".tmp-\(getpid())"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    // Created no more open than asked for, then set exactly (the umask may have narrowed it).
+    let mode = permissions.map { mode_t($0 & 0o7777) } ?? 0o644
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
     guard fd >= 0 else { throw FileSystemError.fromErrno(errno, path: path) }
     descriptor = fd
+    if let permissions, fchmod(fd, mode_t(permissions)) != 0 {
+      let error = FileSystemError.fromErrno(errno, path: path)
+      _ = systemClose(fd)
+      unlink(temporary)
+      descriptor = -1
+      throw error
+    }
   }
 
   /// Appends `bytes` to the temporary file.
@@ -382,6 +403,35 @@ public struct AppendOnlyFile: ~Copyable {
       if errno == EINTR { continue }
       throw FileSystemError.fromErrno(errno, path: path)
     }
+  }
+
+  /// Whether ``path`` still names the file this value opened.
+  ///
+  /// It does not when another process has renamed a new file over the path (or removed it) since
+  /// it was opened; a lock taken on the old file then protects nothing, so the caller opens the
+  /// path again.
+  ///
+  /// - Throws: `FileSystemError` when either file's identity cannot be read.
+  public func isStillAtPath() throws(FileSystemError) -> Bool {
+    var opened = stat()
+    var named = stat()
+    guard fstat(descriptor, &opened) == 0 else {
+      throw FileSystemError.fromErrno(errno, path: path)
+    }
+    guard stat(path, &named) == 0 else {
+      if errno == ENOENT { return false }
+      throw FileSystemError.fromErrno(errno, path: path)
+    }
+    return opened.st_dev == named.st_dev && opened.st_ino == named.st_ino
+  }
+
+  /// The file's permission bits (such as `0o600`).
+  ///
+  /// - Throws: `FileSystemError` when they cannot be read.
+  public func permissions() throws(FileSystemError) -> UInt32 {
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw FileSystemError.fromErrno(errno, path: path) }
+    return UInt32(info.st_mode) & 0o7777
   }
 
   /// The file's current size in bytes.

@@ -222,10 +222,63 @@ let onsHeader = [
         == "error: the header of 'r.csv' does not match this capture; this capture writes columns "
         + "the file lacks: 'ons-loneliness.companionship', 'ons-loneliness.left-out', "
         + "'ons-loneliness.isolated'; the file has columns this capture does not write: 'site'\n"
-        + "hint: existing rows are never rewritten: capture into a new file, or use the same -i "
-        + "instruments and --set columns as the file's earlier captures\n"
+        + "hint: a capture may add columns to a file but not leave any out: give at least the -i "
+        + "instruments and --set columns of the file's earlier captures, or capture into a new file\n"
     )
     #expect(try String(contentsOfFile: folder + "/r.csv", encoding: .utf8) == original)
+  }
+
+  @Test
+  func
+    `a capture that adds an instrument and a column extends the header, and the file reads cleanly`()
+    throws
+  {
+    let first = try capture(
+      ["-i", "ons-loneliness", "--to", "r.csv", "--respondent", "R1"],
+      input: lines("1", "2", "3", "4", "y")
+    )
+    let before = try String(contentsOfFile: first.folder + "/r.csv", encoding: .utf8)
+    let second = try capture(
+      [
+        "-i", "swemwbs", "-i", "ons-loneliness", "--to", "r.csv", "--respondent", "R2", "--set",
+        "wave=baseline",
+      ],
+      input: lines("5", "5", "5", "5", "5", "5", "5", "3", "3", "3", "2", "y"),
+      in: first.folder
+    )
+    #expect(second.run.exitCode == .success)
+    let added =
+      "the columns 'wave', 'swemwbs.optimistic', 'swemwbs.useful', 'swemwbs.relaxed', "
+      + "'swemwbs.dealing-with-problems', 'swemwbs.thinking-clearly', 'swemwbs.close-to-others', "
+      + "'swemwbs.own-mind'"
+    #expect(
+      second.run.errors.contains(
+        "r.csv lacks \(added); saving adds them to its header. Its earlier rows are kept as they "
+          + "are and read as blank there.\n"
+      )
+    )
+    #expect(
+      second.run.output.hasPrefix("Added \(added) to the header of r.csv.\nSaved respondent R2")
+    )
+    let after = try String(contentsOfFile: first.folder + "/r.csv", encoding: .utf8)
+    let oldRow = try #require(before.split(separator: "\n").last)
+    #expect(after.split(separator: "\n")[1] == oldRow, "the first row is kept byte for byte")
+    let rows = try readCSV(first.folder + "/r.csv")
+    #expect(rows[0].count == onsHeader.count + 8 && rows[1].count == onsHeader.count)
+    let row = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[2]))
+    #expect(row["respondent_id"] == "R2" && row["wave"] == "baseline")
+    #expect(row["ons-loneliness.lonely"] == "2" && row["swemwbs.own-mind"] == "5")
+
+    let inspect = run(["inspect", first.folder + "/r.csv", "-i", "ons-loneliness", "-i", "swemwbs"])
+    #expect(inspect.exitCode == .success)
+    #expect(!inspect.output.contains("Ragged"), "the shorter first row is not a problem")
+    let score = run(["score", first.folder + "/r.csv", "-i", "swemwbs", "--strict"])
+    #expect(score.exitCode == .success, "\(score.errors)")
+    let scored = try CSVReader(bytes: Array(score.output.utf8)).readAll()
+    let raw = try #require(scored[0].firstIndex(of: "swemwbs.raw"))
+    let reason = try #require(scored[0].firstIndex(of: "swemwbs.raw.reason"))
+    #expect(scored[1][raw] == "" && scored[1][reason] == "none of the 7 items answered")
+    #expect(scored[2][raw] == "35")
   }
 
   @Test func `a generated respondent id is announced and written`() throws {

@@ -61,24 +61,70 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
           + "writes columns the file lacks: 'x.a'; the file has columns this capture does not "
           + "write: 'x.b', 'site'"
       )
-      #expect(error.hint?.hasPrefix("existing rows are never rewritten") == true)
+      #expect(
+        error.hint?.hasPrefix("a capture may add columns to a file but not leave any out") == true
+      )
     }
     #expect(throws: CaptureFileError.self) { try DurableAppend.inspect(path, header: header) }
     #expect(try contents(path) == original)
   }
 
-  @Test func `columns in another order are refused with the first difference`() throws {
+  @Test func `into a file with the columns in another order, the row follows the file's order`()
+    throws
+  {
     let path = try temporaryFolder() + "/order.csv"
-    try "x.a,respondent_id,status\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let original = "x.a,respondent_id,status\n1,R0,complete\n"
+    try original.write(toFile: path, atomically: true, encoding: .utf8)
+    #expect(try DurableAppend.inspect(path, header: header) == .matchingHeader)
+    let receipt = try DurableAppend.append(["R1", "2", "complete"], header: header, to: path)
+    #expect(receipt.addedColumns.isEmpty && !receipt.wroteHeader)
+    #expect(try contents(path) == original + "2,R1,complete\n")
+  }
+
+  @Test
+  func `columns the file lacks are added to its header, and earlier rows are kept byte for byte`()
+    throws
+  {
+    let path = try temporaryFolder() + "/grow.csv"
+    let rows = "R0,1,complete\r\n\"R 9\",\"a\r\nb\",partial\r\n"
+    try ("respondent_id,x.a,status\r\n" + rows).write(
+      toFile: path,
+      atomically: true,
+      encoding: .utf8
+    )
+    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+    let wider = ["respondent_id", "site", "x.a", "status", "y.b"]
+    #expect(try DurableAppend.inspect(path, header: wider) == .addingColumns(["site", "y.b"]))
+    let receipt = try DurableAppend.append(
+      ["R1", "Ashford", "2", "complete", "5"],
+      header: wider,
+      to: path
+    )
+    #expect(receipt.addedColumns == ["site", "y.b"])
+    #expect(
+      try contents(path)
+        == "respondent_id,x.a,status,site,y.b\r\n" + rows + "R1,2,complete,Ashford,5\r\n"
+    )
+    #expect(try DurableAppend.inspect(path, header: wider) == .matchingHeader)
+    let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]
+    #expect(permissions as? Int == 0o600, "a file kept private stays private")
+    let left = try FileManager.default.contentsOfDirectory(
+      atPath: (path as NSString).deletingLastPathComponent
+    )
+    #expect(left == ["grow.csv"], "no temporary file is left behind")
+  }
+
+  @Test func `a file with a repeated column is refused`() throws {
+    let path = try temporaryFolder() + "/repeated.csv"
+    try "respondent_id,x.a,x.a,status\n".write(toFile: path, atomically: true, encoding: .utf8)
+    #expect(
+      throws: CaptureFileError.self,
+      "x.a twice cannot take one value"
+    ) { try DurableAppend.append(["R1", "2", "complete"], header: header, to: path) }
     do {
-      try DurableAppend.append(["R1", "2", "complete"], header: header, to: path)
-      Issue.record("the row was appended")
+      _ = try DurableAppend.inspect(path, header: header)
     } catch {
-      #expect(
-        error.message.hasSuffix(
-          "the columns are in another order: column 1 is 'x.a' in the file but 'respondent_id' in this capture"
-        )
-      )
+      #expect(error.message.hasSuffix("the file repeats columns: 'x.a'"))
     }
   }
 
@@ -155,6 +201,42 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
       let writer = try #require(row.first?.split(separator: "-").first?.dropFirst())
       let index = try #require(Int(row[0].split(separator: "-")[1]))
       #expect(row[1] == String(repeating: String(writer), count: 2000 + index))
+    }
+  }
+
+  @Test func `appends that add a column while others wait for the lock all land in the new file`()
+    async throws
+  {
+    let path = try temporaryFolder() + "/growing.csv"
+    try "respondent_id,x.a,status\nR0,1,complete\n".write(
+      toFile: path,
+      atomically: true,
+      encoding: .utf8
+    )
+    // Every writer adds `site`: the first to take the lock renames a new file over the path, and
+    // the others, waiting on the old file's lock, must find the new file and append to it.
+    let wider = header + ["site"]
+    await withTaskGroup(of: Void.self) { group in
+      for writer in 0..<8 {
+        group.addTask {
+          for row in 0..<10 {
+            _ = try? DurableAppend.append(
+              ["W\(writer)-\(row)", "2", "complete", "S\(writer)"],
+              header: wider,
+              to: path
+            )
+          }
+        }
+      }
+    }
+    let rows = try records(path)
+    #expect(rows.first == wider)
+    #expect(rows.count == 2 + 8 * 10, "the header, R0 and every appended row")
+    #expect(rows.dropFirst().first == ["R0", "1", "complete"])
+    #expect(Set(rows.dropFirst(2).map(\.[0])).count == 8 * 10)
+    for row in rows.dropFirst(2) {
+      let writer = try #require(row.first?.split(separator: "-").first?.dropFirst())
+      #expect(row == [row[0], "2", "complete", "S\(writer)"])
     }
   }
 }
