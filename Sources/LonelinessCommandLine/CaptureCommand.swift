@@ -25,7 +25,8 @@ let captureSpec = CommandSpec(
     file's column order; columns this capture adds (another instrument, a new --set column) are \
     appended to the header, and earlier rows are kept as they are, read as blank there. A file \
     with a column this capture does not write is refused before any question, with exit code \
-    65: existing rows are never rewritten. \
+    65: existing rows are never rewritten. A note before the first question says when the file \
+    already has a row for the --respondent id with the same --set values. \
     Each row is written whole with one write under an exclusive lock and flushed to disk before \
     'Saved' is printed, so two people can capture into one file at once. \
     With standard input not a terminal, answers are read one per line (printf '1\\n2\\n…' | \
@@ -140,6 +141,15 @@ enum CaptureCommand {
           + "give --respondent to choose one).\n"
         : "Respondent \(respondent).\n"
     )
+    if let chosen, fileState != .new {
+      warnOfEarlierRows(
+        of: chosen,
+        attributes: Dictionary(extras, uniquingKeysWith: { $1 }),
+        in: path,
+        target: target,
+        interview: &interview
+      )
+    }
     if case .addingColumns(let added) = fileState {
       interview.say(
         "\(target) lacks \(columnsPhrase(added)); saving adds \(added.count == 1 ? "it" : "them") "
@@ -215,6 +225,45 @@ enum CaptureCommand {
       console.write(scoreLines(response, instruments: interview.session.instruments))
     }
     return .success
+  }
+
+  /// Says when the file already holds a row for `respondent` with the same `--set` values, which
+  /// is often a mistyped id: the capture goes on, and `n` at the summary discards it.
+  private static func warnOfEarlierRows(
+    of respondent: String,
+    attributes: [String: String],
+    in path: String,
+    target: String,
+    interview: inout Interview
+  ) {
+    let lines: [Int]
+    do {
+      lines = try CaptureFileLayout.linesHolding(
+        respondentID: respondent,
+        attributes: attributes,
+        inFile: path
+      )
+    } catch {
+      interview.say(
+        "Note: could not look for earlier rows of \(respondent) in \(target): \(error)\n"
+      )
+      return
+    }
+    guard let first = lines.first else { return }
+    let rows =
+      lines.count == 1
+      ? "a row (line \(first))"
+      : "\(lines.count) rows (lines \(lines.map(String.init).joined(separator: ", ")))"
+    let same =
+      attributes.isEmpty
+      ? ""
+      : " with the same "
+        + attributes.keys.sorted().map { "\($0)=\(attributes[$0] ?? "")" }.joined(separator: ", ")
+    interview.say(
+      "Note: \(target) already has \(rows) for respondent \(respondent)\(same). Saving adds "
+        + "another, which inspect and change list as a duplicate respondent id. Check the id; "
+        + "n at the summary discards.\n"
+    )
   }
 
   /// The respondent's scores and indicators, one per line, with the band or the reason a score is

@@ -1,3 +1,4 @@
+import SurveyCSV
 public import SurveyInstruments
 
 /// The columns of a capture file and how one response becomes one row of it.
@@ -104,6 +105,48 @@ public struct CaptureFileLayout: Sendable, Hashable {
       return scale.missingAnswers[index].label
     }
     return ""
+  }
+}
+
+extension CaptureFileLayout {
+  /// The lines of the capture file at `path` whose rows already hold `respondentID` with the same
+  /// values in the columns of `attributes` (a `wave` or `site` given with `--set`), so a capture
+  /// can warn before it adds a second row for the same respondent at the same time.
+  ///
+  /// A column the file lacks counts as blank in its rows.
+  ///
+  /// - Returns: 1-based line numbers, in file order; empty when the file has no such row or no
+  ///   `respondent_id` column.
+  /// - Throws: `CSVError` when the file cannot be read or a quoted field is never closed.
+  /// - Complexity: O(*n*) in the size of the file.
+  public static func linesHolding(
+    respondentID: String,
+    attributes: [String: String],
+    inFile path: String
+  ) throws -> [Int] {
+    let reader = try CSVReader(
+      contentsOfFile: path,
+      options: CSVReader.Options(delimiter: .comma, encoding: .utf8)
+    )
+    var idColumn: Int?
+    var attributeColumns: [(column: Int?, value: String)] = []
+    var lines: [Int] = []
+    try reader.forEachRecord { record in
+      if record.index == 0 {
+        let header = record.strings()
+        idColumn = header.firstIndex(of: respondentColumn)
+        attributeColumns = attributes.map { (header.firstIndex(of: $0.key), $0.value) }
+        return
+      }
+      guard let idColumn, idColumn < record.count, record.string(at: idColumn) == respondentID
+      else { return }
+      let sameAttributes = attributeColumns.allSatisfy { column, value in
+        let found = column.map { $0 < record.count ? record.string(at: $0) : "" } ?? ""
+        return found == value
+      }
+      if sameAttributes { lines.append(record.lineNumber) }
+    }
+    return lines
   }
 }
 

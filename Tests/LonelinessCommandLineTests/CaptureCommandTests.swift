@@ -281,6 +281,40 @@ let onsHeader = [
     #expect(scored[2][raw] == "35")
   }
 
+  @Test func `a respondent id already in the file with the same --set values gets a note`() throws {
+    let arguments = ["-i", "ons-loneliness", "--to", "r.csv", "--respondent", "R1"]
+    let first = try capture(
+      arguments + ["--set", "wave=baseline"],
+      input: lines("1", "1", "1", "1", "y")
+    )
+    #expect(!first.run.errors.contains("Note:"), "a new file has no earlier rows")
+    let again = try capture(
+      arguments + ["--set", "wave=baseline"],
+      input: lines("2", "2", "2", "2", "y"),
+      in: first.folder
+    )
+    #expect(again.run.exitCode == .success, "a note, not a refusal")
+    #expect(
+      again.run.errors.contains(
+        "Note: r.csv already has a row (line 2) for respondent R1 with the same wave=baseline. "
+          + "Saving adds another, which inspect and change list as a duplicate respondent id. "
+          + "Check the id; n at the summary discards.\n"
+      )
+    )
+    let followUp = try capture(
+      arguments + ["--set", "wave=followup"],
+      input: lines("3", "3", "3", "3", "y"),
+      in: first.folder
+    )
+    #expect(!followUp.run.errors.contains("Note:"), "another wave is not a repeat")
+    let third = try capture(
+      arguments + ["--set", "wave=baseline"],
+      input: lines("n"),
+      in: first.folder
+    )
+    #expect(third.run.errors.contains("already has 2 rows (lines 2, 3) for respondent R1"))
+  }
+
   @Test func `a generated respondent id is announced and written`() throws {
     let (run, folder) = try capture(
       ["-i", "ons-loneliness", "--to", "r.csv"],
