@@ -147,16 +147,11 @@ enum CompareCommand {
           better: score.rule.better
         )
       }
-      let report = builder.build()
-      let text: String
-      switch format {
-      case .text: text = TextRenderer(width: console.width).render(report)
-      case .markdown: text = MarkdownRenderer().render(report)
-      case .csv: text = TidyCSVRenderer().render(report)
-      case .json: text = JSONReportRenderer().render(report)
-      case .html: text = HTMLRenderer().render(report)
-      }
-      try OutputArguments.emit(text, parsed: parsed, console: console)
+      try OutputArguments.emit(
+        builder.build().rendered(as: format, width: console.width),
+        parsed: parsed,
+        console: console
+      )
       return .success
     }
   }
