@@ -6,7 +6,8 @@
 # scale with t on degf(design) degrees of freedom -- with the glm converged to 1e-15 rather than
 # the default 1e-8, so that the reference is exact to double precision, on a design with ids = ~1 and weights = ~weight, among those who
 # answered; and the weighted mean of the code (as a stand-in score) with svymean's standard error
-# and confint (normal quantile), plus Kish's effective sample size.
+# and confint (normal quantile), plus Kish's effective sample size; and the test of independence
+# of area and answer, svychisq(~area + lonely) with its default Rao-Scott F statistic.
 # Run from the repository root: Rscript Scripts/reference/report_reference.R
 suppressMessages(library(survey))
 path <- "Tests/SurveyReportsTests/Fixtures/report-survey.csv"
@@ -37,8 +38,13 @@ estimates <- function(sub) {
 }
 areas <- sort(unique(d$area))
 parts <- sapply(areas, function(a) sprintf('"%s": %s', a, estimates(d[d$area == a, ])))
-json <- sprintf('{\n"generator": "Scripts/reference/report_reference.R",\n"versions": {"R": "%s", "survey": "%s"},\n"whole": %s,\n"areas": {%s}\n}\n',
+d$answer <- factor(d$code)
+d$region <- factor(d$area)
+rs <- svychisq(~region + answer, svydesign(ids = ~1, weights = ~weight, data = d))
+rao_scott <- sprintf('{"f": %s, "ndf": %s, "ddf": %s, "p_value": %s}', num(unname(rs$statistic)),
+  num(unname(rs$parameter[1])), num(unname(rs$parameter[2])), num(unname(rs$p.value)))
+json <- sprintf('{\n"generator": "Scripts/reference/report_reference.R",\n"versions": {"R": "%s", "survey": "%s"},\n"whole": %s,\n"areas": {%s},\n"rao_scott": %s\n}\n',
   paste(R.version$major, R.version$minor, sep = "."), as.character(packageVersion("survey")),
-  estimates(d), paste(parts, collapse = ",\n"))
+  estimates(d), paste(parts, collapse = ",\n"), rao_scott)
 writeLines(json, "Tests/SurveyReportsTests/Fixtures/report-weighted.json", sep = "")
 cat("wrote Tests/SurveyReportsTests/Fixtures/report-weighted.json\n")

@@ -682,10 +682,21 @@ struct HTMLPageWriter {
     guard let test = breakdown.test, let groupBy = breakdown.groupBy else { return }
     let p = test.pValue < 0.001 ? "&lt; 0.001" : fixed(test.pValue, decimals: 3)
     let flag = test.isValid ? "" : "<span class=\"flag\">not reliable</span> "
+    let statistic: String
+    if let adjusted = test.designAdjustment {
+      statistic =
+        "Rao-Scott F = \(fixed(adjusted.fStatistic, decimals: 2)), "
+        + "df = \(fixed(adjusted.numeratorDegreesOfFreedom, decimals: 2)) and "
+        + "\(fixed(adjusted.denominatorDegreesOfFreedom, decimals: 1)), p = \(p) (weighted "
+        + "chi-square = \(fixed(test.chiSquare, decimals: 2)), df = \(test.degreesOfFreedom); "
+        + "mean design effect \(fixed(adjusted.meanDesignEffect, decimals: 2)))"
+    } else {
+      statistic =
+        "chi-square = \(fixed(test.chiSquare, decimals: 2)), df = \(test.degreesOfFreedom), "
+        + "p = \(p)"
+    }
     lines.append(
-      "<p class=\"test\">\(flag)By \(e(groupBy)): chi-square = "
-        + "\(fixed(test.chiSquare, decimals: 2)), df = \(test.degreesOfFreedom), p = \(p). "
-        + "\(e(test.note))</p>"
+      "<p class=\"test\">\(flag)By \(e(groupBy)): \(statistic). \(e(test.note))</p>"
     )
   }
 

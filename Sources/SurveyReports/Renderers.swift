@@ -253,9 +253,12 @@ public struct TidyCSVRenderer: ReportRenderer {
   }
 }
 
-/// JSON with a stable schema (`"schema": "loneliness-report/1"`), documented in the README:
-/// `metadata` (what was read, excluded and used), `headlines`, and `measures`, each with
-/// `breakdowns` of `groups` of `categories`, `missing`, `summary` and `histogram`.
+/// JSON with a stable schema (`"schema": "loneliness-report/1"`).
+///
+/// The README documents it: `metadata` (what was read, excluded and used), `headlines`, and `measures`, each with
+/// `breakdowns` of `groups` of `categories`, `missing`, `summary` and `histogram`. A breakdown's
+/// `test` has `method` (`pearson-chi-square`, or `rao-scott-f` for weighted data, which adds `f`,
+/// `ndf`, `ddf` and `mean_design_effect`), `chi_square`, `df`, `p_value`, `valid` and `note`.
 ///
 /// Percentages are in percent units rounded like every other format; a suppressed figure is `null`
 /// with `"suppressed": "primary"` or `"secondary"`.
@@ -341,13 +344,28 @@ public struct JSONReportRenderer: ReportRenderer {
           members.append(
             (
               "test",
-              object([
-                ("method", .string("pearson-chi-square")),
-                ("chi_square", .rounded(test.chiSquare, decimals: 4)),
-                ("df", .integer(test.degreesOfFreedom)), ("p_value", .number(test.pValue)),
-                ("valid", .bool(test.isValid)),
-                ("note", .string(test.note)),
-              ])
+              object(
+                [
+                  (
+                    "method",
+                    .string(test.designAdjustment == nil ? "pearson-chi-square" : "rao-scott-f")
+                  ),
+                  ("chi_square", .rounded(test.chiSquare, decimals: 4)),
+                  ("df", .integer(test.degreesOfFreedom)),
+                ]
+                  + (test.designAdjustment.map { adjusted in
+                    [
+                      ("f", .rounded(adjusted.fStatistic, decimals: 4)),
+                      ("ndf", .rounded(adjusted.numeratorDegreesOfFreedom, decimals: 4)),
+                      ("ddf", .rounded(adjusted.denominatorDegreesOfFreedom, decimals: 4)),
+                      ("mean_design_effect", .rounded(adjusted.meanDesignEffect, decimals: 4)),
+                    ]
+                  } ?? [])
+                  + [
+                    ("p_value", .number(test.pValue)), ("valid", .bool(test.isValid)),
+                    ("note", .string(test.note)),
+                  ]
+              )
             )
           )
         }

@@ -176,7 +176,7 @@ public struct ReportBuilder: Sendable {
       weightingNote = WeightingNote(
         column: column.header,
         method:
-          "Percentages and means are weighted by '\(column.header)'. Counts and bases are unweighted. Intervals for percentages are logit intervals from a linearisation standard error with t on n − 1 degrees of freedom (as R's survey::svyciprop), treating respondents as a simple random sample with unequal weights (no strata or clusters); intervals for means use the linearisation standard error (as survey::svymean). Medians, quartiles and standard deviations are unweighted. Tests of independence use unweighted counts.",
+          "Percentages and means are weighted by '\(column.header)'. Counts and bases are unweighted. Intervals for percentages are logit intervals from a linearisation standard error with t on n − 1 degrees of freedom (as R's survey::svyciprop), treating respondents as a simple random sample with unequal weights (no strata or clusters); intervals for means use the linearisation standard error (as survey::svymean). Medians, quartiles and standard deviations are unweighted. Tests of independence are Rao-Scott adjusted F tests (second order, as R's survey::svychisq).",
         effectiveSampleSize: effective,
         designEffect: used.isEmpty ? 1 : Double(used.count) / max(effective, 1e-12)
       )
@@ -482,6 +482,7 @@ public struct ReportBuilder: Sendable {
       )
       var bases = [Int](repeating: 0, count: groupCount)
       var weightedBases = [Double](repeating: 0, count: groupCount)
+      var squaredWeights = weighted
       var missing = [[Int]](
         repeating: [Int](repeating: 0, count: missingLabels.count),
         count: groupCount
@@ -500,6 +501,7 @@ public struct ReportBuilder: Sendable {
           } else if category < labels.count {
             counts[group][category] += 1
             weighted[group][category] += weight
+            squaredWeights[group][category] += weight * weight
           }
           bases[group] += 1
           weightedBases[group] += weight
@@ -580,7 +582,10 @@ public struct ReportBuilder: Sendable {
       }
       var test: IndependenceTest?
       if grouping != nil, respondentsChoose == nil {
-        test = independenceTest(counts)
+        test = independenceTest(
+          counts,
+          weighted: weights == nil ? nil : (weighted, squaredWeights)
+        )
       }
       breakdowns.append(Breakdown(groupBy: grouping?.header, groups: groups, test: test))
     }
@@ -595,29 +600,66 @@ public struct ReportBuilder: Sendable {
     )
   }
 
-  private func independenceTest(_ counts: [[Int]]) -> IndependenceTest? {
+  /// Pearson's test on `counts`, or with `weighted` (the sums of the weights and of their squares
+  /// in each cell) the Rao-Scott F test; the validity check uses the counts either way.
+  private func independenceTest(
+    _ counts: [[Int]],
+    weighted: (sums: [[Double]], squares: [[Double]])?
+  ) -> IndependenceTest? {
     // Leave out empty groups and categories; a test needs at least a 2 × 2 table.
-    let rows = counts.filter { $0.reduce(0, +) > 0 }
-    guard rows.count >= 2, let width = rows.first?.count else { return nil }
-    let keptColumns = (0..<width).filter { column in rows.contains { $0[column] > 0 } }
+    let keptRows = counts.indices.filter { counts[$0].reduce(0, +) > 0 }
+    guard keptRows.count >= 2, let width = counts.first?.count else { return nil }
+    let keptColumns = (0..<width).filter { column in keptRows.contains { counts[$0][column] > 0 } }
     guard keptColumns.count >= 2 else { return nil }
-    let observed = rows.map { row in keptColumns.map { row[$0] } }
-    guard let result = try? ContingencyTableTest(observed: observed) else { return nil }
-    var note = "Pearson's chi-square test of independence"
-    if weights != nil {
-      note += " on unweighted counts (a design-based test for weighted data is not computed)"
+    func kept<Value>(_ table: [[Value]]) -> [[Value]] {
+      keptRows.map { row in keptColumns.map { table[row][$0] } }
     }
-    note += "."
-    if let reason = result.validity.reason {
-      note += " Not reliable: \(reason)" + (reason.hasSuffix(".") ? "" : ".")
+    let observed = kept(counts)
+    guard let pearson = try? ContingencyTableTest(observed: observed) else { return nil }
+    var reliability = ""
+    if let reason = pearson.validity.reason {
+      reliability = " Not reliable: \(reason)" + (reason.hasSuffix(".") ? "" : ".")
     }
-    return IndependenceTest(
-      chiSquare: result.chiSquare,
-      degreesOfFreedom: result.degreesOfFreedom,
-      pValue: result.pValue,
-      isValid: result.validity.isValid,
-      note: note
-    )
+    guard let weighted else {
+      return IndependenceTest(
+        chiSquare: pearson.chiSquare,
+        degreesOfFreedom: pearson.degreesOfFreedom,
+        pValue: pearson.pValue,
+        isValid: pearson.validity.isValid,
+        note: "Pearson's chi-square test of independence." + reliability
+      )
+    }
+    do {
+      let test = try RaoScottTest(
+        weights: kept(weighted.sums),
+        squaredWeights: kept(weighted.squares),
+        respondents: observed.joined().reduce(0, +)
+      )
+      return IndependenceTest(
+        chiSquare: test.pearsonChiSquare,
+        degreesOfFreedom: pearson.degreesOfFreedom,
+        pValue: test.pValue,
+        designAdjustment: IndependenceTest.DesignAdjustment(
+          fStatistic: test.statistic,
+          numeratorDegreesOfFreedom: test.numeratorDegreesOfFreedom,
+          denominatorDegreesOfFreedom: test.denominatorDegreesOfFreedom,
+          meanDesignEffect: test.meanDesignEffect
+        ),
+        isValid: pearson.validity.isValid,
+        note: "Rao-Scott adjusted F test of independence (second order) for weighted data, as R's "
+          + "survey::svychisq, treating respondents as drawn with replacement without strata or "
+          + "clusters." + reliability
+      )
+    } catch {
+      return IndependenceTest(
+        chiSquare: pearson.chiSquare,
+        degreesOfFreedom: pearson.degreesOfFreedom,
+        pValue: pearson.pValue,
+        isValid: pearson.validity.isValid,
+        note: "Pearson's chi-square test of independence on unweighted counts: the Rao-Scott "
+          + "test for weighted data could not be computed (\(error))." + reliability
+      )
+    }
   }
 
   /// Counts of values in at most about 15 equal bins with whole-number edges where the values

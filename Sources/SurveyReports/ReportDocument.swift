@@ -287,9 +287,21 @@ struct ReportDocument {
       lines.append("* hidden to protect small counts.")
     }
     if let test = breakdown.test {
-      lines.append(
-        "Chi-square = \(fixed(test.chiSquare, decimals: 2)), df = \(test.degreesOfFreedom), \(formatPValue(test.pValue)). \(test.note)"
-      )
+      if let adjusted = test.designAdjustment {
+        lines.append(
+          "Rao-Scott F = \(fixed(adjusted.fStatistic, decimals: 2)), "
+            + "df = \(fixed(adjusted.numeratorDegreesOfFreedom, decimals: 2)) and "
+            + "\(fixed(adjusted.denominatorDegreesOfFreedom, decimals: 1)), "
+            + "\(formatPValue(test.pValue)) (weighted chi-square = "
+            + "\(fixed(test.chiSquare, decimals: 2)), df = \(test.degreesOfFreedom); mean design "
+            + "effect \(fixed(adjusted.meanDesignEffect, decimals: 2))). \(test.note)"
+        )
+      } else {
+        lines.append(
+          "Chi-square = \(fixed(test.chiSquare, decimals: 2)), df = \(test.degreesOfFreedom), "
+            + "\(formatPValue(test.pValue)). \(test.note)"
+        )
+      }
     }
     return lines
   }

@@ -387,25 +387,61 @@ public struct ScoreSummary: Sendable, Hashable {
   }
 }
 
-/// A chi-square test of independence between a grouping column and a measure's categories.
+/// A chi-square test of independence between a grouping column and a measure's categories:
+/// Pearson's, or for weighted data the Rao-Scott adjustment of it.
 public struct IndependenceTest: Sendable, Hashable {
-  /// Pearson's statistic.
+  /// The Rao-Scott second-order adjustment of Pearson's statistic for weighted data.
+  public struct DesignAdjustment: Sendable, Hashable {
+    /// The F statistic: Pearson's X² on the weighted table over the sum of the design effects.
+    public var fStatistic: Double
+    /// The numerator degrees of freedom (not a whole number in general).
+    public var numeratorDegreesOfFreedom: Double
+    /// The denominator degrees of freedom.
+    public var denominatorDegreesOfFreedom: Double
+    /// The mean generalised design effect.
+    public var meanDesignEffect: Double
+
+    /// Creates a record.
+    public init(
+      fStatistic: Double,
+      numeratorDegreesOfFreedom: Double,
+      denominatorDegreesOfFreedom: Double,
+      meanDesignEffect: Double
+    ) {
+      self.fStatistic = fStatistic
+      self.numeratorDegreesOfFreedom = numeratorDegreesOfFreedom
+      self.denominatorDegreesOfFreedom = denominatorDegreesOfFreedom
+      self.meanDesignEffect = meanDesignEffect
+    }
+  }
+
+  /// Pearson's statistic: on the counts, or with weights on the weighted table scaled to the
+  /// number of respondents.
   public var chiSquare: Double
-  /// Degrees of freedom.
+  /// Degrees of freedom of Pearson's statistic, (r − 1)(c − 1).
   public var degreesOfFreedom: Int
-  /// The p-value.
+  /// The p-value: Pearson's, or the Rao-Scott F test's when ``designAdjustment`` is set.
   public var pValue: Double
+  /// The Rao-Scott adjustment, for weighted data.
+  public var designAdjustment: DesignAdjustment?
   /// Whether the test's assumptions hold (expected counts large enough).
   public var isValid: Bool
   /// The method and, when not valid, why, in words.
   public var note: String
 
   /// Creates a test record.
-  public init(chiSquare: Double, degreesOfFreedom: Int, pValue: Double, isValid: Bool, note: String)
-  {
+  public init(
+    chiSquare: Double,
+    degreesOfFreedom: Int,
+    pValue: Double,
+    designAdjustment: DesignAdjustment? = nil,
+    isValid: Bool,
+    note: String
+  ) {
     self.chiSquare = chiSquare
     self.degreesOfFreedom = degreesOfFreedom
     self.pValue = pValue
+    self.designAdjustment = designAdjustment
     self.isValid = isValid
     self.note = note
   }

@@ -169,6 +169,13 @@ func close(
       try check(group, scoreGroup, try #require(areas[name]), name)
     }
     #expect(report.metadata.weighting?.column == "weight")
+    let raoScott = try #require(reference["rao_scott"] as? [String: Any])
+    let test = try #require(item.breakdowns.last?.test)
+    let adjusted = try #require(test.designAdjustment, "a weighted breakdown is Rao-Scott adjusted")
+    close(adjusted.fStatistic, raoScott["f"], "Rao-Scott F")
+    close(adjusted.numeratorDegreesOfFreedom, raoScott["ndf"], "Rao-Scott numerator df")
+    close(adjusted.denominatorDegreesOfFreedom, raoScott["ddf"], "Rao-Scott denominator df")
+    close(test.pValue, raoScott["p_value"], "Rao-Scott p-value")
   }
 
   @Test func `rows with an unusable weight are excluded from every estimate and listed`() throws {
