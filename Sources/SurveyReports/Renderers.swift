@@ -255,8 +255,9 @@ public struct TidyCSVRenderer: ReportRenderer {
 
 /// JSON with a stable schema (`"schema": "loneliness-report/1"`).
 ///
-/// The README documents it: `metadata` (what was read, excluded and used), `headlines`, and `measures`, each with
-/// `breakdowns` of `groups` of `categories`, `missing`, `summary` and `histogram`. A breakdown's
+/// The README documents it: `metadata` (what was read, excluded and used), `headlines`, and
+/// `measures`, each with `breakdowns` of `groups` of `categories`, `missing`, `summary` and
+/// `histogram`. A breakdown's
 /// `test` has `method` (`pearson-chi-square`, or `rao-scott-f` for weighted data, which adds `f`,
 /// `ndf`, `ddf` and `mean_design_effect`), `chi_square`, `df`, `p_value`, `valid` and `note`.
 ///
