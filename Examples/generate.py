@@ -1382,6 +1382,133 @@ def generate_cohort():
   write_text("cohort-comparison/README.md", keeping_commands("cohort-comparison/README.md", "".join(out)))
 
 
+# ---------------------------------------------------------------------------------------------
+# 5. residents-survey: a council residents' survey weighted to the population by age and sex
+# ---------------------------------------------------------------------------------------------
+
+RESIDENT_AGES = ["16-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+"]
+RESIDENT_SEXES = ["Female", "Male"]
+RESIDENT_WARDS = ["Abbey", "Castle", "Harbour", "Westgate"]
+# An invented district's adults aged 16 and over, by age band and sex (Female, Male).
+RESIDENT_POPULATION = {
+  "16-24": (9800, 10300), "25-34": (12100, 11900), "35-44": (11600, 11200),
+  "45-54": (12400, 11900), "55-64": (12800, 12300), "65-74": (10400, 9600),
+  "75+": (9100, 6700),
+}
+# How likely each age band is to answer a postal and online residents' survey (invented): the
+# young answer least, so the sample over-represents older residents, as such surveys do.
+RESIDENT_RESPONSE = {"16-24": 0.25, "25-34": 0.35, "35-44": 0.5, "45-54": 0.7, "55-64": 0.9,
+                     "65-74": 1.1, "75+": 0.9}
+# Loneliness is highest among the youngest and the oldest (latent mean by age band).
+RESIDENT_LONELINESS = {"16-24": 0.55, "25-34": 0.3, "35-44": 0.05, "45-54": 0.0,
+                       "55-64": -0.15, "65-74": -0.2, "75+": 0.35}
+
+
+def generate_residents():
+  rng = random.Random(27182)
+  cells = [(age, sex) for age in RESIDENT_AGES for sex in RESIDENT_SEXES]
+  population = {(age, sex): RESIDENT_POPULATION[age][index]
+                for age in RESIDENT_AGES for index, sex in enumerate(RESIDENT_SEXES)}
+  propensity = [(cell, population[cell] * RESIDENT_RESPONSE[cell[0]] *
+                 (1.15 if cell[1] == "Female" else 0.85)) for cell in cells]
+  size = 640
+  people = [weighted_choice(rng, propensity) for _ in range(size)]
+  sample = Counter(people)
+  assert all(sample[cell] >= 5 for cell in cells), sample
+  # Post-stratification weights: population share over sample share, so they average 1.
+  total_population = sum(population.values())
+  weight_of = {cell: (population[cell] / total_population) / (sample[cell] / size)
+               for cell in cells}
+  header = ["respondent_id", "ward", "age_band", "sex", "weight"] + ONS_LONELINESS_QUESTIONS + \
+    ONS4_QUESTIONS
+  rows = [header]
+  for index, (age, sex) in enumerate(people):
+    value = RESIDENT_LONELINESS[age] + rng.gauss(0, 1)
+    ucla = [UCLA_OPTIONS[cut(0.8 * value + 0.6 * rng.gauss(0, 1), [0.2, 1.1])]
+            for _ in UCLA_QUESTIONS]
+    direct = DIRECT_OPTIONS[4 - cut(value + 0.5 * rng.gauss(0, 1), [-1.1, -0.2, 0.6, 1.3])]
+    draw = rng.random()
+    if draw < 0.015:
+      direct = ""
+    elif draw < 0.025:
+      direct = PREFER_NOT_TO_SAY
+    ons4 = []
+    for item, (mean, slope, spread) in enumerate(
+        [(7.4, -1.0, 1.3), (7.7, -0.8, 1.3), (7.3, -1.0, 1.7), (3.1, 0.9, 2.2)]):
+      number = clip(int(round(mean + slope * value + spread * rng.gauss(0, 1))), 0, 10)
+      ons4.append("" if rng.random() < 0.01 else str(number))
+    ward = weighted_choice(rng, list(zip(RESIDENT_WARDS, [3, 2, 2, 3])))
+    rows.append(["RS-%04d" % (index + 1), ward, age, sex, "%.4f" % weight_of[(age, sex)]] +
+                ucla + [direct] + ons4)
+  data = write_csv("residents-survey/survey.csv", rows, encoding="utf-8", bom=False,
+                   newline="\n")
+  parsed = read_back(data, "utf-8", 1)
+  assert len(parsed) == size
+
+  # The figures the README states, worked out from the file as written (weights as rounded).
+  def often(rows_):
+    answered = [row for row in rows_ if row[8] in DIRECT_OPTIONS]
+    yes = [row for row in answered if row[8] == "Often/always"]
+    weight_answered = sum(float(row[4]) for row in answered)
+    weight_yes = sum(float(row[4]) for row in yes)
+    return len(yes), len(answered), 100.0 * len(yes) / len(answered), \
+      100.0 * weight_yes / weight_answered
+  overall = often(parsed)
+  by_age = [(age,) + often([row for row in parsed if row[2] == age]) for age in RESIDENT_AGES]
+  weights = [float(row[4]) for row in parsed]
+  kish = sum(weights) ** 2 / sum(w * w for w in weights)
+  direct_tally = tally([row[8] for row in parsed], DIRECT_OPTIONS, [PREFER_NOT_TO_SAY])
+
+  out = []
+  out.append("# Residents' survey: weighting to the population\n\n")
+  out.append(
+    "A fictional district council's residents' survey: %d adults answered the ONS loneliness "
+    "measure and the ONS4 personal wellbeing questions. Like most such surveys it heard more "
+    "from older residents than from younger ones, so each respondent carries a **post-"
+    "stratification weight**: the share of the district's adults in their age band and sex, "
+    "divided by that group's share of the respondents. Younger residents, who are lonelier "
+    "here, count for more, and the weighted estimate of loneliness is higher than the raw one. "
+    "All people, places and answers are invented.\n\n" % size)
+  out.append("## File\n\n")
+  out.append(
+    "`survey.csv`: %d data rows, UTF-8 without BOM, LF row endings, one header row. Columns: "
+    "`respondent_id` (`RS-0001` …), `ward` (%s), `age_band`, `sex`, `weight` (four decimals; "
+    "mean 1), the four ONS loneliness questions (full wording as headers, option labels as "
+    "answers; the direct question is sometimes blank or \"%s\"), then the four ONS4 questions "
+    "(0–10, now and then blank). Every respondent gave an age band and sex, which weighting "
+    "needs.\n\n" % (size, ", ".join("`%s`" % w for w in RESIDENT_WARDS), PREFER_NOT_TO_SAY))
+  out.append("## Weights\n\n")
+  rows_md = []
+  for age in RESIDENT_AGES:
+    for sex in RESIDENT_SEXES:
+      rows_md.append((age, sex, "{:,}".format(population[(age, sex)]), sample[(age, sex)],
+                      "%.4f" % weight_of[(age, sex)]))
+  out.append(markdown_table(["Age band", "Sex", "Adults in the district", "Respondents",
+                             "Weight"], rows_md))
+  out.append(
+    "\nThe population figures are invented. Kish's effective sample size of the weights is "
+    "%.1f (of %d respondents).\n\n" % (kish, size))
+  out.append("## Expected figures\n\n")
+  out.append("### %s\n\n" % DIRECT_QUESTION)
+  out.append(markdown_table(["Answer", "Count"],
+    [(option, direct_tally[option]) for option in DIRECT_OPTIONS] +
+    [("**Base (answered)**", direct_tally["base"]), (PREFER_NOT_TO_SAY,
+      direct_tally[PREFER_NOT_TO_SAY]), ("(blank)", direct_tally["(blank)"])]))
+  out.append(
+    "\nOften/always: **%d of %d**, %.1f%% unweighted and **%.1f%% weighted** (weighted sum of "
+    "those answering Often/always over the weighted sum of those answering).\n\n" % overall[:4])
+  out.append(markdown_table(["Age band", "Often/always", "Answered", "Unweighted %",
+                             "Weighted %"],
+    [(age, yes, answered, "%.1f" % raw, "%.1f" % weighted)
+     for age, yes, answered, raw, weighted in by_age]))
+  out.append(
+    "\nWithin an age band the weights differ only by sex, so the weighted and unweighted "
+    "percentages of a band are close; overall they differ because the bands are re-balanced.\n\n")
+  out.append(COMMANDS_SECTION)
+  write_text("residents-survey/README.md",
+             keeping_commands("residents-survey/README.md", "".join(out)))
+
+
 TOP_README = """# Examples
 
 Invented but realistic datasets for trying the toolkit and for tests. Every file here, including
@@ -1398,6 +1525,7 @@ against the files it has just written.
 | `kent-esurvey/` | A council e-survey export whose loneliness tallies reproduce published figures exactly, with small districts for disclosure control |
 | `provider-outcomes/` | A social prescribing service's baseline and 12-week outcomes (ONS loneliness, SWEMWBS), in long form and as two files, with unpaired and duplicated clients |
 | `cohort-comparison/` | A befriending programme's intervention and comparison groups (ONS loneliness, ONS4) |
+| `residents-survey/` | A council residents' survey with post-stratification weights by age and sex (ONS loneliness, ONS4) |
 
 All people, places below district level, organisations and comments are fictional. SWEMWBS items
 appear only as key phrases (\"Optimistic\", \"Useful\", \"Relaxed\", \"Dealing with problems\",
@@ -1412,6 +1540,7 @@ def main():
   generate_kent()
   generate_provider()
   generate_cohort()
+  generate_residents()
 
 
 if __name__ == "__main__":

@@ -70,6 +70,15 @@ run_browser() {
   rm -rf "$profile"
 }
 
+run_browser_dump() {
+  # As run_browser, printing what chromium writes to standard output.
+  local profile
+  profile="$(mktemp -d)"
+  timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
+    --no-first-run --user-data-dir="$profile" "$@" 2>/dev/null || true
+  rm -rf "$profile"
+}
+
 echo "check-html-report: screenshot with $browser" >&2
 run_browser --hide-scrollbars --screenshot="$screenshot" --window-size=1200,5000 "file://$report"
 echo "check-html-report: print preview" >&2
@@ -141,6 +150,34 @@ if not pdf.startswith(b"%PDF") or pages < 1:
     fail(f"{pdf_path} is not a PDF with pages")
 print(f"check-html-report: print preview has {pages} pages")
 PY
+
+# Nothing may be wider than the window: a long source URL in a table once pushed columns off
+# the page. The weighted residents' report cites the built-in instruments' long sources. A copy
+# of the page gets a script (the report itself has none) that marks any element reaching past a
+# 1000-pixel window; chromium prints the resulting DOM.
+residents="$out_dir/residents.html"
+"$binary" report Examples/residents-survey/survey.csv -i ons-loneliness -i ons4 --weight weight \
+  --by age_band --format html -o "$residents" || fail "loneliness report (residents) failed"
+probe="$out_dir/residents-probe.html"
+python3 - "$residents" "$probe" <<'PY'
+import sys
+page = open(sys.argv[1], encoding="utf-8").read()
+script = """<script>
+window.addEventListener("load", () => {
+  const limit = document.documentElement.clientWidth;
+  const wide = [...document.querySelectorAll("body *")]
+    .filter(e => e.getBoundingClientRect().right > limit + 1)
+    .map(e => e.tagName.toLowerCase() + (e.className ? "." + e.className : ""));
+  document.body.setAttribute("data-overflow", wide.length ? wide.slice(0, 5).join(" ") : "none");
+});
+</script>"""
+open(sys.argv[2], "w", encoding="utf-8").write(page.replace("</body>", script + "</body>"))
+PY
+dom="$(run_browser_dump --window-size=1000,800 --virtual-time-budget=5000 --dump-dom "file://$probe")"
+overflow="$(printf '%s' "$dom" | grep -o 'data-overflow="[^"]*"' | head -n 1)"
+[ -n "$overflow" ] || fail "the layout probe did not run in $probe"
+[ "$overflow" = 'data-overflow="none"' ] || fail "content wider than the window in $residents: $overflow"
+echo "check-html-report: weighted residents' report fits a 1000-pixel window"
 
 if command -v pdftoppm >/dev/null 2>&1; then
   pdftoppm -png -r 60 -f 1 -l 1 "$pdf" "$out_dir/print" && mv -f "$out_dir"/print-*1.png "$out_dir/print-1.png" 2>/dev/null || true

@@ -165,7 +165,8 @@ struct HTMLPageWriter {
     else {
       return "\(name): suppressed (fewer than the threshold, or would reveal a small count)"
     }
-    var text = "\(name): \(count) of \(base) (\(fixed(percent, decimals: decimals))%"
+    let weighted = estimate.weightedBase == nil ? "" : "weighted "
+    var text = "\(name): \(count) of \(base) (\(weighted)\(fixed(percent, decimals: decimals))%"
     if let interval = yes.interval {
       text +=
         "; \(level) CI \(fixed(interval.lower, decimals: decimals))% "
@@ -264,7 +265,8 @@ struct HTMLPageWriter {
         lines.append(
           "<tr\(cutoff.isUncertain ? " class=\"uncertain\"" : "")><th "
             + "scope=\"row\"><code>\(e(cutoff.measure))</code></th>"
-            + "<td>\(e(cutoff.definition))</td><td>\(sources)</td><td>\(certainty)</td></tr>"
+            + "<td>\(e(cutoff.definition))</td><td class=\"sources\">\(sources)</td>"
+            + "<td>\(certainty)</td></tr>"
         )
       }
       lines.append("</tbody>")
@@ -319,10 +321,12 @@ struct HTMLPageWriter {
       )
     }
     if !meta.groupBy.isEmpty {
+      let test =
+        meta.weighting == nil
+        ? "Pearson's chi-square test of independence" : "the Rao-Scott adjusted F test"
       lines.append(
-        "<p>Breakdowns use Pearson's chi-square test of independence where at least two groups "
-          + "and two "
-          + "answers have data; a note says when expected counts are too small for it.</p>"
+        "<p>Breakdowns use \(test) where at least two groups and two answers have data; a note "
+          + "says when expected counts are too small for it.</p>"
       )
     }
     if !meta.notes.isEmpty {
@@ -844,6 +848,7 @@ struct HTMLPageWriter {
       vertical-align: top; }
     thead th { border-bottom: 2px solid var(--ink); vertical-align: bottom; }
     th[scope="row"] { font-weight: 400; }
+    td.sources { overflow-wrap: anywhere; }
     .num { text-align: right; white-space: nowrap; }
     tr.group th { background: var(--shade); font-weight: 600; }
     tr.base th, tr.base td { font-style: italic; }

@@ -107,8 +107,12 @@ struct ReportDocument {
       )
     }
     if !meta.groupBy.isEmpty {
+      let test =
+        meta.weighting == nil
+        ? "Pearson's chi-square test of independence" : "the Rao-Scott adjusted F test"
       about.append(
-        "Breakdowns use Pearson's chi-square test of independence where at least two groups and two answers have data; a note says when expected counts are too small for it."
+        "Breakdowns use \(test) where at least two groups and two answers have data; a note says "
+          + "when expected counts are too small for it."
       )
     }
     about.append(contentsOf: meta.notes)

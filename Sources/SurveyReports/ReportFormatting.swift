@@ -43,7 +43,8 @@ public struct ReportFormatting: Sendable {
   public func level(_ level: Double) -> String { "\(formatNumber((level * 1000).rounded() / 10))%" }
 
   /// The headline sentence of an indicator for one group:
-  /// "Lonely often/always: 97 of 262 (37%; 95% CI 31% to 43%)".
+  /// "Lonely often/always: 97 of 262 (37%; 95% CI 31% to 43%)", or with weights
+  /// "… 80 of 616 (weighted 15%; 95% CI 11% to 19%)": the counts stay unweighted.
   public func headline(title: String, estimate: GroupEstimate, level: Double) -> String {
     guard let yes = estimate.categories.first else { return "\(title): no data" }
     guard let shownBase = estimate.shownBase, let shownCount = yes.shownCount,
@@ -51,7 +52,9 @@ public struct ReportFormatting: Sendable {
     else {
       return "\(title): suppressed (fewer than the threshold, or would reveal a small count)"
     }
-    var text = "\(title): \(shownCount) of \(shownBase) (\(fixed(percent, decimals: decimals))%"
+    let weighted = estimate.weightedBase == nil ? "" : "weighted "
+    var text =
+      "\(title): \(shownCount) of \(shownBase) (\(weighted)\(fixed(percent, decimals: decimals))%"
     if let interval = yes.interval {
       text += "; \(self.level(level)) CI \(self.interval(ConfidenceBounds(interval)))"
     }

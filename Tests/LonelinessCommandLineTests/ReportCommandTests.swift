@@ -94,6 +94,42 @@ let kentArguments = [
     #expect(nhs.output.contains("\"count\": 95,"), "97 rounds to 95 under the NHS Digital policy")
   }
 
+  @Test func `the residents' survey gives the README's weighted and unweighted figures`() {
+    let file = "Examples/residents-survey/survey.csv"
+    let weighted = run([
+      "report", file, "-i", "ons-loneliness", "--weight", "weight", "--by", "age_band",
+      "--decimals", "1", "--format", "csv",
+    ])
+    #expect(weighted.exitCode == .success)
+    // The README's weighted percentages, worked out by generate.py from the file's weights.
+    let byAge = weighted.output.split(separator: "\n").filter {
+      $0.hasPrefix("ons-loneliness.often-always,indicator,") && $0.contains(",age_band,")
+        && $0.contains(",category,yes,")
+    }
+    .map { $0.split(separator: ",", omittingEmptySubsequences: false)[9] }
+    #expect(byAge == ["23.1", "18.2", "12.2", "11.6", "9.2", "8.9", "23.8"])
+    let headline = run([
+      "report", file, "-i", "ons-loneliness", "--weight", "weight", "--decimals", "1",
+    ])
+    #expect(headline.output.contains("Lonely often/always: 80 of 616 (weighted 14.8%; 95% CI"))
+    let unweighted = run(["report", file, "-i", "ons-loneliness", "--decimals", "1"])
+    #expect(unweighted.output.contains("Lonely often/always: 80 of 616 (13.0%; 95% CI"))
+  }
+
+  @Test(arguments: ["text", "csv"])
+  func `the weighted residents' report matches its golden file`(format: String) {
+    let result = run([
+      "report", "Examples/residents-survey/survey.csv", "-i", "ons-loneliness", "-i", "ons4",
+      "--weight", "weight", "--by", "age_band", "--format", format,
+    ])
+    #expect(result.exitCode == .success)
+    #expect(result.output.contains("Rao-Scott") || format == "csv")
+    expectSnapshot(
+      result.output,
+      named: "report-residents-weighted.\(format == "text" ? "txt" : format)"
+    )
+  }
+
   @Test func `a report written to a file that cannot be created exits 73`() {
     let result = run(kentArguments + ["-o", "/no/such/folder/report.html"])
     #expect(result.exitCode == .cannotCreate)
