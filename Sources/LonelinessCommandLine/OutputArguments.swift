@@ -5,7 +5,8 @@ import SurveyReports
 /// The options of commands that write reports (`report`, `compare`, `change`): the format, the
 /// output file and the disclosure-control policy, and how they are read.
 enum OutputArguments {
-  /// `--format`, `-o` and the suppression options; `nhsDigital` adds `--suppression`.
+  /// `--format`, `-o` and the suppression options; `nhsDigital` offers the NHS Digital policy
+  /// through `--suppression`.
   static func options(nhsDigital: Bool) -> [OptionSpec] {
     var options: [OptionSpec] = [
       .value("--format", "FORMAT", "text (the default), markdown, csv, json or html."),
@@ -17,15 +18,15 @@ enum OutputArguments {
       ),
       .value("--suppress-below", "N", "Hide counts from 1 to N-1 (default 5)."),
     ]
-    if nhsDigital {
-      options.append(
-        .value(
-          "--suppression",
-          "POLICY",
-          "below-5 (the default) or nhs-digital: hide 1 to 7, round others to 5."
-        )
+    options.append(
+      .value(
+        "--suppression",
+        "POLICY",
+        nhsDigital
+          ? "below-5 (the default), nhs-digital (hide 1 to 7, round others to 5) or none."
+          : "below-5 (the default) or none."
       )
-    }
+    )
     options.append(
       .flag("--no-suppression", "Show every count. Not for publishing data about people.")
     )
@@ -73,12 +74,20 @@ enum OutputArguments {
     }
     switch parsed.value("--suppression") {
     case nil, "below-5": return .threshold(5)
-    case "nhs-digital": return .nhsDigital
+    case "nhs-digital" where command == "report": return .nhsDigital
+    case "nhs-digital":
+      throw UsageError(
+        message: "the nhs-digital policy rounds counts, which would change the differences and "
+          + "tests that '\(command)' works out from them; it is offered by 'report' only",
+        hint: "hide small counts with --suppress-below N (for example 8 to hide 1 to 7)",
+        command: command
+      )
     case "none": return .none
     case let other?:
       throw UsageError(
         message: "unknown suppression policy '\(other)'",
-        hint: "expected below-5, nhs-digital or none",
+        hint: command == "report"
+          ? "expected below-5, nhs-digital or none" : "expected below-5 or none",
         command: command
       )
     }

@@ -145,6 +145,15 @@ import Testing
       ],
       "error: --suppress-below needs a whole number of 2 or more"
     ),
+    (
+      [
+        "compare", "Examples/cohort-comparison/combined.csv", "-i", "ons-loneliness", "--cohort",
+        "group", "--suppression", "nhs-digital",
+      ],
+      "error: the nhs-digital policy rounds counts, which would change the differences and tests "
+        + "that 'compare' works out from them; it is offered by 'report' only\nhint: hide small "
+        + "counts with --suppress-below N (for example 8 to hide 1 to 7)"
+    ),
   ])
   func `command-line mistakes exit 64 with a message`(arguments: [String], message: String) {
     let result = run(arguments)
