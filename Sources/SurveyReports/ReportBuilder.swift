@@ -629,6 +629,20 @@ public struct ReportBuilder: Sendable {
         note: "Pearson's chi-square test of independence." + reliability
       )
     }
+    // The adjustment takes time in proportion to cells × (groups + answers)²; a table larger than
+    // this has too few respondents per cell for any chi-square test to be reliable.
+    guard keptRows.count * keptColumns.count <= 2_000, keptRows.count + keptColumns.count <= 200
+    else {
+      return IndependenceTest(
+        chiSquare: pearson.chiSquare,
+        degreesOfFreedom: pearson.degreesOfFreedom,
+        pValue: pearson.pValue,
+        isValid: pearson.validity.isValid,
+        note: "Pearson's chi-square test of independence on unweighted counts: the Rao-Scott "
+          + "test for weighted data is not computed for tables of more than 2,000 cells or 200 "
+          + "groups and answers together." + reliability
+      )
+    }
     do {
       let test = try RaoScottTest(
         weights: kept(weighted.sums),

@@ -178,6 +178,35 @@ func close(
     close(test.pValue, raoScott["p_value"], "Rao-Scott p-value")
   }
 
+  @Test
+  func `a weighted breakdown of more than 2,000 cells falls back to Pearson's test and says so`()
+    throws
+  {
+    let ons4 = try #require(InstrumentCatalogue.builtIn.instrument(withID: "ons4"))
+    var table = ResponseTable(instruments: [ons4], attributeHeaders: ["group", "weight"])
+    let key = ItemKey(instrument: "ons4", item: "satisfied-with-life")
+    for group in 0..<190 {
+      for code in 0...10 {
+        try table.append(
+          Response(
+            answers: [key: .code(code)],
+            attributes: ["group": "G\(group)", "weight": String(1 + Double(code % 3) / 2)]
+          )
+        )
+      }
+    }
+    var builder = try ReportBuilder(
+      table: table,
+      options: ReportOptions(groupBy: ["group"], weightColumn: "weight", suppression: .none),
+      sourceFiles: ["many-groups.csv"]
+    )
+    builder.addItem(key)
+    let test = try #require(builder.build().measures.first?.breakdowns.last?.test)
+    #expect(test.designAdjustment == nil)
+    #expect(test.degreesOfFreedom == 189 * 10)
+    #expect(test.note.contains("not computed for tables of more than 2,000 cells"))
+  }
+
   @Test func `rows with an unusable weight are excluded from every estimate and listed`() throws {
     let ons = try #require(InstrumentCatalogue.builtIn.instrument(withID: "ons-loneliness"))
     var table = ResponseTable(instruments: [ons], attributeHeaders: ["weight"])

@@ -18,6 +18,12 @@
 ///   correction refers X² / (tr(Δ) / ((r − 1)(c − 1))) to χ² on (r − 1)(c − 1).
 ///
 /// With every weight 1, Δ = n / (n − 1) · I and F is X² / ((r − 1)(c − 1)) scaled by (n − 1) / n.
+///
+/// Only tr(Δ) and tr(Δ²) are needed, and neither needs a K × K matrix (K = r · c cells): with
+/// H = V D⁻¹ on the filled cells, which is diagonal plus rank two, and Q the D⁻¹-orthogonal
+/// projection onto the contrasts, tr(Δ) = n · tr(QH) and tr(Δ²) = n² · tr(QHQH). Q is I less the
+/// projection onto D E, where E holds the main-effects vectors that vanish on the empty cells
+/// (all of them when no cell is empty), so every product has E's m ≤ r + c − 1 columns.
 public struct RaoScottTest: Sendable, Hashable {
   /// Pearson's X² on the weighted table scaled to the number of respondents.
   public let pearsonChiSquare: Double
@@ -48,7 +54,7 @@ public struct RaoScottTest: Sendable, Hashable {
   /// - Throws: `StatisticsError` of kind `.invalidTable` for a ragged or too small table, an empty
   ///   row or column, or a design whose contrasts are degenerate, and `.invalidWeight` for a
   ///   negative or non-finite weight.
-  /// - Complexity: O((*r* · *c*)³).
+  /// - Complexity: O(*r* · *c* · (*r* + *c*)² + (*r* + *c*)³).
   public init(weights: [[Double]], squaredWeights: [[Double]], respondents: Int) throws {
     let rows = weights.count
     let columns = weights.first?.count ?? 0
@@ -113,58 +119,77 @@ public struct RaoScottTest: Sendable, Hashable {
       }
     }
 
-    // V = n / (n − 1) / W² · [diag(S) − S p̂ᵀ − p̂ Sᵀ + (Σ S) p̂ p̂ᵀ].
-    let squareTotal = squares.reduce(0, +)
+    // The traces of Δ without forming any K × K matrix (see the type's documentation), on the
+    // filled cells, in O(K · m² + m³) time for m = r + c − 1 main effects.
+    let degenerate = StatisticsError(
+      .invalidTable,
+      argument: "weights",
+      message: "the design effects cannot be worked out: the contrasts are degenerate",
+      hint: "a table with many empty cells has too little information for this test"
+    )
+    let filled = (0..<cellCount).filter { proportion[$0] > 0 }
+    let empty = (0..<cellCount).filter { proportion[$0] == 0 }
+    let mainCount = rows + columns - 1
+    func setMainEffects(of index: Int, in matrix: inout Matrix, row: Int) {
+      matrix[row, 0] = 1
+      if index % rows > 0 { matrix[row, index % rows] = 1 }
+      if index / rows > 0 { matrix[row, rows - 1 + index / rows] = 1 }
+    }
+    // E: the main-effects vectors that vanish on the empty cells, on the filled cells.
+    var basis = Matrix.identity(mainCount)
+    if !empty.isEmpty {
+      var onEmpty = Matrix(rows: empty.count, columns: mainCount)
+      for (row, index) in empty.enumerated() { setMainEffects(of: index, in: &onEmpty, row: row) }
+      basis = onEmpty.nullSpace()
+    }
+    guard filled.count - basis.columns == (rows - 1) * (columns - 1) else { throw degenerate }
+    var onFilled = Matrix(rows: filled.count, columns: mainCount)
+    for (row, index) in filled.enumerated() { setMainEffects(of: index, in: &onFilled, row: row) }
+    let effects = onFilled.times(basis)
+    let p = filled.map { proportion[$0] }
+    let s = filled.map { squares[$0] }
+    let h = zip(s, p).map { $0 / $1 }
+    let squareTotal = s.reduce(0, +)
     let scale = n / (n - 1) / (total * total)
-    var covariance = Matrix(rows: cellCount, columns: cellCount)
-    for a in 0..<cellCount {
-      for b in 0..<cellCount {
-        var value = -squares[a] * proportion[b] - proportion[a] * squares[b]
-        value += squareTotal * proportion[a] * proportion[b]
-        if a == b { value += squares[a] }
-        covariance[a, b] = scale * value
+    let a = zip(s, p).map { squareTotal * $1 - $0 }
+    // H = V D⁻¹ = scale · (diag(h) + a 1ᵀ − p hᵀ), applied to the columns of `matrix`.
+    func timesH(_ matrix: Matrix) -> Matrix {
+      var result = Matrix(rows: matrix.rows, columns: matrix.columns)
+      for column in 0..<matrix.columns {
+        var sum = 0.0
+        var weightedSum = 0.0
+        for row in 0..<matrix.rows {
+          sum += matrix[row, column]
+          weightedSum += h[row] * matrix[row, column]
+        }
+        for row in 0..<matrix.rows {
+          result[row, column] =
+            scale * (h[row] * matrix[row, column] + a[row] * sum - p[row] * weightedSum)
+        }
       }
+      return result
     }
-
-    // Main effects (intercept, rows 2…r, columns 2…c) and the interaction columns.
-    let mainCount = 1 + (rows - 1) + (columns - 1)
-    var main = Matrix(rows: cellCount, columns: mainCount)
-    var interaction = Matrix(rows: cellCount, columns: (rows - 1) * (columns - 1))
-    for row in 0..<rows {
-      for column in 0..<columns {
-        let index = cell(row, column)
-        main[index, 0] = 1
-        if row > 0 { main[index, row] = 1 }
-        if column > 0 { main[index, rows - 1 + column] = 1 }
-        if row > 0 && column > 0 { interaction[index, (row - 1) + (rows - 1) * (column - 1)] = 1 }
-      }
+    var scaledEffects = effects
+    for row in 0..<effects.rows {
+      for column in 0..<effects.columns { scaledEffects[row, column] *= p[row] }
     }
-    // C = X₁₂ − X₁ (X₁ᵀX₁)⁻¹ X₁ᵀ X₁₂: the residuals of the interaction columns.
-    guard
-      let coefficients = main.transposed().times(main).solving(
-        main.transposed().times(interaction)
-      )
-    else {
-      throw StatisticsError(.invalidTable, argument: "weights", message: "degenerate design")
+    let transposedEffects = effects.transposed()
+    let normal = transposedEffects.times(scaledEffects)
+    let once = timesH(scaledEffects)
+    guard let first = normal.solving(transposedEffects.times(once)),
+      let second = normal.solving(transposedEffects.times(timesH(once)))
+    else { throw degenerate }
+    let traceOfH = scale * (h.reduce(0, +) - squareTotal)
+    var sumOfSquares = 0.0
+    var weightedSumOfSquares = 0.0
+    for index in h.indices {
+      sumOfSquares += h[index] * h[index]
+      weightedSumOfSquares += p[index] * h[index] * h[index]
     }
-    let contrasts = interaction.minus(main.times(coefficients))
-    var inverseProportion = Matrix(rows: cellCount, columns: cellCount)
-    for index in 0..<cellCount where proportion[index] > 0 {
-      inverseProportion[index, index] = 1 / proportion[index]
-    }
-    let weighted = contrasts.transposed().times(inverseProportion)
-    let denominator = weighted.times(contrasts).scaled(by: 1 / n)
-    let numerator = weighted.times(covariance).times(inverseProportion).times(contrasts)
-    guard let delta = denominator.solving(numerator) else {
-      throw StatisticsError(
-        .invalidTable,
-        argument: "weights",
-        message: "the design effects cannot be worked out: the contrasts are degenerate",
-        hint: "a table with many empty cells has too little information for this test"
-      )
-    }
-    let trace = delta.trace
-    let traceOfSquare = delta.times(delta).trace
+    let traceOfHSquared =
+      scale * scale * (sumOfSquares - 2 * weightedSumOfSquares + squareTotal * squareTotal)
+    let trace = n * (traceOfH - first.trace)
+    let traceOfSquare = n * n * (traceOfHSquared - 2 * second.trace + first.times(first).trace)
     guard trace > 0, traceOfSquare > 0, trace.isFinite, traceOfSquare.isFinite else {
       throw StatisticsError(
         .invalidTable,
@@ -216,6 +241,51 @@ struct Matrix: Sendable, Hashable {
     set { values[row * columns + column] = newValue }
   }
 
+  static func identity(_ size: Int) -> Matrix {
+    var result = Matrix(rows: size, columns: size)
+    for index in 0..<size { result[index, index] = 1 }
+    return result
+  }
+
+  /// A basis of the vectors x with `self · x = 0`, as the columns of the result, from the
+  /// reduced row echelon form (a pivot below 1e-12 counts as zero).
+  ///
+  /// - Complexity: O(*r* · *c*²).
+  func nullSpace() -> Matrix {
+    var reduced = self
+    var pivotColumns: [Int] = []
+    var pivotRow = 0
+    for column in 0..<columns where pivotRow < rows {
+      var best = pivotRow
+      for row in pivotRow..<rows where abs(reduced[row, column]) > abs(reduced[best, column]) {
+        best = row
+      }
+      guard abs(reduced[best, column]) > 1e-12 else { continue }
+      for index in 0..<columns {
+        let swap = reduced[best, index]
+        reduced[best, index] = reduced[pivotRow, index]
+        reduced[pivotRow, index] = swap
+      }
+      let pivot = reduced[pivotRow, column]
+      for index in 0..<columns { reduced[pivotRow, index] /= pivot }
+      for row in 0..<rows where row != pivotRow && reduced[row, column] != 0 {
+        let factor = reduced[row, column]
+        for index in 0..<columns { reduced[row, index] -= factor * reduced[pivotRow, index] }
+      }
+      pivotColumns.append(column)
+      pivotRow += 1
+    }
+    let free = (0..<columns).filter { !pivotColumns.contains($0) }
+    var basis = Matrix(rows: columns, columns: free.count)
+    for (index, freeColumn) in free.enumerated() {
+      basis[freeColumn, index] = 1
+      for (row, pivotColumn) in pivotColumns.enumerated() {
+        basis[pivotColumn, index] = -reduced[row, freeColumn]
+      }
+    }
+    return basis
+  }
+
   func transposed() -> Matrix {
     var result = Matrix(rows: columns, columns: rows)
     for row in 0..<rows {
@@ -237,18 +307,6 @@ struct Matrix: Sendable, Hashable {
         for column in 0..<other.columns { result[row, column] += left * other[middle, column] }
       }
     }
-    return result
-  }
-
-  func minus(_ other: Matrix) -> Matrix {
-    var result = self
-    for index in values.indices { result.values[index] -= other.values[index] }
-    return result
-  }
-
-  func scaled(by factor: Double) -> Matrix {
-    var result = self
-    for index in values.indices { result.values[index] *= factor }
     return result
   }
 
