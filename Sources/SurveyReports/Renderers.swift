@@ -73,28 +73,107 @@ public struct TextRenderer: ReportRenderer {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// The table as aligned lines: on one line per row when it fits; otherwise with headings, and
+  /// the first column's labels, wrapped at spaces within narrower columns; and when even that is
+  /// too wide, one block per row with one line per column.
   private func renderTable(_ table: ReportDocument.TableBlock) -> [String] {
     let all = [table.headers] + table.rows
-    let widths = table.headers.indices.map { column in
-      all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+    let columns = table.headers.indices
+    func cell(_ row: [String], _ column: Int) -> String {
+      row.indices.contains(column) ? row[column] : ""
     }
-    let total = 2 + widths.reduce(0, +) + 2 * max(0, widths.count - 1)
-    if total <= width {
-      return all.enumerated().map { index, row in
-        let cells = row.indices.map { column in
-          table.rightAligned[column]
-            ? leftPadded(row[column], to: widths[column]) : padded(row[column], to: widths[column])
+    let natural = columns.map { column in all.map { cell($0, column).count }.max() ?? 0 }
+    func total(_ widths: [Int]) -> Int { 2 + widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
+    if total(natural) <= width {
+      return aligned(table, widths: natural, headerLines: table.headers.map { [$0] }, rows: nil)
+    }
+    // The narrowest layout: headings broken into words, the first column's labels too.
+    var widths = columns.map { column in
+      let data = table.rows.map {
+        column == 0 ? longestWord(cell($0, column)) : cell($0, column).count
+      }
+      return max(longestWord(table.headers[column]), data.max() ?? 0)
+    }
+    guard total(widths) <= width else { return blocks(table) }
+    // Spend the spare width where it saves most lines: first the table's height (the tallest
+    // heading and every label's lines), then the headings' lines, per character spent.
+    func lineCounts(_ widths: [Int]) -> (height: Int, headings: Int) {
+      let headings = columns.map { wordLines(table.headers[$0], width: widths[$0]).count }
+      let labels = table.rows.reduce(0) { $0 + wordLines(cell($1, 0), width: widths[0]).count }
+      return ((headings.max() ?? 1) + labels, headings.reduce(0, +))
+    }
+    var spare = width - total(widths)
+    while spare > 0 {
+      let current = lineCounts(widths)
+      var best: (column: Int, step: Int, gain: Double)?
+      for column in columns where widths[column] < natural[column] {
+        for step in 1...min(spare, natural[column] - widths[column]) {
+          var trial = widths
+          trial[column] += step
+          let counts = lineCounts(trial)
+          let saved = (current.height - counts.height) * 1_000 + current.headings - counts.headings
+          guard saved > 0 else { continue }
+          let gain = Double(saved) / Double(step)
+          if gain > best?.gain ?? 0 { best = (column, step, gain) }
+          break
         }
-        var line = "  " + cells.joined(separator: "  ")
-        while line.hasSuffix(" ") { line.removeLast() }
-        return index == 0 ? line : line
+      }
+      guard let best else { break }
+      widths[best.column] += best.step
+      spare -= best.step
+    }
+    let headerLines = columns.map { wordLines(table.headers[$0], width: widths[$0]) }
+    let labelLines = table.rows.map { wordLines(cell($0, 0), width: widths[0]) }
+    return aligned(table, widths: widths, headerLines: headerLines, rows: labelLines)
+  }
+
+  /// Lines of `table` with each column padded to `widths`; headings of several lines are
+  /// bottom-aligned, and first-column labels of several lines continue under themselves.
+  private func aligned(
+    _ table: ReportDocument.TableBlock,
+    widths: [Int],
+    headerLines: [[String]],
+    rows labelLines: [[String]]?
+  ) -> [String] {
+    func line(_ cells: [String]) -> String {
+      let fitted = cells.indices.map { column in
+        table.rightAligned[column]
+          ? leftPadded(cells[column], to: widths[column])
+          : padded(cells[column], to: widths[column])
+      }
+      var text = "  " + fitted.joined(separator: "  ")
+      while text.hasSuffix(" ") { text.removeLast() }
+      return text
+    }
+    var lines: [String] = []
+    let height = headerLines.map(\.count).max() ?? 1
+    for index in 0..<height {
+      lines.append(
+        line(
+          headerLines.map { parts in
+            let offset = index - (height - parts.count)
+            return offset >= 0 ? parts[offset] : ""
+          }
+        )
+      )
+    }
+    for (rowIndex, row) in table.rows.enumerated() {
+      let cells = table.headers.indices.map { row.indices.contains($0) ? row[$0] : "" }
+      let labels = labelLines?[rowIndex] ?? [cells.first ?? ""]
+      lines.append(line([labels.first ?? ""] + cells.dropFirst()))
+      for continuation in labels.dropFirst() {
+        lines.append(line([continuation] + cells.dropFirst().map { _ in "" }))
       }
     }
-    // Too wide for the terminal: one block per row, one line per column.
+    return lines
+  }
+
+  /// One block per row, one line per column: for tables too wide for any other layout.
+  private func blocks(_ table: ReportDocument.TableBlock) -> [String] {
     var lines: [String] = []
+    let labelWidth = table.headers.dropFirst().map(\.count).max() ?? 0
     for row in table.rows {
       lines.append("  \(row.first ?? "")")
-      let labelWidth = table.headers.dropFirst().map(\.count).max() ?? 0
       for (header, value) in zip(table.headers.dropFirst(), row.dropFirst()) {
         lines.append("    \(padded(header, to: labelWidth))  \(value)")
       }

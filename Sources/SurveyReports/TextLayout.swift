@@ -27,6 +27,47 @@ public func wrapped(
   return lines.joined(separator: "\n")
 }
 
+/// The words of `text` for wrapping: split at spaces, except inside square brackets, so that a
+/// flag such as `[low base]` stays whole.
+///
+/// - Complexity: O(*n*) in the length of `text`.
+func wrappingWords(_ text: String) -> [String] {
+  var words: [String] = []
+  var open = false
+  for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+    if open, let last = words.popLast() {
+      words.append(last + " " + word)
+    } else {
+      words.append(String(word))
+    }
+    if word.hasPrefix("[") || open { open = !word.hasSuffix("]") }
+  }
+  return words
+}
+
+/// The lines of `text` broken at spaces to at most `width` characters each; a word longer than
+/// `width`, or a bracketed flag such as `[low base]`, stands on its own line.
+///
+/// - Complexity: O(*n*) in the length of `text`.
+func wordLines(_ text: String, width: Int) -> [String] {
+  var lines: [String] = []
+  var current = ""
+  for word in wrappingWords(text) {
+    if !current.isEmpty && current.count + 1 + word.count > width {
+      lines.append(current)
+      current = ""
+    }
+    current += current.isEmpty ? String(word) : " " + word
+  }
+  if !current.isEmpty || lines.isEmpty { lines.append(current) }
+  return lines
+}
+
+/// The length of the longest word of `text`, a bracketed flag counting as one word.
+func longestWord(_ text: String) -> Int {
+  wrappingWords(text).map(\.count).max() ?? 0
+}
+
 /// Pads `text` on the right to `width` characters.
 public func padded(_ text: String, to width: Int) -> String {
   text.count >= width ? text : text + String(repeating: " ", count: width - text.count)

@@ -130,6 +130,28 @@ let kentArguments = [
     )
   }
 
+  @Test(arguments: [80, 72])
+  func `a breakdown too wide for the terminal wraps its headings and labels`(width: Int) {
+    let result = run(kentArguments + ["--by", "Which district do you live in?"], width: width)
+    #expect(result.exitCode == .success)
+    let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
+    for line in lines where !line.contains("://") {
+      #expect(line.count <= width, "wider than \(width): \(line)")
+    }
+    // One line per district, its figures on the same line as its name.
+    let maidstone = lines.filter { $0.hasPrefix("  Maidstone ") }
+    #expect(
+      maidstone.first?.split(separator: " ") == [
+        "Maidstone", "17", "22", "22", "12", "15", "12", "41",
+      ]
+    )
+    // A long label continues on the next line, its flag kept whole, with no figures.
+    let folkestone = lines.firstIndex { $0.hasPrefix("  Folkestone ") }
+    let continuation = folkestone.map { String(lines[$0 + 1]) } ?? ""
+    #expect(continuation.hasSuffix(" [low base]") && !continuation.contains { $0.isNumber })
+    #expect(!result.output.contains("    All of the time   "), "no block of lines per district")
+  }
+
   @Test func `a report written to a file that cannot be created exits 73`() {
     let result = run(kentArguments + ["-o", "/no/such/folder/report.html"])
     #expect(result.exitCode == .cannotCreate)

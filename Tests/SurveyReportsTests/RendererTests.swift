@@ -155,13 +155,14 @@ func sampleReport(decimals: Int = 0, weighted: Bool = false) throws -> Report {
     #expect(!markdown.contains("A | B"))
   }
 
-  @Test func `a narrow terminal gets one block per group instead of a table too wide to read`()
-    throws
-  {
+  @Test func `a narrow terminal gets tables that fit, wrapped or one block per group`() throws {
     let report = try sampleReport()
-    let narrow = TextRenderer(width: 60).render(report)
-    for line in narrow.split(separator: "\n") where !line.contains("http") {
-      #expect(line.count <= 60 || !line.contains("  "), "line wider than 60: \(line)")
+    for width in [60, 72, 80] {
+      let text = TextRenderer(width: width).render(report)
+      for line in text.split(separator: "\n") where !line.contains("http") {
+        #expect(line.count <= width, "line wider than \(width): \(line)")
+      }
+      #expect(text.contains("Tiny Hamlet"), "every group is still there at \(width)")
     }
   }
 }
