@@ -137,7 +137,7 @@ enum ChangeDocument {
     if !score.missing.isEmpty {
       missingLines.append(
         "Pairs left out: "
-          + score.missing.map { "\($0.text): \(format.count($0.count.shownCount))" }.joined(
+          + score.missing.map { $0.text(count: format.count($0.count.shownCount)) }.joined(
             separator: "; "
           ) + "."
       )
@@ -286,7 +286,7 @@ enum ChangeDocument {
     if !indicator.missing.isEmpty {
       footer.append(
         "Pairs left out: "
-          + indicator.missing.map { "\($0.text): \(format.count($0.count.shownCount))" }.joined(
+          + indicator.missing.map { $0.text(count: format.count($0.count.shownCount)) }.joined(
             separator: "; "
           ) + "."
       )

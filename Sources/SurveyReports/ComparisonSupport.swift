@@ -103,9 +103,15 @@ public struct ReasonCount: Sendable, Hashable {
     self.details = details
   }
 
-  /// The reason with its details: `missing at follow-up (item lonely not answered)`.
-  public var text: String {
-    details.isEmpty ? reason : "\(reason) (\(details.joined(separator: "; ")))"
+  /// The reason with its details: `missing at follow-up (item lonely not answered)`; details are
+  /// separated by ` / `, since a detail may itself contain `;`.
+  public var text: String { text(count: nil) }
+
+  /// The reason, then `count` when given, then the details:
+  /// `missing at follow-up, * (item lonely not answered / item isolated not answered)`.
+  public func text(count: String?) -> String {
+    let counted = count.map { "\(reason), \($0)" } ?? reason
+    return details.isEmpty ? counted : "\(counted) (\(details.joined(separator: " / ")))"
   }
 }
 
