@@ -1,3 +1,4 @@
+import SurveyCSV
 import SurveyCapture
 import SurveyInstruments
 import SurveyPlatform
@@ -117,8 +118,10 @@ enum CaptureCommand {
     }
     let path = console.resolve(target)
     let fileState: DurableAppend.FileState
+    let acceptedColumns: [String]
     do {
       fileState = try DurableAppend.inspect(path, header: layout.header)
+      acceptedColumns = try DurableAppend.existingColumns(path)
     } catch {
       return report(error, target: target, console: console)
     }
@@ -197,9 +200,21 @@ enum CaptureCommand {
     )
     let receipt: DurableAppend.Receipt
     do {
-      receipt = try DurableAppend.append(row, header: layout.header, to: path)
+      receipt = try DurableAppend.append(
+        row,
+        header: layout.header,
+        to: path,
+        acceptedFileColumns: acceptedColumns
+      )
     } catch {
-      return report(error, target: target, console: console)
+      let code = report(error, target: target, console: console)
+      // Nothing is lost: the answers, as the CSV lines they would have been.
+      let writer = CSVWriter()
+      console.writeDiagnostic(
+        "The answers were not saved. Keep these two lines (header and row) to add them later:\n"
+          + writer.line(layout.header) + writer.line(row)
+      )
+      return code
     }
     if !receipt.addedColumns.isEmpty {
       console.write("Added \(columnsPhrase(receipt.addedColumns)) to the header of \(target).\n")
@@ -307,6 +322,7 @@ enum CaptureCommand {
     console.writeDiagnostic("error: \(copy.message)\n" + (copy.hint.map { "hint: \($0)\n" } ?? ""))
     switch error.kind {
     case .headerMismatch, .unreadableHeader: return .dataError
+    case .cannotAddColumns: return .cannotCreate
     case .fileSystem(.notFound), .fileSystem(.permissionDenied), .fileSystem(.isDirectory):
       return .cannotCreate
     case .fileSystem(.inputOutput): return .ioError

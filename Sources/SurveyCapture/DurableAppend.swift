@@ -62,10 +62,11 @@ public enum DurableAppend {
   /// Checks, without writing or locking, that rows with `header` could be appended to `path`, so a
   /// session can refuse before asking any question.
   ///
-  /// ``append(_:header:to:writer:)`` checks again under the lock.
+  /// ``append(_:header:to:writer:acceptedFileColumns:)`` checks again under the lock.
   ///
   /// - Throws: ``CaptureFileError`` when the file has a column this capture does not write, the
-  ///   file cannot be read, or the folder it would go in does not exist.
+  ///   file cannot be read, the folder it would go in does not exist, or columns would have to be
+  ///   added to a file that has other hard links or whose folder this process cannot write to.
   /// - Complexity: O(*h*) in the length of the file's header.
   public static func inspect(
     _ path: String,
@@ -73,6 +74,20 @@ public enum DurableAppend {
   ) throws(CaptureFileError)
     -> FileState
   {
+    let columns = try existingColumns(path)
+    if columns.isEmpty { return .new }
+    let added = try FileHeader.columnsToAdd(to: columns, for: header, tolerating: [], path: path)
+    if added.isEmpty { return .matchingHeader }
+    try checkColumnsCanBeAdded(to: resolvedPath(path), hardLinks: hardLinkCount(path) ?? 1)
+    return .addingColumns(added)
+  }
+
+  /// The columns of the capture file at `path`: empty when it does not exist or is empty.
+  ///
+  /// - Throws: ``CaptureFileError`` when the file cannot be read, its first line is not a CSV
+  ///   header, the path is a folder, or the folder it would go in does not exist.
+  /// - Complexity: O(*h*) in the length of the file's header.
+  public static func existingColumns(_ path: String) throws(CaptureFileError) -> [String] {
     switch pathKind(path) {
     case .missing:
       let folder = folderOf(path)
@@ -84,7 +99,7 @@ public enum DurableAppend {
           hint: "create the folder first, or give another path to --to"
         )
       }
-      return .new
+      return []
     case .directory:
       throw CaptureFileError(
         kind: .fileSystem(.isDirectory),
@@ -104,10 +119,37 @@ public enum DurableAppend {
         found.append(contentsOf: chunk[0..<count])
         if firstRecordEnd(found) != nil { break }
       }
-      if found.isEmpty { return .new }
-      let existing = try FileHeader(found, path: path)
-      let added = try existing.columnsToAdd(for: header, path: path)
-      return added.isEmpty ? .matchingHeader : .addingColumns(added)
+      if found.isEmpty { return [] }
+      return try FileHeader(found, path: path).columns
+    }
+  }
+
+  /// Adding columns renames a new file over the old one, which needs a folder this process can
+  /// write to and would split a file that has other hard links in two.
+  private static func checkColumnsCanBeAdded(
+    to path: String,
+    hardLinks: Int
+  ) throws(CaptureFileError) {
+    let hint =
+      "capture with the same -i instruments and --set columns as the file's earlier captures, "
+      + "or into a new file"
+    if hardLinks > 1 {
+      throw CaptureFileError(
+        kind: .cannotAddColumns,
+        path: path,
+        message: "columns cannot be added to '\(path)': it has \(hardLinks) hard links, and "
+          + "rewriting it would leave the other names with the old rows",
+        hint: hint
+      )
+    }
+    guard isWritableFolder(folderOf(path)) else {
+      throw CaptureFileError(
+        kind: .cannotAddColumns,
+        path: path,
+        message: "columns cannot be added to '\(path)': adding them writes a new copy of the "
+          + "file beside it, and its folder cannot be written to",
+        hint: hint
+      )
     }
   }
 
@@ -117,11 +159,15 @@ public enum DurableAppend {
   ///   - row: The row's values, in `header` order.
   ///   - header: The columns this capture writes: the header of a new or empty file. An existing
   ///     file may have them in another order, or lack some, which are then added to its header.
-  ///   - path: The CSV file.
+  ///   - path: The CSV file; a symbolic link is followed, and the file it names is the one written.
   ///   - writer: Formats the fields; rows take the file's own line ending (LF or CR LF).
+  ///   - acceptedFileColumns: The file's columns when ``inspect(_:header:)`` accepted it, before
+  ///     a session. Columns another capture has added since are left blank in this row, so that
+  ///     a finished session is not refused; `nil` refuses any column `header` lacks.
   /// - Returns: What was written.
   /// - Throws: ``CaptureFileError`` when the file has a column this capture does not write
-  ///   (nothing is written) or the file cannot be opened, locked, written or flushed.
+  ///   (nothing is written), columns cannot be added (see ``inspect(_:header:)``), or the file
+  ///   cannot be opened, locked, written or flushed.
   /// - Complexity: O(*r* + *h*) in the lengths of the row and of the file's header; O(*n*) in the
   ///   size of the file when columns are added.
   @discardableResult
@@ -129,15 +175,23 @@ public enum DurableAppend {
     _ row: [String],
     header: [String],
     to path: String,
-    writer: CSVWriter = CSVWriter()
+    writer: CSVWriter = CSVWriter(),
+    acceptedFileColumns: [String]? = nil
   ) throws(CaptureFileError) -> Receipt {
+    let target = resolvedPath(path)
     do {
       while true {
-        let file = try AppendOnlyFile(path: path)
+        let file = try AppendOnlyFile(path: target)
         try file.lockExclusively()
         // Another capture may have replaced the file, to add columns, while this one waited.
         guard try file.isStillAtPath() else { continue }
-        return try append(row, header: header, to: file, writer: writer)
+        return try append(
+          row,
+          header: header,
+          to: file,
+          writer: writer,
+          acceptedFileColumns: acceptedFileColumns
+        )
       }
     } catch let error as FileSystemError {
       throw CaptureFileError(error)
@@ -158,7 +212,8 @@ public enum DurableAppend {
     _ row: [String],
     header: [String],
     to file: borrowing AppendOnlyFile,
-    writer: CSVWriter
+    writer: CSVWriter,
+    acceptedFileColumns: [String]?
   ) throws -> Receipt {
     let path = file.path
     let size = try file.size()
@@ -172,7 +227,13 @@ public enum DurableAppend {
     }
     let existing = try readHeader(of: file, size: size)
     writer.lineEnding = existing.lineEnding
-    let added = try existing.columnsToAdd(for: header, path: path)
+    let tolerated = acceptedFileColumns.map { Set(existing.columns).subtracting($0) } ?? []
+    let added = try FileHeader.columnsToAdd(
+      to: existing.columns,
+      for: header,
+      tolerating: tolerated,
+      path: path
+    )
     let columns = existing.columns + added
     var valueOfColumn: [String: String] = [:]
     for (column, value) in zip(header, row) { valueOfColumn[column] = value }
@@ -191,10 +252,25 @@ public enum DurableAppend {
       )
     }
     // The longer header, every byte after the old one, and the row, renamed over the file.
+    try checkColumnsCanBeAdded(to: path, hardLinks: try file.hardLinkCount())
     let rows = try file.read(count: size - existing.byteCount, at: existing.byteCount)
     let newHeader = Array(writer.line(columns).utf8)
     let bytes = newHeader + rows + (rows.isEmpty ? [] : lineEnding) + line
-    try writeFileAtomically(path, bytes: bytes, permissions: try file.permissions())
+    do {
+      try writeFileAtomically(
+        path,
+        bytes: bytes,
+        permissions: try file.permissions(),
+        owner: try? file.owner()
+      )
+    } catch {
+      throw CaptureFileError(
+        kind: .cannotAddColumns,
+        path: path,
+        message: "columns could not be added to '\(path)': \(error.reason)",
+        hint: "the file is unchanged; capture with the file's columns, or into a new file"
+      )
+    }
     synchronizeFolder(containing: path)
     return Receipt(
       wroteHeader: false,
@@ -255,11 +331,17 @@ public enum DurableAppend {
       byteCount = end
     }
 
-    /// The columns of `header` this file lacks, in `header` order.
+    /// The columns of `header` that `columns` lacks, in `header` order.
     ///
-    /// - Throws: ``CaptureFileError`` when the file has a column `header` lacks, or a column twice.
-    func columnsToAdd(for header: [String], path: String) throws(CaptureFileError) -> [String] {
-      let written = Set(header)
+    /// - Throws: ``CaptureFileError`` when `columns` has a column that `header` lacks and that is
+    ///   not `tolerated`, or a column twice.
+    static func columnsToAdd(
+      to columns: [String],
+      for header: [String],
+      tolerating tolerated: Set<String>,
+      path: String
+    ) throws(CaptureFileError) -> [String] {
+      let written = Set(header).union(tolerated)
       let present = Set(columns)
       if present.count != columns.count || !present.isSubset(of: written) {
         throw CaptureFileError.headerMismatch(path: path, found: columns, expected: header)
@@ -296,6 +378,8 @@ public struct CaptureFileError: Error, Sendable, Hashable, CustomStringConvertib
     case headerMismatch(missing: [String], unexpected: [String])
     /// The file's first line is not a CSV header.
     case unreadableHeader
+    /// Columns this capture writes could not be added to the file's header.
+    case cannotAddColumns
     /// The operating system could not open, lock, read, write or flush the file.
     case fileSystem(FileSystemError.Kind)
   }

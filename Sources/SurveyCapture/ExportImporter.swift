@@ -374,9 +374,10 @@ struct ImportRun {
   var firstLineOfIDInWave: [UInt64: Int32] = [:]
   var raggedProblems: [ImportProblem] = []
   var recordProblems: [ImportProblem] = []
-  /// Whether the file was written by a capture, whose rows from before columns were added to its
-  /// header are shorter than the header (their missing cells are blank, not a problem).
-  var acceptsShortRows = false
+  /// For a file written by a capture: the number of fields up to and including `status`. Rows
+  /// from before columns were appended to its header (after `status`) are shorter than the header
+  /// but at least this long; their missing cells are blank, not a problem.
+  var captureRowMinimum: Int?
 
   init(
     layout: ExportLayout,
@@ -429,13 +430,14 @@ struct ImportRun {
       itemReaders[index].matchers.append(AnswerMatcher(scale: scale))
     }
     let itemColumns = Set(readerForColumn.keys)
-    let names = Set(layout.headers.map(\.name))
-    acceptsShortRows =
-      layout.headerRowCount == 1
-      && names.isSuperset(of: [
-        CaptureFileLayout.respondentColumn, CaptureFileLayout.capturedAtColumn,
-        CaptureFileLayout.statusColumn,
-      ])
+    let names = layout.headers.map(\.name)
+    if layout.headerRowCount == 1,
+      names.contains(CaptureFileLayout.respondentColumn),
+      names.contains(CaptureFileLayout.capturedAtColumn),
+      let status = names.firstIndex(of: CaptureFileLayout.statusColumn)
+    {
+      captureRowMinimum = status + 1
+    }
     let normalizedNames = layout.headers.map { normalizedLabel($0.name) }
     let idNames = layout.dialect.idColumnHeaders
     respondentIDColumn =
@@ -468,7 +470,9 @@ struct ImportRun {
       recordCount += 1
       let line = record.lineNumber
       let fieldCount = record.count
-      if fieldCount > columnCount || (fieldCount < columnCount && !acceptsShortRows) {
+      if fieldCount > columnCount
+        || (fieldCount < columnCount && fieldCount < (captureRowMinimum ?? columnCount))
+      {
         raggedProblems.append(
           .raggedRow(file: file, line: line, fieldCount: fieldCount, expected: columnCount)
         )

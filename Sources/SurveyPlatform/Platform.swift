@@ -81,6 +81,24 @@ public func pathKind(_ path: String) -> PathKind {
   }
 }
 
+/// The path with every symbolic link resolved (`realpath`), or `path` itself when it does not
+/// exist or cannot be resolved.
+public func resolvedPath(_ path: String) -> String {
+  guard let resolved = realpath(path, nil) else { return path }
+  defer { free(resolved) }
+  return String(cString: resolved)
+}
+
+/// Whether this process may create files in `folder` (`access(W_OK)`).
+public func isWritableFolder(_ folder: String) -> Bool { access(folder, W_OK) == 0 }
+
+/// The number of hard links to the file at `path`, or `nil` when it cannot be read.
+public func hardLinkCount(_ path: String) -> Int? {
+  var info = stat()
+  guard stat(path, &info) == 0 else { return nil }
+  return Int(info.st_nlink)
+}
+
 /// Reads a whole file into memory.
 ///
 /// - Parameter path: The file to read.
@@ -170,14 +188,17 @@ public func listDirectory(_ path: String) throws(FileSystemError) -> [String] {
 ///   - bytes: Its new contents.
 ///   - permissions: The new file's permission bits (such as `0o600`); by default `0o644` less
 ///     the process's umask.
+///   - owner: The new file's owner and group, where the process may set them (as root, or the
+///     group among the user's own); by default the process's.
 /// - Throws: `FileSystemError` when the file cannot be created or written.
 /// - Complexity: O(*n*) in the number of bytes.
 public func writeFileAtomically(
   _ path: String,
   bytes: [UInt8],
-  permissions: UInt32? = nil
+  permissions: UInt32? = nil,
+  owner: FileOwner? = nil
 ) throws(FileSystemError) {
-  let writer = try AtomicFileWriter(path: path, permissions: permissions)
+  let writer = try AtomicFileWriter(path: path, permissions: permissions, owner: owner)
   try writer.write(bytes)
   try writer.commit()
 }
@@ -198,8 +219,13 @@ public final class AtomicFileWriter {
   /// - Parameters:
   ///   - path: The file that ``commit()`` replaces.
   ///   - permissions: The new file's permission bits; by default `0o644` less the umask.
+  ///   - owner: The new file's owner and group where the process may set them.
   /// - Throws: `FileSystemError` when it cannot be created (for example, the folder is missing).
-  public init(path: String, permissions: UInt32? = nil) throws(FileSystemError) {
+  public init(
+    path: String,
+    permissions: UInt32? = nil,
+    owner: FileOwner? = nil
+  ) throws(FileSystemError) {
     self.path = path
     temporary = path + ".tmp-\(getpid())"
     // Created no more open than asked for, then set exactly (the umask may have narrowed it).
@@ -207,6 +233,9 @@ public final class AtomicFileWriter {
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
     guard fd >= 0 else { throw FileSystemError.fromErrno(errno, path: path) }
     descriptor = fd
+    // Best effort: only root may give a file away, and fchown then clears set-id bits, so the
+    // permissions are set after it.
+    if let owner { _ = fchown(fd, uid_t(owner.user), gid_t(owner.group)) }
     if let permissions, fchmod(fd, mode_t(permissions)) != 0 {
       let error = FileSystemError.fromErrno(errno, path: path)
       _ = systemClose(fd)
@@ -368,6 +397,20 @@ private func systemClose(_ fd: Int32) -> Int32 { close(fd) }
 // Used by the capture session to append whole rows to a shared file: one write(2) of the complete
 // row to a file opened with O_APPEND, under an exclusive flock, followed by fsync.
 
+/// A file's owner and group, as numeric ids.
+public struct FileOwner: Sendable, Hashable {
+  /// The owner's user id.
+  public var user: UInt32
+  /// The group id.
+  public var group: UInt32
+
+  /// Creates an owner.
+  public init(user: UInt32, group: UInt32) {
+    self.user = user
+    self.group = group
+  }
+}
+
 /// A file opened for appending whole records, readable for checking its header, and closed (which
 /// releases any lock) when the value is destroyed.
 ///
@@ -423,6 +466,24 @@ public struct AppendOnlyFile: ~Copyable {
       throw FileSystemError.fromErrno(errno, path: path)
     }
     return opened.st_dev == named.st_dev && opened.st_ino == named.st_ino
+  }
+
+  /// The file's owner and group.
+  ///
+  /// - Throws: `FileSystemError` when they cannot be read.
+  public func owner() throws(FileSystemError) -> FileOwner {
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw FileSystemError.fromErrno(errno, path: path) }
+    return FileOwner(user: UInt32(info.st_uid), group: UInt32(info.st_gid))
+  }
+
+  /// The number of hard links to the file.
+  ///
+  /// - Throws: `FileSystemError` when it cannot be read.
+  public func hardLinkCount() throws(FileSystemError) -> Int {
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw FileSystemError.fromErrno(errno, path: path) }
+    return Int(info.st_nlink)
   }
 
   /// The file's permission bits (such as `0o600`).

@@ -97,9 +97,22 @@ public struct TextRenderer: ReportRenderer {
     guard total(widths) <= width else { return blocks(table) }
     // Spend the spare width where it saves most lines: first the table's height (the tallest
     // heading and every label's lines), then the headings' lines, per character spent.
+    // Line counts by width, worked out once each: labels by the first column's width, headings
+    // by their column and width.
+    var labelLineCounts: [Int: Int] = [:]
+    var headingLineCounts: [Int: Int] = [:]
     func lineCounts(_ widths: [Int]) -> (height: Int, headings: Int) {
-      let headings = columns.map { wordLines(table.headers[$0], width: widths[$0]).count }
-      let labels = table.rows.reduce(0) { $0 + wordLines(cell($1, 0), width: widths[0]).count }
+      let headings = columns.map { column in
+        let key = column * 10_000 + widths[column]
+        if let known = headingLineCounts[key] { return known }
+        let count = wordLines(table.headers[column], width: widths[column]).count
+        headingLineCounts[key] = count
+        return count
+      }
+      let labels =
+        labelLineCounts[widths[0]]
+        ?? table.rows.reduce(0) { $0 + wordLines(cell($1, 0), width: widths[0]).count }
+      labelLineCounts[widths[0]] = labels
       return ((headings.max() ?? 1) + labels, headings.reduce(0, +))
     }
     var spare = width - total(widths)

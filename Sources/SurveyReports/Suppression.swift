@@ -13,7 +13,7 @@ public enum SuppressionPolicy: Sendable, Hashable {
   public var description: String {
     switch self {
     case .threshold(let threshold):
-      "Counts from 1 to \(threshold - 1) are hidden with their percentages, and so are further counts that would reveal a hidden one from a total (secondary suppression). Zeros are shown."
+      "Counts from 1 to \(threshold - 1) are hidden with their percentages, and so are further counts that would reveal a hidden one from a total (secondary suppression). Zeros are shown. Bases and rows read are shown, so where a question has only one kind of missing answer (such as not answered), its number can be worked out from them."
     case .nhsDigital:
       "NHS Digital style: counts from 1 to 7 are hidden, other counts and bases are rounded to the nearest 5, and percentages are worked out from the rounded counts."
     case .none:
@@ -46,8 +46,10 @@ enum Suppressor {
   /// Secondary suppression treats each group's base as the total of its categories, each group's
   /// rows as its base plus its missing answers, and each whole-sample count as the total of that
   /// category over the groups of every breakdown, and hides the smallest further counts until no
-  /// hidden count can be worked out by subtraction (except a group's only missing reason, which is
-  /// always its rows minus its base).
+  /// hidden count can be worked out by subtraction. The exception is deliberate: when a group has
+  /// only one non-zero missing reason (usually "not answered"), its count is the group's rows less
+  /// its base, and only hiding the base would protect it; bases and rows read stay shown, and the
+  /// policy's description says so.
   ///
   /// - Complexity: O(*g* × *c*) per pass for *g* groups and *c* categories; at most *g* × *c* passes.
   static func apply(_ policy: SuppressionPolicy, to measure: inout MeasureReport) {
@@ -168,8 +170,8 @@ enum Suppressor {
           }
           // The group's rows are its base plus its missing answers, and the rows can be known
           // (the rows read, or the group's size from another table), so one hidden missing count
-          // needs a second. A lone missing reason that is hidden stays derivable from the rows
-          // and the base; hiding the base instead would hide every answer.
+          // needs a second. A lone non-zero missing reason stays derivable from the rows and the
+          // base; hiding the base instead would hide every answer.
           if group.missing.filter({ $0.suppression != nil }).count == 1,
             let next = smallestShown(group.missing.map { ($0.count, $0.suppression == nil) })
           {

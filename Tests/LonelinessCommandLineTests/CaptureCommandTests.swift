@@ -272,6 +272,16 @@ let onsHeader = [
     let inspect = run(["inspect", first.folder + "/r.csv", "-i", "ons-loneliness", "-i", "swemwbs"])
     #expect(inspect.exitCode == .success)
     #expect(!inspect.output.contains("Ragged"), "the shorter first row is not a problem")
+    // A row cut short before its status is a problem, even in a capture file.
+    let torn = first.folder + "/torn.csv"
+    try (after + "R9,2026-01-01T00:00:00Z,1\n").write(
+      toFile: torn,
+      atomically: true,
+      encoding: .utf8
+    )
+    let tornInspect = run(["inspect", torn, "-i", "ons-loneliness"])
+    #expect(tornInspect.output.contains("Ragged rows (1)"))
+    #expect(tornInspect.output.contains("torn.csv:4: the record has 3 fields"))
     let score = run(["score", first.folder + "/r.csv", "-i", "swemwbs", "--strict"])
     #expect(score.exitCode == .success, "\(score.errors)")
     let scored = try CSVReader(bytes: Array(score.output.utf8)).readAll()

@@ -114,6 +114,82 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
     #expect(left == ["grow.csv"], "no temporary file is left behind")
   }
 
+  @Test func `columns another capture added after inspection are left blank, not refused`() throws {
+    let path = try temporaryFolder() + "/raced.csv"
+    try "respondent_id,x.a,status\nR0,1,complete\n".write(
+      toFile: path,
+      atomically: true,
+      encoding: .utf8
+    )
+    let accepted = try DurableAppend.existingColumns(path)
+    #expect(accepted == header)
+    // Meanwhile another capture adds `site`.
+    try DurableAppend.append(["R1", "2", "complete", "A"], header: header + ["site"], to: path)
+    #expect(throws: CaptureFileError.self, "without the accepted columns it is refused") {
+      try DurableAppend.append(["R2", "3", "complete"], header: header, to: path)
+    }
+    try DurableAppend.append(
+      ["R2", "3", "complete"],
+      header: header,
+      to: path,
+      acceptedFileColumns: accepted
+    )
+    #expect(try records(path).last == ["R2", "3", "complete", ""])
+  }
+
+  @Test func `columns are added to the file a symbolic link names, and the link stays`() throws {
+    let folder = try temporaryFolder()
+    try FileManager.default.createDirectory(
+      atPath: folder + "/real",
+      withIntermediateDirectories: true
+    )
+    try "respondent_id,x.a,status\nR0,1,complete\n".write(
+      toFile: folder + "/real/data.csv",
+      atomically: true,
+      encoding: .utf8
+    )
+    try FileManager.default.createSymbolicLink(
+      atPath: folder + "/link.csv",
+      withDestinationPath: folder + "/real/data.csv"
+    )
+    try DurableAppend.append(
+      ["R1", "2", "complete", "A"],
+      header: header + ["site"],
+      to: folder + "/link.csv"
+    )
+    let destination = try FileManager.default.destinationOfSymbolicLink(
+      atPath: folder + "/link.csv"
+    )
+    #expect(destination == folder + "/real/data.csv")
+    #expect(try records(folder + "/real/data.csv").last == ["R1", "2", "complete", "A"])
+  }
+
+  @Test func `columns are not added to a file with other hard links, before any question`() throws {
+    let folder = try temporaryFolder()
+    let original = "respondent_id,x.a,status\nR0,1,complete\n"
+    try original.write(toFile: folder + "/a.csv", atomically: true, encoding: .utf8)
+    try FileManager.default.linkItem(atPath: folder + "/a.csv", toPath: folder + "/b.csv")
+    do {
+      _ = try DurableAppend.inspect(folder + "/a.csv", header: header + ["site"])
+      Issue.record("a hard-linked file was accepted for new columns")
+    } catch {
+      #expect(error.kind == .cannotAddColumns)
+      #expect(error.message.contains("it has 2 hard links"))
+    }
+    #expect(throws: CaptureFileError.self) {
+      try DurableAppend.append(
+        ["R1", "2", "complete", "A"],
+        header: header + ["site"],
+        to: folder + "/a.csv"
+      )
+    }
+    #expect(try contents(folder + "/b.csv") == original)
+    #expect(
+      try DurableAppend.inspect(folder + "/a.csv", header: header) == .matchingHeader,
+      "appending without new columns is still fine"
+    )
+  }
+
   @Test func `a file with a repeated column is refused`() throws {
     let path = try temporaryFolder() + "/repeated.csv"
     try "respondent_id,x.a,x.a,status\n".write(toFile: path, atomically: true, encoding: .utf8)
