@@ -374,9 +374,10 @@ struct ImportRun {
   var firstLineOfIDInWave: [UInt64: Int32] = [:]
   var raggedProblems: [ImportProblem] = []
   var recordProblems: [ImportProblem] = []
-  /// For a file written by a capture: the number of fields up to and including `status`. Rows
-  /// from before columns were appended to its header (after `status`) are shorter than the header
-  /// but at least this long; their missing cells are blank, not a problem.
+  /// The fewest fields a row of a capture file may have: those up to and including `status`.
+  ///
+  /// Rows from before columns were appended to a capture file's header (after `status`) are
+  /// shorter than the header but at least this long; their missing cells are blank, not a problem.
   var captureRowMinimum: Int?
 
   init(
