@@ -620,27 +620,25 @@ public struct ReportBuilder: Sendable {
     if let reason = pearson.validity.reason {
       reliability = " Not reliable: \(reason)" + (reason.hasSuffix(".") ? "" : ".")
     }
-    guard let weighted else {
-      return IndependenceTest(
+    func pearsonTest(_ method: String) -> IndependenceTest {
+      IndependenceTest(
         chiSquare: pearson.chiSquare,
         degreesOfFreedom: pearson.degreesOfFreedom,
         pValue: pearson.pValue,
         isValid: pearson.validity.isValid,
-        note: "Pearson's chi-square test of independence." + reliability
+        note: method + reliability
       )
     }
+    guard let weighted else { return pearsonTest("Pearson's chi-square test of independence.") }
+    let unweighted =
+      "Pearson's chi-square test of independence on unweighted counts: the Rao-Scott "
     // The adjustment takes time in proportion to cells × (groups + answers)²; a table larger than
     // this has too few respondents per cell for any chi-square test to be reliable.
     guard keptRows.count * keptColumns.count <= 2_000, keptRows.count + keptColumns.count <= 200
     else {
-      return IndependenceTest(
-        chiSquare: pearson.chiSquare,
-        degreesOfFreedom: pearson.degreesOfFreedom,
-        pValue: pearson.pValue,
-        isValid: pearson.validity.isValid,
-        note: "Pearson's chi-square test of independence on unweighted counts: the Rao-Scott "
-          + "test for weighted data is not computed for tables of more than 2,000 cells or 200 "
-          + "groups and answers together." + reliability
+      return pearsonTest(
+        unweighted + "test for weighted data is not computed for tables of more than 2,000 cells "
+          + "or 200 groups and answers together."
       )
     }
     do {
@@ -665,14 +663,7 @@ public struct ReportBuilder: Sendable {
           + "clusters." + reliability
       )
     } catch {
-      return IndependenceTest(
-        chiSquare: pearson.chiSquare,
-        degreesOfFreedom: pearson.degreesOfFreedom,
-        pValue: pearson.pValue,
-        isValid: pearson.validity.isValid,
-        note: "Pearson's chi-square test of independence on unweighted counts: the Rao-Scott "
-          + "test for weighted data could not be computed (\(error))." + reliability
-      )
+      return pearsonTest(unweighted + "test for weighted data could not be computed (\(error)).")
     }
   }
 
