@@ -4,7 +4,8 @@ public import SurveyPlatform
 /// Appends whole rows to a shared CSV file so that no completed row is ever lost, torn or
 /// interleaved with another, and no existing row is rewritten.
 ///
-/// ``append(_:header:to:writer:)`` opens the file with `O_APPEND` (creating it if needed), takes
+/// ``append(_:header:to:writer:acceptedFileColumns:)`` opens the file (following a symbolic link)
+/// with `O_APPEND` (creating it if needed), takes
 /// an exclusive `flock` lock, checks that the path still names the file it locked, checks the
 /// header, writes the row, or the header and the row for a new or empty file, with ONE `write(2)`
 /// call, and calls `fsync` before it returns. The lock is released when the file is closed, also
@@ -14,15 +15,16 @@ public import SurveyPlatform
 ///   row after the existing rows, and a short write (a full disk) is cut back off the file.
 /// - Two processes appending at once wait for each other's lock, so their rows never interleave
 ///   and a header check cannot race with another process creating the file.
-/// - An existing file's header must hold every column it has among the columns this capture
-///   writes; the row is written in the file's column order. Otherwise nothing is written and
-///   ``CaptureFileError`` names the differing columns.
+/// - Every column of an existing file must be one this capture writes (or one another capture
+///   added after this one inspected the file, left blank); the row is written in the file's
+///   column order. Otherwise nothing is written and ``CaptureFileError`` names the columns.
 /// - Columns this capture writes that the file lacks are appended to its header: still holding
 ///   the lock, the longer header, the existing rows byte for byte and the new row go to a
 ///   temporary file that is flushed and renamed over the file, so a reader sees the old file or
 ///   the new one. Earlier rows stay as they were, shorter than the header; readers take their
 ///   missing trailing cells as blank. A process that was waiting for the lock finds that the path
-///   names a new file and opens it again.
+///   names a new file and opens it again. Columns are not added to a file with other hard links
+///   (renaming would split it) or in a folder this process cannot write to.
 public enum DurableAppend {
   /// What ``inspect(_:header:)`` found.
   public enum FileState: Sendable, Hashable {
