@@ -111,8 +111,13 @@ public struct InstrumentCatalogue: Sendable {
     var diagnostics: [InstrumentDiagnostic] = []
     var pendingExtensions: [InstrumentExtension] = []
     for file in files {
-      let bytes = try readFile(file)
       let shown = displayPath(file)
+      if let size = regularFileSize(file), size > InstrumentLimits.maximumFileSize {
+        // Decoding refuses it too; this keeps a huge file from being read into memory first.
+        diagnostics.append(InstrumentLimits.fileTooLarge(shown, size: size))
+        continue
+      }
+      let bytes = try readFile(file)
       do {
         switch try InstrumentDecoder.decode(bytes, file: shown) {
         case .instrument(let instrument):

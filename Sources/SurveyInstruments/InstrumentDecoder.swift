@@ -83,6 +83,11 @@ public enum InstrumentDecoder {
     _ bytes: [UInt8],
     file: String
   ) throws(InstrumentFileError) -> InstrumentFileContents {
+    guard bytes.count <= InstrumentLimits.maximumFileSize else {
+      throw InstrumentFileError(diagnostics: [
+        InstrumentLimits.fileTooLarge(file, size: bytes.count)
+      ])
+    }
     let root: JSONNode
     do {
       root = try JSONReader.parse(bytes)
@@ -166,13 +171,21 @@ private final class DecodingSession {
       report(node.position, path, "expected an object ({ … }), found \(node.kindDescription)")
       return nil
     }
+    guard members.count <= InstrumentLimits.maximumTableRows else {
+      report(
+        node.position,
+        path,
+        "the object has \(groupedThousands(members.count)) keys; an instrument file allows at most \(groupedThousands(InstrumentLimits.maximumTableRows))"
+      )
+      return nil
+    }
     var seen: [String: JSONMember] = [:]
     for member in members {
       if seen[member.key] != nil {
         report(
           member.keyPosition,
-          join(path, member.key),
-          "the key \"\(member.key)\" appears twice in the same object"
+          join(path, excerpt(member.key)),
+          "the key \"\(excerpt(member.key))\" appears twice in the same object"
         )
       } else {
         seen[member.key] = member
@@ -184,6 +197,14 @@ private final class DecodingSession {
   func array(_ node: JSONNode, _ path: String) -> [JSONNode]? {
     guard case .array(let elements) = node.value else {
       report(node.position, path, "expected a list ([ … ]), found \(node.kindDescription)")
+      return nil
+    }
+    guard elements.count <= InstrumentLimits.maximumListLength else {
+      report(
+        node.position,
+        path,
+        "the list has \(groupedThousands(elements.count)) entries; an instrument file allows at most \(groupedThousands(InstrumentLimits.maximumListLength))"
+      )
       return nil
     }
     return elements
@@ -202,6 +223,15 @@ private final class DecodingSession {
       report(node.position, path, "expected some text, found an empty string")
       return nil
     }
+    let length = text.unicodeScalars.count
+    guard length <= InstrumentLimits.maximumTextLength else {
+      report(
+        node.position,
+        path,
+        "the text '\(excerpt(text))' is too long: an instrument file allows at most \(groupedThousands(InstrumentLimits.maximumTextLength)) characters in one value"
+      )
+      return nil
+    }
     return text
   }
 
@@ -213,15 +243,23 @@ private final class DecodingSession {
     guard value.rounded() == value, abs(value) < 1e15,
       !literal.contains(".") && !literal.lowercased().contains("e")
     else {
-      report(node.position, path, "expected a whole number, found \(literal)")
+      report(node.position, path, "expected a whole number, found \(excerpt(literal))")
+      return nil
+    }
+    guard abs(value) <= InstrumentLimits.maximumMagnitude else {
+      report(node.position, path, "\(excerpt(literal)) is \(outOfBounds)")
       return nil
     }
     return Int(value)
   }
 
   func number(_ node: JSONNode, _ path: String) -> Double? {
-    guard case .number(let value, _) = node.value else {
+    guard case .number(let value, let literal) = node.value else {
       report(node.position, path, "expected a number, found \(node.kindDescription)")
+      return nil
+    }
+    guard value.isFinite, abs(value) <= InstrumentLimits.maximumMagnitude else {
+      report(node.position, path, "\(excerpt(literal)) is \(outOfBounds)")
       return nil
     }
     return value
@@ -241,8 +279,8 @@ private final class DecodingSession {
       report(
         node.position,
         path,
-        "'\(text)' is not a valid id: expected a lowercase letter followed by lowercase letters, digits, '-' or '_'",
-        hint: suggestedIdentifier(text).map { "for example '\($0)'" }
+        "'\(excerpt(text))' is not a valid id: expected a lowercase letter followed by lowercase letters, digits, '-' or '_'",
+        hint: suggestedIdentifier(text).map { "for example '\(excerpt($0))'" }
       )
       return nil
     }
@@ -817,7 +855,7 @@ private final class DecodingSession {
             report(
               member.keyPosition,
               "\(path).anchors",
-              "anchor keys are codes; '\(member.key)' is not a whole number"
+              "anchor keys are codes; '\(excerpt(member.key))' is not a whole number"
             )
             continue
           }
@@ -1138,7 +1176,7 @@ private final class DecodingSession {
         report(
           member.keyPosition,
           path,
-          "recode keys are codes; '\(member.key)' is not a whole number"
+          "recode keys are codes; '\(excerpt(member.key))' is not a whole number"
         )
         continue
       }
@@ -1236,11 +1274,15 @@ private final class DecodingSession {
     if let tableNode = reader.required("table") {
       if case .object(let members) = tableNode.value {
         for member in members {
-          guard let from = Int(member.key) else {
+          guard let from = Int(member.key),
+            abs(Double(from)) <= InstrumentLimits.maximumMagnitude
+          else {
             report(
               member.keyPosition,
               "\(path).table",
-              "table keys are whole score values; '\(member.key)' is not a whole number"
+              Int(member.key) == nil
+                ? "table keys are whole score values; '\(excerpt(member.key))' is not a whole number"
+                : "the table key \(excerpt(member.key)) is \(outOfBounds)"
             )
             continue
           }
@@ -1256,15 +1298,15 @@ private final class DecodingSession {
         )
       }
       if let source {
-        let low = Int(source.range.lowerBound)
-        let high = Int(source.range.upperBound)
-        let keys = Set(entries.map(\.from))
-        let gaps = (low...high).filter { !keys.contains($0) }
-        if !gaps.isEmpty {
+        // The source's range is bounded by the decoder, so these conversions cannot trap.
+        let low = Int(source.range.lowerBound.rounded(.up))
+        let high = Int(source.range.upperBound.rounded(.down))
+        let gaps = missingValues(from: low, through: high, keys: entries.map(\.from))
+        if gaps.count > 0 {
           report(
             tableNode.position,
             "\(path).table",
-            "the table has no row for \(listed(gaps)); it must cover every whole value of '\(source.id)' from \(low) to \(high)"
+            "the table has no row for \(listed(gaps.first, count: gaps.count)); it must cover every whole value of '\(source.id)' from \(low) to \(high)"
           )
         }
         let outside = entries.map(\.from).filter { $0 < low || $0 > high }
@@ -1501,8 +1543,8 @@ private struct ObjectReader {
     for member in members where !expected.contains(member.key) {
       session.report(
         member.keyPosition,
-        join(path, member.key),
-        "unknown key \"\(member.key)\"; expected one of: \(expected.joined(separator: ", "))",
+        join(path, excerpt(member.key)),
+        "unknown key \"\(excerpt(member.key))\"; expected one of: \(expected.joined(separator: ", "))",
         hint: didYouMean(member.key, among: expected) ?? hint
       )
     }
@@ -1525,6 +1567,41 @@ private func suggestedIdentifier(_ text: String) -> String? {
     result.removeFirst()
   }
   return result.isEmpty ? nil : result
+}
+
+/// What a number outside ``InstrumentLimits/maximumMagnitude`` is told.
+private let outOfBounds =
+  "outside the numbers an instrument file may hold (-1,000,000 to 1,000,000)"
+
+/// The whole numbers from `low` through `high` that `keys` lacks: the first few of them and how
+/// many there are, without enumerating the range.
+///
+/// - Complexity: O(*k* log *k*) for *k* keys.
+private func missingValues(
+  from low: Int,
+  through high: Int,
+  keys: [Int]
+) -> (first: [Int], count: Int) {
+  guard low <= high else { return ([], 0) }
+  let present = Array(Set(keys.filter { $0 >= low && $0 <= high })).sorted()
+  let count = (high - low + 1) - present.count
+  var first: [Int] = []
+  var next = low
+  for key in present + [high + 1] {
+    while next < key && first.count < 8 {
+      first.append(next)
+      next += 1
+    }
+    if first.count == 8 { break }
+    next = key + 1
+  }
+  return (first, count)
+}
+
+/// The first values of a longer list, and how many more: "3, 4, 5 and 12 more".
+private func listed(_ first: [Int], count: Int) -> String {
+  let shown = first.map(String.init).joined(separator: ", ")
+  return count > first.count ? "\(shown) and \(count - first.count) more" : shown
 }
 
 private func listed(_ values: [Int]) -> String {

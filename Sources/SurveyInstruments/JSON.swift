@@ -47,7 +47,7 @@ package struct JSONNode: Sendable, Hashable {
     case .null: "null"
     case .bool(let flag): flag ? "true" : "false"
     case .number(_, let literal): "the number \(literal)"
-    case .string(let text): "the string '\(text.count > 40 ? String(text.prefix(40)) + "…" : text)'"
+    case .string(let text): "the string '\(excerpt(text, limit: 40))'"
     case .array: "a list"
     case .object: "an object"
     }
@@ -96,20 +96,33 @@ private struct Parser {
 
   init(bytes: [UInt8]) { self.bytes = bytes }
 
-  var position: TextPosition { position(at: index) }
+  /// The column of `columnCacheOffset` on the current line, so that positions asked for in file
+  /// order cost O(1) each instead of a rescan of the line (a minified file is one long line).
+  var columnCacheOffset = 0
+  var columnCacheColumn = 1
 
-  func position(at offset: Int) -> TextPosition {
+  var position: TextPosition {
+    mutating get { position(at: index) }
+  }
+
+  mutating func position(at offset: Int) -> TextPosition {
     // Columns count Unicode scalars: skip UTF-8 continuation bytes.
-    var column = 1
-    var cursor = lineStart
+    if columnCacheOffset < lineStart || columnCacheOffset > offset {
+      columnCacheOffset = lineStart
+      columnCacheColumn = 1
+    }
+    var column = columnCacheColumn
+    var cursor = columnCacheOffset
     while cursor < offset && cursor < bytes.count {
       if bytes[cursor] & 0xC0 != 0x80 { column += 1 }
       cursor += 1
     }
+    columnCacheOffset = cursor
+    columnCacheColumn = column
     return TextPosition(line: line, column: column)
   }
 
-  func error(_ message: String, hint: String? = nil) -> JSONSyntaxError {
+  mutating func error(_ message: String, hint: String? = nil) -> JSONSyntaxError {
     JSONSyntaxError(message: message, position: position, hint: hint)
   }
 
@@ -207,7 +220,9 @@ private struct Parser {
       let key = try parseString()
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-        throw error("expected ':' after the key \"\(key)\", found \(currentDescription)")
+        throw error(
+          "expected ':' after the key \"\(excerpt(key))\", found \(currentDescription)"
+        )
       }
       index += 1
       skipWhitespace()
@@ -226,7 +241,7 @@ private struct Parser {
         return members
       }
       throw error(
-        "expected ',' or '}' after the value of \"\(key)\", found \(currentDescription)",
+        "expected ',' or '}' after the value of \"\(excerpt(key))\", found \(currentDescription)",
         hint: bytes[index] == UInt8(ascii: "\"")
           ? "is a comma missing at the end of the previous line?" : nil
       )
@@ -266,45 +281,43 @@ private struct Parser {
     }
   }
 
+  /// Reads a string value, collecting its UTF-8 bytes and validating them once at the end.
+  ///
+  /// - Complexity: O(*n*) in the length of the string.
   mutating func parseString() throws(JSONSyntaxError) -> String {
     let openQuote = position
     index += 1
-    var scalars = String.UnicodeScalarView()
+    var utf8: [UInt8] = []
     var runStart = index
-    func flush(_ parser: Parser, _ scalars: inout String.UnicodeScalarView, upTo end: Int) -> Bool {
-      guard end > runStart else { return true }
-      guard let text = String(validating: parser.bytes[runStart..<end], as: UTF8.self) else {
-        return false
-      }
-      scalars.append(contentsOf: text.unicodeScalars)
-      return true
-    }
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        guard flush(self, &scalars, upTo: index) else {
-          throw error("the string is not valid UTF-8")
+        utf8.append(contentsOf: bytes[runStart..<index])
+        guard let text = String(validating: utf8, as: UTF8.self) else {
+          throw JSONSyntaxError(
+            message: "the string is not valid UTF-8",
+            position: openQuote,
+            hint: "save the file as UTF-8"
+          )
         }
         index += 1
-        return String(scalars)
+        return text
       }
       if byte == UInt8(ascii: "\\") {
-        guard flush(self, &scalars, upTo: index) else {
-          throw error("the string is not valid UTF-8")
-        }
+        utf8.append(contentsOf: bytes[runStart..<index])
         index += 1
         guard index < bytes.count else { break }
         let escape = bytes[index]
         index += 1
         switch escape {
-        case UInt8(ascii: "\""): scalars.append("\"")
-        case UInt8(ascii: "\\"): scalars.append("\\")
-        case UInt8(ascii: "/"): scalars.append("/")
-        case UInt8(ascii: "b"): scalars.append("\u{08}")
-        case UInt8(ascii: "f"): scalars.append("\u{0C}")
-        case UInt8(ascii: "n"): scalars.append("\n")
-        case UInt8(ascii: "r"): scalars.append("\r")
-        case UInt8(ascii: "t"): scalars.append("\t")
+        case UInt8(ascii: "\""): utf8.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): utf8.append(UInt8(ascii: "\\"))
+        case UInt8(ascii: "/"): utf8.append(UInt8(ascii: "/"))
+        case UInt8(ascii: "b"): utf8.append(0x08)
+        case UInt8(ascii: "f"): utf8.append(0x0C)
+        case UInt8(ascii: "n"): utf8.append(0x0A)
+        case UInt8(ascii: "r"): utf8.append(0x0D)
+        case UInt8(ascii: "t"): utf8.append(0x09)
         case UInt8(ascii: "u"):
           var code = try parseHex4()
           if (0xD800..<0xDC00).contains(code) {
@@ -321,7 +334,7 @@ private struct Parser {
           guard let scalar = Unicode.Scalar(code) else {
             throw error("a \\u escape names no character")
           }
-          scalars.append(scalar)
+          UTF8.encode(scalar) { utf8.append($0) }
         default:
           index -= 1
           throw error(

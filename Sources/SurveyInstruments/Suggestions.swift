@@ -3,19 +3,34 @@
 /// Only candidates within a distance of about a third of the text's length (at least 2) are
 /// returned, closest first, at most `limit` of them.
 ///
-/// - Complexity: O(*k* × *m* × *n*) for *k* candidates of length *n* and text of length *m*.
+/// Texts and candidates longer than ``maximumSuggestionLength`` characters get no suggestion, and
+/// candidates whose length alone puts them too far away are skipped, so that a hostile header or
+/// key cannot make a hint slow.
+///
+/// - Complexity: O(*k* × *m* × *n*) for *k* candidates of length *n* and text of length *m*, both
+///   at most ``maximumSuggestionLength``.
 public func closestMatches(to text: String, among candidates: [String], limit: Int = 3) -> [String]
 {
+  guard text.utf8.count <= maximumSuggestionLength * 4 else { return [] }
   let target = Array(text.lowercased().unicodeScalars)
+  guard target.count <= maximumSuggestionLength else { return [] }
   let threshold = max(2, target.count / 3)
   var scored: [(String, Int)] = []
   for candidate in candidates {
-    let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
+    // Each scalar is one to four bytes, so this bounds the length before any copy is made.
+    let bytes = candidate.utf8.count
+    guard bytes <= maximumSuggestionLength * 4, bytes >= target.count - threshold else { continue }
+    let scalars = Array(candidate.lowercased().unicodeScalars)
+    guard abs(scalars.count - target.count) <= threshold else { continue }
+    let distance = editDistance(target, scalars)
     if distance <= threshold { scored.append((candidate, distance)) }
   }
   scored.sort { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
   return Array(scored.prefix(limit).map(\.0))
 }
+
+/// The longest text, in characters, that ``closestMatches(to:among:limit:)`` compares.
+public let maximumSuggestionLength = 500
 
 /// The Levenshtein distance between two sequences of scalars.
 private func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {

@@ -99,6 +99,14 @@ public func hardLinkCount(_ path: String) -> Int? {
   return Int(info.st_nlink)
 }
 
+/// The size in bytes of the file at `path` (following symbolic links), or `nil` when it cannot be
+/// read or is not a regular file.
+public func regularFileSize(_ path: String) -> Int? {
+  var info = stat()
+  guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+  return Int(info.st_size)
+}
+
 /// Reads a whole file into memory.
 ///
 /// - Parameter path: The file to read.

@@ -76,6 +76,37 @@ import Testing
     )
   }
 
+  @Test(arguments: ["instruments validate", "report", "score"])
+  func `an instrument with a number beyond the bounds exits 65 naming where it is`(
+    command: String
+  ) throws {
+    // A score range max of 1e19 crashed the conversion-table check; 1e8 took seconds and a GB.
+    var json = try String(
+      contentsOf: packageRoot.appendingPathComponent("Instruments/swemwbs.json"),
+      encoding: .utf8
+    )
+    json = json.replacingOccurrences(of: "\"id\": \"swemwbs\"", with: "\"id\": \"big-swemwbs\"")
+    let rawRange = try #require(json.range(of: "\"max\": 35"))
+    json.replaceSubrange(rawRange, with: "\"max\": 1e19")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "big-\(UUID().uuidString).json"
+    )
+    try json.write(to: url, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let arguments =
+      command == "instruments validate"
+      ? ["instruments", "validate", url.path]
+      : [command, "Examples/platform-exports/google-forms.csv", "--instruments", url.path]
+    let result = run(arguments)
+    #expect(result.exitCode == .dataError)
+    #expect(
+      result.errors.contains(
+        "error: scores[0].range.max: 1e19 is outside the numbers an instrument file may hold (-1,000,000 to 1,000,000)"
+      ),
+      "\(result.errors)"
+    )
+  }
+
   @Test func `a missing file exits 66`() {
     let result = run(["instruments", "validate", "no-such-file.json"])
     #expect(result.exitCode == .noInput)
