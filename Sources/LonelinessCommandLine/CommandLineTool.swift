@@ -132,7 +132,49 @@ public enum CommandLineTool {
       console.write(help(for: spec))
       return nil
     }
+    if let output = parsed.value("--output") {
+      try refuseOutput(output, namingAnInputOf: parsed, console: console, command: spec.name)
+    }
     return parsed
+  }
+
+  /// Refuses, before anything is read, an output path that names one of the command's input files
+  /// (its files, `--map` and `--instruments`), however it is spelled: by `./`, a symbolic link or a
+  /// hard link. Inputs are never modified.
+  ///
+  /// - Throws: ``UsageError`` (exit 64) naming both paths.
+  static func refuseOutput(
+    _ output: String,
+    namingAnInputOf parsed: ParsedArguments,
+    console: Console,
+    command: String
+  ) throws {
+    guard output != "-", let target = fileIdentity(console.resolve(output)) else { return }
+    var inputs = parsed.positionals + parsed.values("--map")
+    for path in parsed.values("--instruments") {
+      let resolved = console.resolve(path)
+      inputs.append(path)
+      if pathKind(resolved) == .directory, let names = try? listDirectory(resolved) {
+        let folder = path.hasSuffix("/") ? path : path + "/"
+        inputs += names.map { folder + $0 }
+      }
+    }
+    for input in inputs where fileIdentity(console.resolve(input)) == target {
+      throw UsageError(
+        message: "the output '\(output)' is the input file '\(input)'; writing it would replace "
+          + "the input, which is never modified",
+        hint: "write to another file, for example -o \(suggestedOutputName(command))",
+        command: command
+      )
+    }
+  }
+
+  /// A file name to suggest for a command's output.
+  static func suggestedOutputName(_ command: String) -> String {
+    switch command {
+    case "score": "scores.csv"
+    default: "\(command).txt"
+    }
   }
 
   /// The built-in instruments plus any loaded with `--instruments`.

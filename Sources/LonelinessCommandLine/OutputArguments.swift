@@ -14,7 +14,7 @@ enum OutputArguments {
         "--output",
         short: "-o",
         "FILE",
-        "Write to FILE (replaced in one step) instead of standard output."
+        "Write to FILE (replaced in one step; a device or FIFO is written in place) instead of standard output; - is standard output."
       ),
       .value("--suppress-below", "N", "Hide counts from 1 to N-1 (default 5)."),
     ]
@@ -93,11 +93,13 @@ enum OutputArguments {
     }
   }
 
-  /// Writes `text` to `-o FILE` in one step, or to standard output.
+  /// Writes `text` to `-o FILE` in one step, or to standard output (also for `-o -`).
+  ///
+  /// A device, FIFO or terminal named by `-o` is written in place (see `AtomicFileWriter`).
   ///
   /// - Throws: ``OutputError`` when the file cannot be written (exit 73).
   static func emit(_ text: String, parsed: ParsedArguments, console: Console) throws {
-    guard let output = parsed.value("--output") else {
+    guard let output = parsed.value("--output"), output != "-" else {
       console.write(text)
       return
     }

@@ -19,7 +19,7 @@ let scoreSpec = CommandSpec(
       "--output",
       short: "-o",
       "OUT",
-      "Write to OUT (replaced in one step) instead of standard output."
+      "Write to OUT (replaced in one step; a device or FIFO is written in place) instead of standard output; - is standard output."
     ),
     .value("--format", "FORMAT", "csv (the default) or json."),
   ],
@@ -68,7 +68,7 @@ enum ScoreCommand {
       scored: scored,
       format: format == "json" ? .json : .csv
     )
-    guard let output = parsed.value("--output") else {
+    guard let output = parsed.value("--output"), output != "-" else {
       try writer.write { chunk in console.write(String(decoding: chunk, as: UTF8.self)) }
       return .success
     }

@@ -215,14 +215,27 @@ public func writeFileAtomically(
 /// ``commit()`` is called: readers see the old file or the whole new one, never part of it, and
 /// memory does not grow with the file's size.
 ///
-/// A writer that is never committed removes its temporary file.
+/// What `path` names decides how it is written:
+/// - a regular file, or nothing: through the temporary file, renamed over it on commit. A
+///   symbolic link is followed, so the file it points to is replaced and the link kept.
+/// - anything else that exists (a device such as `/dev/null`, a FIFO, a terminal), and any path
+///   under `/dev/` or `/proc/` (such as `/dev/stdout`): written in place, never renamed over, so
+///   that a device node is never replaced by a regular file.
+/// - a folder: an error of kind `isDirectory`.
+///
+/// Where the system allows it (Linux), the temporary file has no name until it is complete, so a
+/// process killed while writing leaves nothing behind; otherwise it is `FILE.tmp-PID`, removed
+/// if the writer is never committed.
 public final class AtomicFileWriter {
   private var descriptor: Int32
-  private let temporary: String
-  /// The file that ``commit()`` replaces.
+  /// The name of the temporary file, or `nil` while it is nameless or when writing in place.
+  private var temporary: String?
+  /// Whether `path` is written directly (a device, FIFO or terminal).
+  private let writesInPlace: Bool
+  /// The file that ``commit()`` replaces: the path given, or the file its link points to.
   public let path: String
 
-  /// Creates the temporary file for `path`.
+  /// Creates the temporary file for `path`, or opens `path` itself when it is not a regular file.
   ///
   /// - Parameters:
   ///   - path: The file that ``commit()`` replaces.
@@ -234,26 +247,46 @@ public final class AtomicFileWriter {
     permissions: UInt32? = nil,
     owner: FileOwner? = nil
   ) throws(FileSystemError) {
-    self.path = path
-    temporary = path + ".tmp-\(getpid())"
+    var info = stat()
+    let exists = stat(path, &info) == 0
+    let kind = info.st_mode & S_IFMT
+    if exists && kind == S_IFDIR {
+      throw FileSystemError(kind: .isDirectory, path: path, reason: "Is a directory")
+    }
+    if (exists && kind != S_IFREG) || path.hasPrefix("/dev/") || path.hasPrefix("/proc/") {
+      let fd = open(path, O_WRONLY | O_CLOEXEC | (exists ? 0 : O_CREAT), 0o644)
+      guard fd >= 0 else { throw FileSystemError.fromErrno(errno, path: path) }
+      self.path = path
+      descriptor = fd
+      writesInPlace = true
+      temporary = nil
+      return
+    }
+    self.path = exists ? resolvedPath(path) : path
+    writesInPlace = false
     // Created no more open than asked for, then set exactly (the umask may have narrowed it).
     let mode = permissions.map { mode_t($0 & 0o7777) } ?? 0o644
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-    guard fd >= 0 else { throw FileSystemError.fromErrno(errno, path: path) }
+    var fd = openNamelessFile(inFolderOf: self.path, mode: mode)
+    if fd >= 0 {
+      temporary = nil
+    } else {
+      let name = self.path + ".tmp-\(getpid())"
+      fd = open(name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+      guard fd >= 0 else { throw FileSystemError.fromErrno(errno, path: path) }
+      temporary = name
+    }
     descriptor = fd
     // Best effort: only root may give a file away, and fchown then clears set-id bits, so the
     // permissions are set after it.
     if let owner { _ = fchown(fd, uid_t(owner.user), gid_t(owner.group)) }
     if let permissions, fchmod(fd, mode_t(permissions)) != 0 {
       let error = FileSystemError.fromErrno(errno, path: path)
-      _ = systemClose(fd)
-      unlink(temporary)
-      descriptor = -1
+      discard()
       throw error
     }
   }
 
-  /// Appends `bytes` to the temporary file.
+  /// Appends `bytes` to the temporary file (or to the device written in place).
   ///
   /// - Throws: `FileSystemError` when the write fails (a full disk, say).
   /// - Complexity: O(*n*) in the number of bytes.
@@ -268,33 +301,102 @@ public final class AtomicFileWriter {
     if let error = writeAll(descriptor, bytes, path: path) { throw error }
   }
 
-  /// Flushes the temporary file to disk and renames it over `path`.
+  /// Flushes the temporary file to disk and renames it over `path`; for a path written in place,
+  /// closes it.
   ///
   /// - Throws: `FileSystemError` when flushing or renaming fails; the old file is then unchanged.
   public func commit() throws(FileSystemError) {
     guard descriptor >= 0 else { return }
+    if writesInPlace {
+      let fd = descriptor
+      descriptor = -1
+      if systemClose(fd) != 0 && errno != EINTR {
+        throw FileSystemError.fromErrno(errno, path: path)
+      }
+      return
+    }
+    if fsync(descriptor) != 0 {
+      let error = FileSystemError.fromErrno(errno, path: path)
+      discard()
+      throw error
+    }
+    if temporary == nil {
+      // Give the finished file a name beside the target, then rename it over the target.
+      let name = path + ".tmp-\(getpid())"
+      unlink(name)
+      guard linkNamelessFile(descriptor, to: name) else {
+        let error = FileSystemError.fromErrno(errno, path: path)
+        discard()
+        throw error
+      }
+      temporary = name
+    }
     let fd = descriptor
     descriptor = -1
-    if fsync(fd) != 0 {
-      let error = FileSystemError.fromErrno(errno, path: path)
-      _ = systemClose(fd)
-      unlink(temporary)
-      throw error
-    }
     _ = systemClose(fd)
-    if rename(temporary, path) != 0 {
+    if let temporary, rename(temporary, path) != 0 {
       let error = FileSystemError.fromErrno(errno, path: path)
       unlink(temporary)
       throw error
     }
+    temporary = nil
   }
 
-  deinit {
-    if descriptor >= 0 {
-      _ = systemClose(descriptor)
-      unlink(temporary)
-    }
+  /// Closes the temporary file and removes it if it has a name.
+  private func discard() {
+    if descriptor >= 0 { _ = systemClose(descriptor) }
+    descriptor = -1
+    if let temporary, !writesInPlace { unlink(temporary) }
+    temporary = nil
   }
+
+  deinit { discard() }
+}
+
+/// Opens a file without a name in the folder of `path` (Linux's `O_TMPFILE`), so that nothing is
+/// left behind if the process dies before the file is complete; -1 where that is not supported.
+private func openNamelessFile(inFolderOf path: String, mode: mode_t) -> Int32 {
+  #if os(Linux)
+  let folder: String
+  if let slash = path.lastIndex(of: "/") {
+    folder = slash == path.startIndex ? "/" : String(path[..<slash])
+  } else {
+    folder = "."
+  }
+  // O_TMPFILE is (__O_TMPFILE | O_DIRECTORY) with __O_TMPFILE 020000000 on every Linux
+  // architecture; the C macro is not imported into Swift.
+  let nameless = Int32(0o20000000) | O_DIRECTORY
+  return open(folder, nameless | O_WRONLY | O_CLOEXEC, mode)
+  #else
+  return -1
+  #endif
+}
+
+/// Gives the nameless file open as `descriptor` the name `path`.
+private func linkNamelessFile(_ descriptor: Int32, to path: String) -> Bool {
+  #if os(Linux)
+  return linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0
+  #else
+  return false
+  #endif
+}
+
+/// A file's identity, the same for every path that names it: its device and inode.
+public struct FileIdentity: Sendable, Hashable {
+  /// The device the file lives on.
+  public var device: UInt64
+  /// The file's inode number on that device.
+  public var inode: UInt64
+}
+
+/// The identity of the file at `path`, following symbolic links, or `nil` when nothing is there.
+///
+/// Two paths name the same file (through `./` spellings, symbolic or hard links) exactly when
+/// their identities are equal.
+public func fileIdentity(_ path: String) -> FileIdentity? {
+  var info = stat()
+  guard stat(path, &info) == 0 else { return nil }
+  return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
 }
 
 private func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) -> FileSystemError? {
