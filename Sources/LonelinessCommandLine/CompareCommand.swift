@@ -18,6 +18,7 @@ let compareSpec = CommandSpec(
   options: ExportArguments.options + [
     .value("--cohort", "COLUMN", "The column that names each respondent's cohort (one file)."),
     .value("--reference", "VALUE", "The cohort every other cohort is compared with."),
+    OutputArguments.maximumGroupsOption,
   ] + OutputArguments.options(nhsDigital: false),
   examples: [
     "loneliness compare Examples/cohort-comparison/combined.csv -i ons-loneliness -i ons4 --cohort group --reference comparison",
@@ -70,6 +71,7 @@ enum CompareCommand {
         reference: parsed.value("--reference"),
         suppression: suppression
       )
+      options.maximumGroups = try OutputArguments.maximumGroups(parsed, command: "compare")
       var cohorts: [String] = []
       var surveys: [ScoredSurvey] = []
       if let cohortColumn {

@@ -34,6 +34,25 @@ enum OutputArguments {
     return options
   }
 
+  /// `--max-groups N`, for commands that break estimates down by a column.
+  static let maximumGroupsOption = OptionSpec.value(
+    "--max-groups",
+    "N",
+    "Allow up to N groups in a breakdown (default 1000, and not mostly groups of one respondent, as an id column gives)."
+  )
+
+  /// The `--max-groups` given, if any.
+  static func maximumGroups(_ parsed: ParsedArguments, command: String) throws -> Int? {
+    guard let text = parsed.value("--max-groups") else { return nil }
+    guard let value = Int(text), value >= 1 else {
+      throw UsageError(
+        message: "--max-groups needs a whole number of 1 or more, not '\(excerpt(text))'",
+        command: command
+      )
+    }
+    return value
+  }
+
   /// The format asked for, text by default.
   static func format(_ parsed: ParsedArguments, command: String) throws -> ReportFormat {
     let name = parsed.value("--format") ?? "text"

@@ -40,6 +40,7 @@ let reportSpec = CommandSpec(
       "What separates answers in a --multi cell (default: ';' if any cell has one, else ',')."
     ),
     .value("--decimals", "N", "Decimal places for percentages: 0 (the default) or 1."),
+    OutputArguments.maximumGroupsOption,
   ] + OutputArguments.options(nhsDigital: true),
   examples: [
     "loneliness report Examples/kent-esurvey/export.csv --instruments Examples/kent-esurvey/kent-loneliness.json --by \"Which district do you live in?\"",
@@ -68,6 +69,7 @@ enum ReportCommand {
       multiSelectSeparator: parsed.value("--separator")
     )
     options.suppression = try OutputArguments.suppression(parsed, command: "report")
+    options.maximumGroups = try OutputArguments.maximumGroups(parsed, command: "report")
     if let text = parsed.value("--decimals") {
       guard let decimals = Int(text), decimals == 0 || decimals == 1 else {
         throw UsageError(message: "--decimals takes 0 or 1, not '\(text)'", command: "report")

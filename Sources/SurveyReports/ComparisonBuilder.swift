@@ -20,6 +20,8 @@ public struct ComparisonOptions: Sendable {
   public var confidenceLevel: Double
   /// Cohorts with fewer answers than this are marked as a low base.
   public var lowBaseThreshold: Int
+  /// The most cohorts allowed, or `nil` for the default (see ``ReportOptions/maximumGroups``).
+  public var maximumGroups: Int?
 
   /// Creates options; the defaults suppress counts below 5 and show one decimal place.
   public init(
@@ -29,7 +31,8 @@ public struct ComparisonOptions: Sendable {
     suppression: SuppressionPolicy = .threshold(5),
     decimals: Int = 1,
     confidenceLevel: Double = 0.95,
-    lowBaseThreshold: Int = 30
+    lowBaseThreshold: Int = 30,
+    maximumGroups: Int? = nil
   ) {
     self.title = title
     self.reference = reference
@@ -38,6 +41,7 @@ public struct ComparisonOptions: Sendable {
     self.decimals = decimals
     self.confidenceLevel = confidenceLevel
     self.lowBaseThreshold = lowBaseThreshold
+    self.maximumGroups = maximumGroups
   }
 }
 
@@ -97,9 +101,18 @@ public struct ComparisonBuilder: Sendable {
         seen.insert(trimmed)
       }
     }
+    if let cohortColumn {
+      try checkGroupCount(
+        seen.count,
+        labelOfRow: cohorts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty },
+        column: cohortColumn,
+        maximum: options.maximumGroups
+      )
+    }
     let natural = naturallyOrdered(Array(seen))
     var ordered = (options.cohortOrder ?? []).filter { seen.contains($0) }
-    ordered += natural.filter { !ordered.contains($0) }
+    let given = Set(ordered)
+    ordered += natural.filter { !given.contains($0) }
     let column = cohortColumn.map { "'\($0)'" } ?? "the file names"
     guard ordered.count >= 2 else {
       throw ReportError(

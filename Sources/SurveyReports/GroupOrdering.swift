@@ -1,3 +1,5 @@
+import SurveyInstruments
+
 /// Orders group labels as a reader expects: age bands and other labels that start with a number
 /// by that number ("16-24" before "25-34", "75+" after "65-74"), other labels alphabetically, and
 /// non-answers ("Prefer not to say", "Don't know", "(not stated)") last.
@@ -76,5 +78,44 @@ extension String {
     while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
     while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
     return String(scalars)
+  }
+}
+
+/// Refuses a breakdown into more groups than a report can use: more than `maximum` (by default
+/// ``ReportOptions/defaultMaximumGroups``), or, unless a maximum is given, mostly groups of a single
+/// respondent, which is what an id column gives.
+///
+/// - Parameters:
+///   - count: The number of distinct groups.
+///   - labelOfRow: Each row's group.
+///   - column: The column the groups come from, for the message.
+///   - maximum: The most groups allowed, or `nil` for the default.
+/// - Throws: ``ReportError`` naming the number of distinct values.
+/// - Complexity: O(*n*) for *n* rows.
+func checkGroupCount(
+  _ count: Int,
+  labelOfRow: [String],
+  column: String,
+  maximum: Int?
+) throws(ReportError) {
+  let limit = maximum ?? ReportOptions.defaultMaximumGroups
+  if count > limit {
+    throw ReportError(
+      message:
+        "the column '\(excerpt(column))' has \(count) distinct values, more groups than a report can show (at most \(limit))",
+      hint: "break down by a column with fewer values (an area or an age band); "
+        + "--max-groups \(count) allows this many"
+    )
+  }
+  guard maximum == nil, count >= 20 else { return }
+  var sizes: [String: Int] = [:]
+  for label in labelOfRow { sizes[label, default: 0] += 1 }
+  let single = sizes.values.filter { $0 == 1 }.count
+  if single * 2 > count {
+    throw ReportError(
+      message:
+        "the column '\(excerpt(column))' has \(count) distinct values and \(single) of them belong to one respondent each: it looks like an id, not a grouping",
+      hint: "break down by a column that groups respondents; --max-groups \(count) allows it"
+    )
   }
 }

@@ -22,6 +22,12 @@ public struct ReportOptions: Sendable {
   public var decimals: Int
   /// The confidence level of every interval.
   public var confidenceLevel: Double
+  /// The most groups a breakdown may have, or `nil` for the default: at most
+  /// ``defaultMaximumGroups``, and not mostly groups of one respondent (what an id column gives).
+  public var maximumGroups: Int?
+
+  /// The most groups a breakdown has unless ``maximumGroups`` allows more.
+  public static let defaultMaximumGroups = 1_000
 
   /// Creates options; the defaults suppress counts below 5 and round to whole percentages.
   public init(
@@ -33,7 +39,8 @@ public struct ReportOptions: Sendable {
     multiSelectSeparator: String? = nil,
     suppression: SuppressionPolicy = .threshold(5),
     decimals: Int = 0,
-    confidenceLevel: Double = 0.95
+    confidenceLevel: Double = 0.95,
+    maximumGroups: Int? = nil
   ) {
     self.title = title
     self.groupBy = groupBy
@@ -44,6 +51,7 @@ public struct ReportOptions: Sendable {
     self.suppression = suppression
     self.decimals = decimals
     self.confidenceLevel = confidenceLevel
+    self.maximumGroups = maximumGroups
   }
 }
 
@@ -120,6 +128,12 @@ public struct ReportBuilder: Sendable {
         rowLabels.append(value)
         labels.insert(value)
       }
+      try checkGroupCount(
+        labels.count,
+        labelOfRow: rowLabels,
+        column: column.header,
+        maximum: options.maximumGroups
+      )
       let ordered = naturallyOrdered(Array(labels))
       let index = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
       groupings.append(
@@ -369,10 +383,13 @@ public struct ReportBuilder: Sendable {
     // Summary statistics per group.
     for b in measure.breakdowns.indices {
       let grouping = b == 0 ? nil : groupings[b - 1]
+      // The rows of each group in one pass, so that many groups cost no more than a few.
+      var rowsOfGroup = [[Int]](repeating: [], count: measure.breakdowns[b].groups.count)
+      for row in values.indices where included[row] && !values[row].isNaN {
+        rowsOfGroup[grouping?.groupOfRow[row] ?? 0].append(row)
+      }
       for g in measure.breakdowns[b].groups.indices {
-        let rows = values.indices.filter { row in
-          included[row] && !values[row].isNaN && (grouping.map { $0.groupOfRow[row] == g } ?? true)
-        }
+        let rows = rowsOfGroup[g]
         measure.breakdowns[b].groups[g].summary = summary(
           of: rows.map { values[$0] },
           weights: weights.map { w in rows.map { w[$0] } }

@@ -1,0 +1,80 @@
+import Foundation
+import LonelinessCommandLine
+import Testing
+
+/// A file of `rows` respondents answering the ONS loneliness questions, with an `id` column (one
+/// value per row) and an `area` column of `areas` values.
+private func groupedExport(rows: Int, areas: Int) throws -> URL {
+  let answers = ["Hardly ever or never", "Some of the time", "Often"]
+  let direct = ["Never", "Hardly ever", "Occasionally", "Some of the time", "Often/always"]
+  var text =
+    "id,area,How often do you feel that you lack companionship?,How often do you feel left out?,How often do you feel isolated from others?,How often do you feel lonely?\n"
+  for row in 0..<rows {
+    text +=
+      "R\(row),A\(row % areas),\(answers[row % 3]),\(answers[(row / 3) % 3]),\(answers[(row / 9) % 3]),\(direct[row % 5])\n"
+  }
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "groups-\(UUID().uuidString).csv"
+  )
+  try text.write(to: url, atomically: true, encoding: .utf8)
+  return url
+}
+
+@Suite struct GroupLimitTests {
+  @Test func `a breakdown by an id column is refused, naming the option that allows it`() throws {
+    let file = try groupedExport(rows: 300, areas: 3)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let result = run(["report", file.path, "--by", "id"])
+    #expect(result.exitCode == .usage)
+    #expect(
+      result.errors == """
+        error: the column 'id' has 300 distinct values and 300 of them belong to one respondent each: it looks like an id, not a grouping
+        hint: break down by a column that groups respondents; --max-groups 300 allows it
+
+        """
+    )
+    #expect(result.output.isEmpty)
+    let allowed = run(["report", file.path, "--by", "id", "--max-groups", "300", "--format", "csv"])
+    #expect(allowed.exitCode == .success)
+    #expect(allowed.output.contains(",R299,"))
+  }
+
+  @Test func `more than 1,000 groups are refused unless --max-groups allows them`() throws {
+    let file = try groupedExport(rows: 2_004, areas: 1_002)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let result = run(["report", file.path, "--by", "area"])
+    #expect(result.exitCode == .usage)
+    #expect(
+      result.errors.hasPrefix(
+        "error: the column 'area' has 1002 distinct values, more groups than a report can show (at most 1000)\nhint: break down by a column with fewer values (an area or an age band); --max-groups 1002 allows this many\n"
+      ),
+      "\(result.errors)"
+    )
+    let tooFew = run(["report", file.path, "--by", "area", "--max-groups", "1001"])
+    #expect(tooFew.exitCode == .usage)
+    #expect(tooFew.errors.contains("(at most 1001)"))
+    let allowed = run([
+      "report", file.path, "--by", "area", "--max-groups", "1002", "--format", "json",
+    ])
+    #expect(allowed.exitCode == .success, "\(allowed.errors)")
+  }
+
+  @Test func `compare refuses an id column as cohorts`() throws {
+    let file = try groupedExport(rows: 100, areas: 2)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let result = run(["compare", file.path, "--cohort", "id"])
+    #expect(result.exitCode == .usage)
+    #expect(result.errors.contains("it looks like an id, not a grouping"))
+    #expect(run(["compare", file.path, "--cohort", "area"]).exitCode == .success)
+  }
+
+  @Test func `--max-groups takes a positive whole number`() throws {
+    let file = try groupedExport(rows: 10, areas: 2)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let result = run(["report", file.path, "--by", "area", "--max-groups", "lots"])
+    #expect(result.exitCode == .usage)
+    #expect(
+      result.errors.hasPrefix("error: --max-groups needs a whole number of 1 or more, not 'lots'")
+    )
+  }
+}
