@@ -261,7 +261,9 @@ struct HTMLPageWriter {
         }
         if let note = cutoff.note { certainty += "<br><span class=\"note\">\(e(note))</span>" }
         let sources =
-          cutoff.sources.isEmpty ? "none recorded" : cutoff.sources.map(e).joined(separator: "<br>")
+          cutoff.sources.isEmpty
+          ? (cutoff.isUncertain ? "none found" : "none recorded")
+          : cutoff.sources.map(e).joined(separator: "<br>")
         lines.append(
           "<tr\(cutoff.isUncertain ? " class=\"uncertain\"" : "")><th "
             + "scope=\"row\"><code>\(e(cutoff.measure))</code></th>"

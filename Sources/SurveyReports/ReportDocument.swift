@@ -90,7 +90,8 @@ struct ReportDocument {
     }
     for cutoff in meta.cutoffs {
       var line =
-        "Cut-off for \(cutoff.measure): \(cutoff.definition). Source: \(cutoff.sources.joined(separator: "; ")) (\(cutoff.certainty))."
+        "Cut-off for \(cutoff.measure): \(cutoff.definition). "
+        + sourceSentence(citations: cutoff.sources, certainty: cutoff.certainty)
       if let note = cutoff.note { line += " \(note)" }
       about.append(line)
     }
