@@ -221,7 +221,7 @@ enum CaptureCommand {
     }
     let given = interview.session.answers.values
     var counts =
-      "\(given.count { $0.isAnswered }) of \(interview.session.questionCount) questions answered"
+      "\(given.count { $0.isAnswered }) of \(counted(interview.session.questionCount, "question")) answered"
     let missing = given.count { $0.missingReasonIndex != nil }
     let skipped = given.count { $0 == .notAnswered }
     let unreached = interview.session.questionCount - given.count

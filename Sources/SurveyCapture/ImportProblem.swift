@@ -151,7 +151,8 @@ extension ImportProblem {
       file: file,
       line: line,
       value: String(fieldCount),
-      message: "the record has \(fieldCount) fields but the header has \(expected); \(consequence)",
+      message:
+        "the record has \(counted(fieldCount, "field")) but the header has \(expected); \(consequence)",
       hint: "check for an unquoted delimiter or line break in this record"
     )
   }

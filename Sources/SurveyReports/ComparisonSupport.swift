@@ -159,6 +159,11 @@ func provenanceText(_ provenance: Provenance, in instrument: Instrument?) -> Str
   return "\(joinedCitations(citations)) (\(certainty))"
 }
 
+/// `1 point`, `2.87 points`.
+func pointsText(_ points: Double) -> String {
+  "\(formatNumber(points)) \(points == 1 ? "point" : "points")"
+}
+
 /// `p = 0.003`, or `p < 0.001`.
 func pValueText(_ p: Double) -> String { p < 0.001 ? "p < 0.001" : "p = \(fixed(p, decimals: 3))" }
 

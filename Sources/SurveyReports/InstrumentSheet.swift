@@ -265,7 +265,7 @@ public struct InstrumentSheet: Sendable {
       out.append("    Bands: none.")
     }
     if let change = score.meaningfulChange {
-      out.append("    Meaningful change for one person: \(formatNumber(change.points)) points.")
+      out.append("    Meaningful change for one person: \(pointsText(change.points)).")
       out.append(provenanceLines(change.provenance, indent: "      "))
     }
     return out

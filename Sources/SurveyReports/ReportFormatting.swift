@@ -110,3 +110,10 @@ func capitalizedFirst(_ text: String) -> String {
   guard let first = text.first else { return text }
   return first.uppercased() + text.dropFirst()
 }
+
+/// The heading of a breakdown by a grouping column or question, quoted so that a question reads
+/// naturally: `Breakdown by “Which district do you live in?”`.
+func breakdownHeading(_ groupBy: String) -> String { "Breakdown by “\(groupBy)”" }
+
+/// The scope of a breakdown in a caption: `by “age_band”`.
+func breakdownScope(_ groupBy: String) -> String { "by “\(groupBy)”" }

@@ -2,7 +2,44 @@ import Foundation
 import LonelinessCommandLine
 import Testing
 
+/// A folder of its own under the system's temporary folder.
+private func temporaryFolder() throws -> URL {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "wording-tests-\(UUID().uuidString)"
+  )
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}
+
 @Suite struct CommandWordingTests {
+  @Test func `a report of one row says 1 row, not 1 rows`() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("one.csv")
+    try "id,How often do you feel lonely?\nA1,Never\n".write(
+      to: file,
+      atomically: true,
+      encoding: .utf8
+    )
+    let result = run(["report", file.path, "-i", "ons-loneliness", "--no-suppression"])
+    #expect(result.exitCode == .success)
+    #expect(result.output.contains("; 1 row read."))
+    #expect(!result.output.contains("1 rows"))
+  }
+
+  @Test func `breakdown headings quote the question they are built from`() {
+    let result = run([
+      "report", "Examples/kent-esurvey/export.csv", "--instruments",
+      "Examples/kent-esurvey/kent-loneliness.json", "--by", "Which district do you live in?",
+    ])
+    #expect(
+      result.output.contains(
+        "\nBreakdown by “Which district do you live in?”: percentage of each group giving each answer\n"
+      )
+    )
+    #expect(!result.output.contains("By Which"))
+  }
+
   @Test func `cut-off sources read as one list, worded by how many there are`() {
     let result = run([
       "report", "Examples/provider-outcomes/baseline.csv", "-i", "ons-loneliness", "-i", "swemwbs",
