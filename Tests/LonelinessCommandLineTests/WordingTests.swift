@@ -11,6 +11,40 @@ private func temporaryFolder() throws -> URL {
   return url
 }
 
+/// The text of the package file at `path`.
+private func packageText(_ path: String) throws -> String {
+  try String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8)
+}
+
+/// The captures of the first match of `pattern` in `text`, or an issue when it does not match.
+private func captures(
+  _ pattern: String,
+  in text: String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) throws -> [String] {
+  let expression = try NSRegularExpression(pattern: pattern)
+  let range = NSRange(text.startIndex..., in: text)
+  let match = try #require(
+    expression.firstMatch(in: text, range: range),
+    "no match for \(pattern)",
+    sourceLocation: sourceLocation
+  )
+  return (1..<match.numberOfRanges).map { index in
+    Range(match.range(at: index), in: text).map { String(text[$0]) } ?? ""
+  }
+}
+
+/// The lines of `text` from the heading `title` (underlined) to the next heading.
+private func section(_ title: String, of text: String) -> String {
+  let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+  guard let start = lines.firstIndex(of: title) else { return "" }
+  var end = start + 2
+  while end + 1 < lines.count, !(lines[end + 1].hasPrefix("---") && !lines[end].isEmpty) {
+    end += 1
+  }
+  return lines[start..<end].joined(separator: "\n")
+}
+
 @Suite struct CommandWordingTests {
   @Test func `bare loneliness prints the usage on standard error and exits 64`() {
     let result = run([])
@@ -142,5 +176,82 @@ private func temporaryFolder() throws -> URL {
       ucla?.contains("UNCONFIRMED: a convention in use, with no primary source found") == true
     )
     #expect(!about.contains("ccc-dashboard") && !about.contains("citation to be added"))
+  }
+}
+
+@Suite struct ExampleReadmeTests {
+  static let longChange = [
+    "change", "Examples/provider-outcomes/outcomes-long.csv", "-i", "ons-loneliness", "-i",
+    "swemwbs", "--id", "client_id", "--wave", "wave", "--baseline", "baseline", "--followup",
+    "12 weeks", "--no-suppression",
+  ]
+
+  @Test func `the provider README's text-report figures are what the text report prints`() throws {
+    let readme = try packageText("Examples/provider-outcomes/README.md")
+      .replacingOccurrences(of: "\n", with: " ")
+    let output = run(Self.longChange).output
+    let number = "([-+]?[0-9.]+)"
+    let raw = try captures(
+      "for the SWEMWBS raw score, n = (\\d+), mean change \(number), (\\d+) up, (\\d+) the same, (\\d+) down",
+      in: readme
+    )
+    let ucla = try captures(
+      "for UCLA-3, n = (\\d+), mean change \(number), (\\d+) down \\(better\\), (\\d+) the same, (\\d+) up",
+      in: readme
+    )
+    for (title, figures, upIndex, downIndex) in [
+      ("SWEMWBS raw score", raw, 2, 4), ("UCLA 3-item loneliness score", ucla, 4, 2),
+    ] {
+      let text = section(title, of: output)
+      let change = try captures("\\n  Change +(\\d+) +([-+]?[0-9.]+)", in: text)
+      #expect(change == [figures[0], figures[1]], "\(title): \(change) against \(figures)")
+      let up = try captures("went up by any amount[^\\n]*? +(\\d+) ", in: text)
+      let same = try captures("stayed exactly the same +(\\d+) ", in: text)
+      let down = try captures("went down by any amount[^\\n]*? +(\\d+) ", in: text)
+      #expect(up == [figures[upIndex]] && same == [figures[3]] && down == [figures[downIndex]])
+    }
+  }
+
+  @Test func `the provider README's exact mean changes are the unrounded ones`() throws {
+    let readme = try packageText("Examples/provider-outcomes/README.md")
+    let json = try JSONSerialization.jsonObject(
+      with: Data(run(Self.longChange + ["--format", "json"]).output.utf8)
+    )
+    let scores = try #require((json as? [String: Any])?["scores"] as? [[String: Any]])
+    func mean(_ id: String) -> Double? {
+      (scores.first { $0["measure"] as? String == id }?["change"] as? [String: Any])?["mean"]
+        as? Double
+    }
+    let ucla = try captures("UCLA-3 score[^\\n]*mean change = ([-+]?[0-9.]+);", in: readme)
+    #expect(mean("ons-loneliness.ucla3").map { String(format: "%.2f", $0) } == ucla.first)
+    let raw = try captures(
+      "SWEMWBS raw score[^\\n]*mean change = ([-+]?[0-9.]+) points",
+      in: readme
+    )
+    #expect(mean("swemwbs.raw").map { String(format: "%+.2f", $0) } == raw.first)
+  }
+
+  @Test func `the residents README says what the text shows and what only the HTML shows`() throws {
+    let readme = try packageText("Examples/residents-survey/README.md")
+      .replacingOccurrences(of: "\n", with: " ")
+    let arguments = [
+      "report", "Examples/residents-survey/survey.csv", "-i", "ons-loneliness", "-i", "ons4",
+      "--weight", "weight", "--by", "age_band",
+    ]
+    let text = run(arguments).output
+    let html = run(arguments + ["--format", "html"]).output
+    let base = try captures("each question gives its weighted base \\(\"([^\"]+)\"\\)", in: readme)
+    #expect(text.contains(try #require(base.first)))
+    let kish = try captures(
+      "Kish's effective sample size of the weights \\(([0-9.]+)\\) and the design effect due to weighting \\(([0-9.]+)\\)",
+      in: readme
+    )
+    #expect(
+      text.contains(
+        "Kish effective sample size \(kish[0]); design effect due to weighting \(kish[1])."
+      )
+    )
+    #expect(readme.contains("each group are in the HTML page (`--format html`), not in the text"))
+    #expect(!text.contains("effective base") && html.contains("; effective base "))
   }
 }
