@@ -19,7 +19,7 @@ let package = Package(
     .target(
       name: "SurveyInstruments",
       dependencies: ["SurveyPlatform"],
-      exclude: ["Instruments/README.md"],
+      exclude: ["Instruments/README.md", "Instruments/SOURCES.md"],
       resources: [.embedInCode("Instruments")]
     ),
     // Response tables, export mapping, platform dialects, interactive capture.

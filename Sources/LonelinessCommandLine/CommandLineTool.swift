@@ -74,8 +74,9 @@ public enum CommandLineTool {
 
   static func dispatch(_ arguments: [String], console: Console) throws -> ExitCode {
     guard let first = arguments.first else {
-      console.write(mainHelp())
-      return .success
+      // No command is a usage error, as with git: the usage goes to standard error.
+      console.writeDiagnostic(mainHelp())
+      return .usage
     }
     switch first {
     case "--help", "-h":
@@ -211,6 +212,21 @@ public enum CommandLineTool {
     return text
   }
 
+  /// A command's discussion for help: paragraphs separated by blank lines, each wrapped to 100
+  /// columns; a paragraph whose first line is in capitals is a section heading over the rest.
+  static func discussionHelp(_ discussion: String) -> String {
+    let paragraphs = discussion.split(separator: "\n\n", omittingEmptySubsequences: true)
+    return paragraphs.map { paragraph in
+      var lines = paragraph.split(separator: "\n", maxSplits: 1).map(String.init)
+      let first = lines.first ?? ""
+      let isHeading =
+        lines.count == 2 && first.uppercased() == first && first.contains(where: \.isLetter)
+      guard isHeading else { return wrapped(String(paragraph), width: 100) }
+      lines.removeFirst()
+      return first + "\n" + wrapped(lines.joined(separator: " "), width: 100, indent: "  ")
+    }.joined(separator: "\n\n")
+  }
+
   static func exitCodeHelp() -> String {
     var text = "EXIT CODES\n"
     for code in ExitCode.allCases {
@@ -222,16 +238,20 @@ public enum CommandLineTool {
   static func help(for spec: CommandSpec) -> String {
     var text = "loneliness \(spec.name): \(spec.summary)\n\nUSAGE\n"
     for usage in spec.usage { text += "  \(usage)\n" }
-    text += "\n" + wrapped(spec.discussion, width: 100) + "\n\nOPTIONS\n"
+    text += "\n" + discussionHelp(spec.discussion) + "\n\nOPTIONS\n"
+    let indent = String(repeating: " ", count: 28)
     for option in spec.allOptions {
       var left = option.short.map { "\($0), " } ?? ""
       left += option.name
       if let valueName = option.valueName { left += " \(valueName)" }
+      // An option too long for its column has its description on the next line.
+      let fits = left.count < 26
+      if !fits { text += "  \(left)\n" }
       text += wrapped(
         option.help,
         width: 100,
-        indent: String(repeating: " ", count: 28),
-        firstIndent: "  " + padded(left, to: 26)
+        indent: indent,
+        firstIndent: fits ? "  " + padded(left, to: 26) : indent
       )
       text += "\n"
     }

@@ -10,8 +10,8 @@ let compareSpec = CommandSpec(
   summary:
     "Compare cohorts: differences in indicators and scores against a reference cohort, with intervals and tests.",
   usage: [
-    "loneliness compare FILE -i ID... --cohort COLUMN [--reference VALUE] [--format F] [-o OUT]",
-    "loneliness compare A.csv B.csv... -i ID... [--reference NAME] [--format F] [-o OUT]",
+    "loneliness compare FILE [-i ID]... --cohort COLUMN [--reference VALUE] [--format F] [-o FILE]",
+    "loneliness compare A.csv B.csv... [-i ID]... [--reference NAME] [--format F] [-o FILE]",
   ],
   discussion:
     "Reads one export with a column naming each respondent's cohort (--cohort), or several exports with one cohort per file (named by the file name without its extension), scores them, and compares every cohort with the reference cohort (--reference; the first cohort otherwise). For each indicator: each cohort's percentage with a Wilson interval, and the difference from the reference in percentage points with Newcombe's interval and a two-proportion z-test. For each score: each cohort's mean with a t interval, and the difference in means with Welch's interval and test and Hedges' g. With three or more cohorts, p-values are also Holm-adjusted across the comparisons of each measure. Cohorts under 30 are marked as a low base. Counts below 5 are hidden (--suppress-below N to change, --no-suppression for internal use), and so is every figure computed from them.",
@@ -201,13 +201,8 @@ struct ScoredSurvey {
     var notes: [String] = []
     let problems = result.report.problems
     if !problems.isEmpty {
-      var kinds: [String] = []
-      for problem in problems {
-        let heading = problem.kind.heading.lowercased()
-        if !kinds.contains(heading) { kinds.append(heading) }
-      }
       notes.append(
-        "\(problems.count) problem\(problems.count == 1 ? "" : "s") reading \(file) (\(kinds.joined(separator: ", "))); unrecognised answers count as missing. See them with: loneliness inspect \(file)."
+        "\(counted(problems.count, "problem")) reading \(file): \(ImportProblem.summary(of: problems)). See them with: loneliness inspect \(file)."
       )
     }
     return ScoredSurvey(

@@ -2,7 +2,8 @@
 public enum ExitCode: Int32, Sendable, CaseIterable {
   /// The command did what was asked.
   case success = 0
-  /// The command line was wrong: an unknown option, a missing argument, an unknown instrument.
+  /// The command line was wrong: no command, an unknown option, a missing argument, an unknown
+  /// instrument.
   case usage = 64
   /// An input was read but its content is wrong: an invalid instrument file, or with `--strict`
   /// any problem in an export.
@@ -18,7 +19,7 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
   var explanation: String {
     switch self {
     case .success: "success"
-    case .usage: "usage error: unknown option, missing argument, unknown instrument"
+    case .usage: "usage error: no command, unknown option, missing argument, unknown instrument"
     case .dataError:
       "bad data: an invalid instrument or map file, an unclosed quote, an abandoned capture, or with --strict any problem in an export"
     case .noInput: "an input file does not exist or cannot be read"

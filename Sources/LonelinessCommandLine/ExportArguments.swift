@@ -211,17 +211,18 @@ enum ExportArguments {
         command: command
       ).0
     let result = try ExportImporter.read(layout, instruments: instruments, options: options)
-    let problems = result.report.problems.count
-    if problems > 0 {
-      let counted = "\(problems) problem\(problems == 1 ? "" : "s")"
+    let problems = result.report.problems
+    if !problems.isEmpty {
+      let found = "\(counted(problems.count, "problem")) reading \(file)"
       if !result.isAcceptable(strict: options.isStrict) {
+        let kinds = ImportProblem.summary(of: problems, sayingWhatWasDone: false)
         console.writeDiagnostic(
-          "error: \(counted) reading \(file) (--strict); nothing was written\nhint: see them with: loneliness inspect \(file)\n"
+          "error: \(found) (--strict): \(kinds); nothing was written\nhint: see them with: loneliness inspect \(file)\n"
         )
         return nil
       }
       console.writeDiagnostic(
-        "note: \(counted) reading \(file); unrecognised answers count as missing\nhint: see them with: loneliness inspect \(file); --strict makes any problem an error\n"
+        "note: \(found): \(ImportProblem.summary(of: problems))\nhint: see them with: loneliness inspect \(file); --strict makes any problem an error\n"
       )
     }
     return (result, layout, instruments)

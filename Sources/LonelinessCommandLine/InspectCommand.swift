@@ -220,12 +220,14 @@ enum InspectCommand {
       if problems.count > problemsShownPerKind {
         hidden += problems.count - problemsShownPerKind
         lines.append(
-          "    … and \(problems.count - problemsShownPerKind) more \(kind.heading.lowercased())"
+          "    … and \(problems.count - problemsShownPerKind) more of these \(kind.heading.lowercased())"
         )
       }
     }
     if hidden > 0 {
-      lines.append("  \(hidden) problems are not shown here; use --format json to list them all.")
+      lines.append(
+        "  \(counted(hidden, "problem")) \(hidden == 1 ? "is" : "are") not shown here; use --format json to list them all."
+      )
     }
     return lines.joined(separator: "\n") + "\n"
   }

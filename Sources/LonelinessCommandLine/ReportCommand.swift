@@ -9,7 +9,7 @@ let reportSpec = CommandSpec(
     "Tally a survey: counts and percentages with intervals, breakdowns, scores, safe to publish.",
   usage: [
     "loneliness report FILE [-i ID]... [--by COLUMN]... [--weight COLUMN] [--tally COLUMN]... [--multi COLUMN]...",
-    "                       [--format text|markdown|csv|json|html] [-o OUT] [--decimals 0|1]",
+    "                       [--format text|markdown|csv|json|html] [-o FILE] [--decimals 0|1]",
     "                       [--suppress-below N | --suppression nhs-digital | --no-suppression]",
   ],
   discussion:

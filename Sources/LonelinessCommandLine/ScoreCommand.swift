@@ -9,7 +9,7 @@ let scoreSpec = CommandSpec(
   summary:
     "Score every respondent of an export: each score, its band, why it is absent, and each indicator.",
   usage: [
-    "loneliness score FILE [-i ID]... [-o OUT] [--format csv|json] [--from PLATFORM] [--delimiter C]",
+    "loneliness score FILE [-i ID]... [-o FILE] [--format csv|json] [--from PLATFORM] [--delimiter C]",
     "                      [--column ITEM=HEADER]... [--map FILE] [--strict]",
   ],
   discussion:
@@ -18,8 +18,8 @@ let scoreSpec = CommandSpec(
     .value(
       "--output",
       short: "-o",
-      "OUT",
-      "Write to OUT (replaced in one step; a device or FIFO is written in place) instead of standard output; - is standard output."
+      "FILE",
+      "Write to FILE (replaced in one step; a device or FIFO is written in place) instead of standard output; - is standard output."
     ),
     .value("--format", "FORMAT", "csv (the default) or json."),
   ],

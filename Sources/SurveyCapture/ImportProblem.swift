@@ -95,6 +95,45 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension ImportProblem {
+  /// What `problems` were, kind by kind in the order of ``Kind``, and, unless
+  /// `sayingWhatWasDone` is false (when nothing is kept), what reading did about them:
+  /// "2 unrecognised answers, counted as missing; 1 repeated respondent id, every record read".
+  ///
+  /// - Complexity: O(*n*) in the number of problems.
+  public static func summary(
+    of problems: [ImportProblem],
+    sayingWhatWasDone: Bool = true
+  )
+    -> String
+  {
+    var parts: [String] = []
+    for kind in Kind.allCases {
+      let count = problems.count { $0.kind == kind }
+      guard count > 0 else { continue }
+      let (what, done): (String, String) =
+        switch kind {
+        case .unrecognisedAnswer: (counted(count, "unrecognised answer"), ", counted as missing")
+        case .raggedRow:
+          (
+            counted(count, "record") + " with more or fewer fields than the header",
+            " (missing fields read as blank, extra ones not read)"
+          )
+        case .duplicateRespondentID:
+          (counted(count, "repeated respondent id"), ", every record read")
+        case .itemWithoutColumn:
+          (counted(count, "item") + " without a column", ", read as not answered")
+        case .ambiguousColumn:
+          (counted(count, "column") + " matching two items equally", ", used for neither")
+        case .itemInSeveralColumns:
+          (counted(count, "item") + " matching several columns", ", one column used")
+        }
+      parts.append(sayingWhatWasDone ? what + done : what)
+    }
+    return parts.joined(separator: "; ")
+  }
+}
+
+extension ImportProblem {
   static func unrecognisedAnswer(
     file: String?,
     line: Int,
@@ -151,7 +190,8 @@ extension ImportProblem {
       file: file,
       line: line,
       value: String(fieldCount),
-      message: "the record has \(fieldCount) fields but the header has \(expected); \(consequence)",
+      message:
+        "the record has \(counted(fieldCount, "field")) but the header has \(expected); \(consequence)",
       hint: "check for an unquoted delimiter or line break in this record"
     )
   }

@@ -134,11 +134,26 @@ public enum Certainty: String, Sendable, Hashable, CaseIterable {
   case unstated
 
   /// A phrase for reports: "confirmed by two or more sources", ...
-  public var phrase: String {
+  ///
+  /// It does not know how many sources a fact cites; ``phrase(citing:)`` words it to agree.
+  public var phrase: String { phrase(citing: 1) }
+
+  /// A phrase for reports that agrees with the number of sources cited beside it: a
+  /// `single-source` fact that cites several sources (one publisher's series, copies of one
+  /// document, or pages of which only one states the fact) is "not confirmed by two independent
+  /// sources", and an `unconfirmed` fact that cites none is "a convention in use, with no primary
+  /// source found".
+  public func phrase(citing sourceCount: Int) -> String {
     switch self {
     case .confirmed: "confirmed by two or more independent sources"
-    case .singleSource: "from a single source"
-    case .unconfirmed: "UNCONFIRMED: no primary source found; check before relying on it"
+    case .singleSource:
+      sourceCount > 1
+        ? "not confirmed by two independent sources"
+        : "from a single source"
+    case .unconfirmed:
+      sourceCount == 0
+        ? "UNCONFIRMED: a convention in use, with no primary source found; check before relying on it"
+        : "UNCONFIRMED: no primary source found; check before relying on it"
     case .convention: "a toolkit convention where the owner publishes no rule"
     case .unstated: "source not stated"
     }

@@ -71,8 +71,32 @@ public struct InstrumentCatalogue: Sendable {
     throw UnknownInstrumentError(
       name: name,
       suggestions: closestMatches(to: name, among: ids),
-      known: ids
+      known: ids,
+      partOf: parts(named: name)
     )
+  }
+
+  /// What `name` is in the instruments, when it is not an instrument: "a score of
+  /// ons-loneliness" for `ucla3` or `ons-loneliness.ucla3`.
+  ///
+  /// - Complexity: O(*n*) in the number of items, scores and indicators of every instrument.
+  func parts(named name: String) -> [String] {
+    var found: [String] = []
+    for instrument in instruments {
+      var id = name
+      let prefix = instrument.id.rawValue + "."
+      if name.hasPrefix(prefix) { id = String(name.dropFirst(prefix.count)) }
+      if instrument.scores.contains(where: { $0.id.rawValue == id }) {
+        found.append("a score of \(instrument.id)")
+      }
+      if instrument.items.contains(where: { $0.id.rawValue == id }) {
+        found.append("an item of \(instrument.id)")
+      }
+      if instrument.indicators.contains(where: { $0.id.rawValue == id }) {
+        found.append("an indicator of \(instrument.id)")
+      }
+    }
+    return found
   }
 
   /// Loads instrument and extension files: each path is a `.json` file, or a folder whose `.json`
@@ -211,18 +235,30 @@ public struct UnknownInstrumentError: Error, Sendable, Hashable, CustomStringCon
   public var suggestions: [String]
   /// Every known id.
   public var known: [String]
+  /// What the name is when it names part of an instrument rather than an instrument: "a score of
+  /// ons-loneliness".
+  public var partOf: [String]
 
   /// Creates the error.
-  public init(name: String, suggestions: [String], known: [String]) {
+  public init(name: String, suggestions: [String], known: [String], partOf: [String] = []) {
     self.name = name
     self.suggestions = suggestions
     self.known = known
+    self.partOf = partOf
   }
 
-  /// "unknown instrument 'x'", then a hint naming the nearest ids or listing them all.
+  /// "unknown instrument 'x'", then a hint: what the name is part of, the nearest ids, or them
+  /// all.
   public var description: String {
     var text = "error: unknown instrument '\(name)'"
-    if let first = suggestions.first {
+    if !partOf.isEmpty {
+      let instruments = partOf.compactMap { $0.split(separator: " ").last.map(String.init) }
+      var unique: [String] = []
+      for id in instruments where !unique.contains(id) { unique.append(id) }
+      text +=
+        "\nhint: \(name) is \(joined(partOf, with: "and")); -i names an instrument, so give "
+        + joined(unique.map { "-i \($0)" }, with: "or")
+    } else if let first = suggestions.first {
       text += "\nhint: did you mean '\(first)'? Run 'loneliness instruments' to list them all."
     } else {
       text +=
@@ -230,4 +266,10 @@ public struct UnknownInstrumentError: Error, Sendable, Hashable, CustomStringCon
     }
     return text
   }
+}
+
+/// `a`, `a and b`, `a, b and c` (or with another conjunction).
+private func joined(_ parts: [String], with conjunction: String) -> String {
+  guard parts.count > 1, let last = parts.last else { return parts.first ?? "" }
+  return parts.dropLast().joined(separator: ", ") + " \(conjunction) " + last
 }

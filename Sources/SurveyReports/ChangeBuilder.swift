@@ -540,14 +540,14 @@ public struct ChangeBuilder: Sendable {
     let tolerance = 1e-9
     if let threshold = score.threshold, let better = score.better {
       let sign = better == .higher ? 1.0 : -1.0
-      let points = formatNumber(threshold.points)
+      let points = pointsText(threshold.points)
       let improved = changes.filter { sign * $0 >= threshold.points - tolerance }.count
       let worse = changes.filter { -sign * $0 >= threshold.points - tolerance }.count
       counts = [improved, n - improved - worse, worse]
       movements = [.improved, .unchanged, .worse]
       labels = [
-        "improved by \(points) points or more", "changed by less than \(points) points",
-        "worse by \(points) points or more",
+        "improved by \(points) or more", "changed by less than \(points)",
+        "worse by \(points) or more",
       ]
     } else {
       let up = changes.filter { $0 > 0 }.count

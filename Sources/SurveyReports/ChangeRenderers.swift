@@ -17,7 +17,7 @@ enum ChangeDocument {
       meta.waveColumn.map { "waves from column '\($0)'" } ?? "one file per wave"
     blocks.append(
       .paragraph(
-        "Source: \(meta.sourceFiles.joined(separator: ", ")); \(meta.rowsRead) rows read; \(waves): "
+        "Source: \(meta.sourceFiles.joined(separator: ", ")); \(counted(meta.rowsRead, "row")) read; \(waves): "
           + "baseline '\(meta.baseline)', follow-up '\(meta.followUp)'; respondents paired by column '\(meta.idColumn)'."
       )
     )
@@ -58,7 +58,7 @@ enum ChangeDocument {
       var line =
         "\(score.title): mean change \(signed(change, places: places)) "
         + "(\(level) CI \(signed(interval.lower, places: places)) to \(signed(interval.upper, places: places)); "
-        + "\(pValueText(p)); \(score.pairsUsed) pairs)"
+        + "\(pValueText(p)); \(counted(score.pairsUsed, "pair")))"
       if let improved = score.shares.first(where: { $0.movement == .improved }),
         let percent = improved.count.percent
       {
@@ -72,7 +72,7 @@ enum ChangeDocument {
       }
       var line =
         "\(indicator.title): \(fixed(before, decimals: meta.decimals))% at baseline, "
-        + "\(fixed(after, decimals: meta.decimals))% at follow-up (\(indicator.pairsUsed) pairs"
+        + "\(fixed(after, decimals: meta.decimals))% at follow-up (\(counted(indicator.pairsUsed, "pair"))"
       if let p = indicator.pValue { line += "; McNemar \(pValueText(p))" }
       headlines.append(line + ")")
     }
@@ -199,11 +199,11 @@ enum ChangeDocument {
         if score.better == nil {
           footer.append(
             "The instrument does not say which direction is better, so shares show any change: the threshold of "
-              + "\(formatNumber(threshold.points)) points is not used."
+              + "\(pointsText(threshold.points)) is not used."
           )
         } else {
           footer.append(
-            "Meaningful change: \(formatNumber(threshold.points)) points. Source: \(threshold.source)."
+            "Meaningful change: \(pointsText(threshold.points)). Source: \(threshold.source)."
           )
         }
       } else {

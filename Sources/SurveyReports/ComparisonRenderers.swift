@@ -15,7 +15,7 @@ enum ComparisonDocument {
     let from = meta.cohortColumn.map { "cohorts from column '\($0)'" } ?? "one cohort per file"
     blocks.append(
       .paragraph(
-        "Source: \(meta.sourceFiles.joined(separator: ", ")); \(meta.rowsRead) rows read; \(from). "
+        "Source: \(meta.sourceFiles.joined(separator: ", ")); \(counted(meta.rowsRead, "row")) read; \(from). "
           + "Every cohort is compared with the reference, '\(report.reference)'."
       )
     )
@@ -221,7 +221,9 @@ enum ComparisonDocument {
     blocks.append(.rule)
     blocks.append(.heading("About this comparison", level: 2))
     var about: [String] = []
-    about.append("Source: \(meta.sourceFiles.joined(separator: ", ")); \(meta.rowsRead) rows read.")
+    about.append(
+      "Source: \(meta.sourceFiles.joined(separator: ", ")); \(counted(meta.rowsRead, "row")) read."
+    )
     for exclusion in meta.exclusions {
       about.append("Excluded from \(exclusion.scope): \(exclusion.count) (\(exclusion.reason)).")
     }

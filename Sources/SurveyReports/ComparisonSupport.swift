@@ -148,14 +148,20 @@ extension ReasonCount {
   }
 }
 
-/// The sources of a cut-off or threshold as one line: citations, then how sure they are.
+/// The sources of a cut-off or threshold as one line, without a closing full stop: citations,
+/// then how sure they are; or, when none is cited, what the certainty says of that.
 func provenanceText(_ provenance: Provenance, in instrument: Instrument?) -> String {
   let citations = provenance.sources.map { id in
     instrument?.source(withID: id)?.citation ?? id.rawValue
   }
-  var text = citations.isEmpty ? "source not stated" : citations.joined(separator: "; ")
-  text += " (\(provenance.certainty.phrase))"
-  return text
+  let certainty = provenance.certainty.phrase(citing: citations.count)
+  guard !citations.isEmpty else { return certainty }
+  return "\(joinedCitations(citations)) (\(certainty))"
+}
+
+/// `1 point`, `2.87 points`.
+func pointsText(_ points: Double) -> String {
+  "\(formatNumber(points)) \(points == 1 ? "point" : "points")"
 }
 
 /// `p = 0.003`, or `p < 0.001`.

@@ -105,7 +105,8 @@ struct HTMLPageWriter {
     lines.append("<body>")
     lines.append("<header>")
     lines.append("<h1>\(e(meta.title))</h1>")
-    var source = "Source: \(meta.sourceFiles.joined(separator: ", ")); \(meta.rowsRead) rows read"
+    var source =
+      "Source: \(meta.sourceFiles.joined(separator: ", ")); \(counted(meta.rowsRead, "row")) read"
     let excludedRows = meta.exclusions.filter { $0.scope == "all estimates" }.reduce(0) {
       $0 + $1.count
     }
@@ -261,7 +262,9 @@ struct HTMLPageWriter {
         }
         if let note = cutoff.note { certainty += "<br><span class=\"note\">\(e(note))</span>" }
         let sources =
-          cutoff.sources.isEmpty ? "none recorded" : cutoff.sources.map(e).joined(separator: "<br>")
+          cutoff.sources.isEmpty
+          ? (cutoff.isUncertain ? "none found" : "none recorded")
+          : cutoff.sources.map(e).joined(separator: "<br>")
         lines.append(
           "<tr\(cutoff.isUncertain ? " class=\"uncertain\"" : "")><th "
             + "scope=\"row\"><code>\(e(cutoff.measure))</code></th>"
@@ -394,8 +397,6 @@ struct HTMLPageWriter {
     guard !groupings.isEmpty else { return "all respondents" }
     return "all respondents and each group of " + groupings.joined(separator: ", ")
   }
-
-  private func breakdownHeading(_ groupBy: String) -> String { "By \(groupBy)" }
 
   private mutating func writeFigure(_ svg: String, caption: String) {
     lines.append("<figure>")
@@ -700,7 +701,7 @@ struct HTMLPageWriter {
         + "p = \(p)"
     }
     lines.append(
-      "<p class=\"test\">\(flag)By \(e(groupBy)): \(statistic). \(e(test.note))</p>"
+      "<p class=\"test\">\(flag)\(e(breakdownHeading(groupBy))): \(statistic). \(e(test.note))</p>"
     )
   }
 
@@ -719,7 +720,7 @@ struct HTMLPageWriter {
     percentHeader: String
   ) {
     for breakdown in measure.breakdowns {
-      let scope = breakdown.groupBy.map { "by \($0)" } ?? "all respondents"
+      let scope = breakdown.groupBy.map(breakdownScope) ?? "all respondents"
       if let groupBy = breakdown.groupBy {
         lines.append("<h3>\(e(breakdownHeading(groupBy)))</h3>")
       }
@@ -783,7 +784,7 @@ struct HTMLPageWriter {
   /// missing answers by reason.
   private mutating func writeIndicatorTables(_ measure: MeasureReport) {
     for breakdown in measure.breakdowns {
-      let scope = breakdown.groupBy.map { "by \($0)" } ?? "all respondents"
+      let scope = breakdown.groupBy.map(breakdownScope) ?? "all respondents"
       lines.append(tableTag("indicator", rows: breakdown.groups.count))
       lines.append("<caption>\(e(measure.title)): \(e(scope))</caption>")
       let headers = ["Count", "Base", "%", "\(level) CI"]

@@ -265,7 +265,7 @@ public struct InstrumentSheet: Sendable {
       out.append("    Bands: none.")
     }
     if let change = score.meaningfulChange {
-      out.append("    Meaningful change for one person: \(formatNumber(change.points)) points.")
+      out.append("    Meaningful change for one person: \(pointsText(change.points)).")
       out.append(provenanceLines(change.provenance, indent: "      "))
     }
     return out
@@ -276,11 +276,14 @@ public struct InstrumentSheet: Sendable {
     indent: String = "    ",
     prefix: String = ""
   ) -> String {
-    var text = prefix + "Source: "
-    text +=
-      provenance.sources.isEmpty
-      ? "none cited" : provenance.sources.map { "[\($0)]" }.joined(separator: " ")
-    text += "; \(provenance.certainty.phrase)."
+    let certainty = provenance.certainty.phrase(citing: provenance.sources.count)
+    var text = prefix
+    if provenance.sources.isEmpty {
+      text += "Source: none; \(certainty)."
+    } else {
+      text += provenance.sources.count == 1 ? "Source: " : "Sources: "
+      text += provenance.sources.map { "[\($0)]" }.joined(separator: " ") + "; \(certainty)."
+    }
     if let note = provenance.note { text += " \(note)" }
     return wrapped(text, width: width, indent: indent + "  ", firstIndent: indent)
   }

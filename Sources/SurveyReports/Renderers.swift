@@ -90,7 +90,7 @@ public struct TextRenderer: ReportRenderer {
     // The narrowest layout: headings broken into words, the first column's labels too.
     var widths = columns.map { column in
       let data = table.rows.map {
-        column == 0 ? longestWord(cell($0, column)) : cell($0, column).count
+        column == 0 ? labelMinimumWidth(cell($0, column)) : cell($0, column).count
       }
       return max(longestWord(table.headers[column]), data.max() ?? 0)
     }
@@ -111,7 +111,7 @@ public struct TextRenderer: ReportRenderer {
       }
       let labels =
         labelLineCounts[widths[0]]
-        ?? table.rows.reduce(0) { $0 + wordLines(cell($1, 0), width: widths[0]).count }
+        ?? table.rows.reduce(0) { $0 + labelLines(cell($1, 0), width: widths[0]).count }
       labelLineCounts[widths[0]] = labels
       return ((headings.max() ?? 1) + labels, headings.reduce(0, +))
     }
@@ -136,12 +136,13 @@ public struct TextRenderer: ReportRenderer {
       spare -= best.step
     }
     let headerLines = columns.map { wordLines(table.headers[$0], width: widths[$0]) }
-    let labelLines = table.rows.map { wordLines(cell($0, 0), width: widths[0]) }
-    return aligned(table, widths: widths, headerLines: headerLines, rows: labelLines)
+    let rowLabelLines = table.rows.map { labelLines(cell($0, 0), width: widths[0]) }
+    return aligned(table, widths: widths, headerLines: headerLines, rows: rowLabelLines)
   }
 
   /// Lines of `table` with each column padded to `widths`; headings of several lines are
-  /// bottom-aligned, and first-column labels of several lines continue under themselves.
+  /// bottom-aligned, and first-column labels of several lines continue, indented, under
+  /// themselves.
   private func aligned(
     _ table: ReportDocument.TableBlock,
     widths: [Int],

@@ -73,7 +73,9 @@ extension ReportBuilder {
         measure: column.name,
         definition: definition,
         sources: citations(indicator.provenance, instrument),
-        certainty: indicator.provenance.certainty.phrase,
+        certainty: indicator.provenance.certainty.phrase(
+          citing: indicator.provenance.sources.count
+        ),
         isUncertain: indicator.provenance.isUncertain,
         note: indicator.provenance.note
       )
@@ -95,7 +97,7 @@ extension ReportBuilder {
           measure: column.name,
           definition: definition,
           sources: citations(bands.provenance, instrument),
-          certainty: bands.provenance.certainty.phrase,
+          certainty: bands.provenance.certainty.phrase(citing: bands.provenance.sources.count),
           isUncertain: bands.provenance.isUncertain,
           note: bands.provenance.note
         )

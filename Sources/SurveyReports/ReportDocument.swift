@@ -34,7 +34,8 @@ struct ReportDocument {
     let meta = report.metadata
     let level = format.level(meta.confidenceLevel)
     blocks.append(.heading(meta.title, level: 1))
-    var source = "Source: \(meta.sourceFiles.joined(separator: ", ")); \(meta.rowsRead) rows read"
+    var source =
+      "Source: \(meta.sourceFiles.joined(separator: ", ")); \(counted(meta.rowsRead, "row")) read"
     let excludedRows = meta.exclusions.filter { $0.scope == "all estimates" }.reduce(0) {
       $0 + $1.count
     }
@@ -73,7 +74,9 @@ struct ReportDocument {
     blocks.append(.rule)
     blocks.append(.heading("About this report", level: 2))
     var about: [String] = []
-    about.append("Source: \(meta.sourceFiles.joined(separator: ", ")); \(meta.rowsRead) rows read.")
+    about.append(
+      "Source: \(meta.sourceFiles.joined(separator: ", ")); \(counted(meta.rowsRead, "row")) read."
+    )
     for exclusion in meta.exclusions {
       var line = "Excluded from \(exclusion.scope): \(exclusion.count) (\(exclusion.reason))"
       if !exclusion.lines.isEmpty {
@@ -90,7 +93,8 @@ struct ReportDocument {
     }
     for cutoff in meta.cutoffs {
       var line =
-        "Cut-off for \(cutoff.measure): \(cutoff.definition). Source: \(cutoff.sources.joined(separator: "; ")) (\(cutoff.certainty))."
+        "Cut-off for \(cutoff.measure): \(cutoff.definition). "
+        + sourceSentence(citations: cutoff.sources, certainty: cutoff.certainty)
       if let note = cutoff.note { line += " \(note)" }
       about.append(line)
     }
@@ -177,7 +181,7 @@ struct ReportDocument {
       blocks.append(
         .table(
           TableBlock(
-            caption: "By \(groupBy)",
+            caption: breakdownHeading(groupBy),
             headers: [groupBy, "Yes", "Base", "%", "\(level) CI"],
             rightAligned: [false, true, true, true, true],
             rows: rows,
@@ -194,7 +198,7 @@ struct ReportDocument {
       blocks.append(
         .table(
           TableBlock(
-            caption: "By \(groupBy): percentage of each group giving each answer",
+            caption: "\(breakdownHeading(groupBy)): percentage of each group giving each answer",
             headers: [groupBy] + labels + ["Base"],
             rightAligned: [false] + labels.map { _ in true } + [true],
             rows: rows,
@@ -230,7 +234,7 @@ struct ReportDocument {
       blocks.append(
         .table(
           TableBlock(
-            caption: breakdown.groupBy.map { "By \($0)" },
+            caption: breakdown.groupBy.map(breakdownHeading),
             headers: [
               breakdown.groupBy ?? "", "n", "Mean", "\(level) CI of mean", "SD", "Median",
               "Quartiles",

@@ -77,3 +77,43 @@ public struct ConfidenceBounds: Sendable, Hashable {
     self.upper = upper
   }
 }
+
+/// Citations joined into one list, `A; B`, each without the full stop that ends it in the
+/// instrument file, so that the list reads without `.;` and can be followed by a bracket.
+///
+/// - Complexity: O(*n*) in the total length of the citations.
+func joinedCitations(_ citations: [String]) -> String {
+  citations.map { citation in
+    var text = citation
+    while text.last == "." || text.last == " " { text.removeLast() }
+    return text
+  }.joined(separator: "; ")
+}
+
+/// The sources of a fact as one sentence: `Source: A; B (how sure they are).`, or, when the fact
+/// cites none, what its certainty says of that (`UNCONFIRMED: a convention in use, with no
+/// primary source found; …`).
+///
+/// - Parameters:
+///   - citations: The citations, as shown.
+///   - certainty: The fact's certainty, worded by ``Certainty/phrase(citing:)``.
+/// - Returns: The sentence, with its full stop.
+/// - Complexity: O(*n*) in the total length of the citations.
+func sourceSentence(citations: [String], certainty: String) -> String {
+  guard !citations.isEmpty else { return capitalizedFirst(certainty) + "." }
+  let noun = citations.count == 1 ? "Source" : "Sources"
+  return "\(noun): \(joinedCitations(citations)) (\(certainty))."
+}
+
+/// `text` with its first letter in upper case.
+func capitalizedFirst(_ text: String) -> String {
+  guard let first = text.first else { return text }
+  return first.uppercased() + text.dropFirst()
+}
+
+/// The heading of a breakdown by a grouping column or question, quoted so that a question reads
+/// naturally: `Breakdown by “Which district do you live in?”`.
+func breakdownHeading(_ groupBy: String) -> String { "Breakdown by “\(groupBy)”" }
+
+/// The scope of a breakdown in a caption: `by “age_band”`.
+func breakdownScope(_ groupBy: String) -> String { "by “\(groupBy)”" }

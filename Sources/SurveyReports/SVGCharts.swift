@@ -2,7 +2,7 @@ import SurveyInstruments
 
 /// One line of a chart drawn in rows: a heading that opens a breakdown, or a row for a group.
 enum SVGChartLine<Row: Sendable>: Sendable {
-  /// A heading such as "By Age group".
+  /// A heading such as "Breakdown by “Age group”".
   case heading(String)
   /// A row.
   case row(Row)

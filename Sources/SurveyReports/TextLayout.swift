@@ -63,6 +63,49 @@ func wordLines(_ text: String, width: Int) -> [String] {
   return lines
 }
 
+/// The lines of a table row's label, broken to at most `width` characters.
+///
+/// The first line is at the left, and continuation lines are indented by two spaces so that they
+/// read as the rest of the label above rather than as another row. A bracketed flag such as
+/// `[low base]` goes with the word before it when the two fit on one line.
+///
+/// - Complexity: O(*n*) in the length of `text`.
+func labelLines(_ text: String, width: Int) -> [String] {
+  let continuation = "  "
+  var words: [String] = []
+  for word in wrappingWords(text) {
+    if word.hasPrefix("["), let last = words.last,
+      last.count + 1 + word.count <= width - continuation.count
+    {
+      words[words.count - 1] = last + " " + word
+    } else {
+      words.append(word)
+    }
+  }
+  var lines: [String] = []
+  var current = ""
+  for word in words {
+    let limit = lines.isEmpty ? width : width - continuation.count
+    if !current.isEmpty && current.count + 1 + word.count > limit {
+      lines.append(current)
+      current = ""
+    }
+    current += current.isEmpty ? word : " " + word
+  }
+  if !current.isEmpty || lines.isEmpty { lines.append(current) }
+  return lines.enumerated().map { $0.offset == 0 ? $0.element : continuation + $0.element }
+}
+
+/// The narrowest width at which ``labelLines(_:width:)`` keeps every line of `text` within it:
+/// the first word at the left, every other word with the continuation indent.
+///
+/// - Complexity: O(*n*) in the length of `text`.
+func labelMinimumWidth(_ text: String) -> Int {
+  let words = wrappingWords(text)
+  guard let first = words.first else { return 0 }
+  return max(first.count, (words.dropFirst().map(\.count).max() ?? 0) + 2)
+}
+
 /// The length of the longest word of `text`, a bracketed flag counting as one word.
 func longestWord(_ text: String) -> Int {
   wrappingWords(text).map(\.count).max() ?? 0

@@ -30,8 +30,10 @@ import Testing
       )
     )
     #expect(
-      result.output.contains("duplicate respondent ids"),
-      "the report's notes name the kind of problem"
+      result.output.replacingOccurrences(of: "\n    ", with: " ").contains(
+        "1 problem reading Examples/provider-outcomes/outcomes-long.csv: 1 repeated respondent id, every record read."
+      ),
+      "the report's notes say what the problem was"
     )
   }
 

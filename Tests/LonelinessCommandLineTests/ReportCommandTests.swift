@@ -145,10 +145,13 @@ let kentArguments = [
         "Maidstone", "17", "22", "22", "12", "15", "12", "41",
       ]
     )
-    // A long label continues on the next line, its flag kept whole, with no figures.
+    // A long label continues on indented lines with no figures, its flag kept whole.
     let folkestone = lines.firstIndex { $0.hasPrefix("  Folkestone ") }
     let continuation = folkestone.map { String(lines[$0 + 1]) } ?? ""
-    #expect(continuation.hasSuffix(" [low base]") && !continuation.contains { $0.isNumber })
+    #expect(continuation.hasPrefix("    Hythe") && !continuation.contains { $0.isNumber })
+    // A flag never stands on its own at a row's indent, where it would read as another row.
+    #expect(!lines.contains { $0.hasPrefix("  [") })
+    #expect(lines.contains { $0.hasPrefix("  Dover [low base] ") }, "a flag that fits stays put")
     #expect(!result.output.contains("    All of the time   "), "no block of lines per district")
   }
 

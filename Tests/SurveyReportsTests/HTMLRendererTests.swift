@@ -361,7 +361,7 @@ private func occurrences(of needle: String, in haystack: some StringProtocol) ->
       elements(html, open: "<section class=\"measure\"", close: "</section>").first
     )
     let table = try #require(
-      section.range(of: "<caption>How often do you feel lonely?: by Age group</caption>")
+      section.range(of: "<caption>How often do you feel lonely?: by “Age group”</caption>")
     )
     let line = try #require(section.range(of: "<p class=\"test\">"))
     #expect(table.lowerBound < line.lowerBound)
