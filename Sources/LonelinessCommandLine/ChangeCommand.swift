@@ -228,6 +228,7 @@ enum ChangeCommand {
       }
       try OutputArguments.emit(
         builder.build().rendered(as: format, width: console.width),
+        format: format,
         parsed: parsed,
         console: console
       )

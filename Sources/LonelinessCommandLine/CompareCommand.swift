@@ -151,6 +151,7 @@ enum CompareCommand {
       }
       try OutputArguments.emit(
         builder.build().rendered(as: format, width: console.width),
+        format: format,
         parsed: parsed,
         console: console
       )

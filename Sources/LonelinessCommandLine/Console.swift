@@ -1,3 +1,4 @@
+import SurveyInstruments
 import SurveyPlatform
 
 /// What reading one line of input gave.
@@ -144,13 +145,23 @@ public final class Console {
     return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
   }
 
-  /// Writes `text` to standard output.
+  /// Writes `text` to standard output as text: control characters that a terminal would act on
+  /// (escape sequences, carriage returns, bidirectional overrides) are shown as visible escapes
+  /// such as `\u{1B}`; line feeds and tabs are kept.
   public func write(_ text: String) {
+    writeRaw(visibleControlCharacters(text, keepingLineBreaks: true))
+  }
+
+  /// Writes `text` to standard output unchanged: for formats that escape control characters
+  /// themselves (JSON, CSV, HTML), or text already made safe.
+  public func writeRaw(_ text: String) {
     if capturing { capturedOutput += text } else { writeStandardOutput(text) }
   }
 
-  /// Writes `text` to standard error.
+  /// Writes `text` to standard error, with control characters shown as visible escapes as
+  /// ``write(_:)`` does: every message quoting a file's contents or name is safe to print.
   public func writeDiagnostic(_ text: String) {
-    if capturing { capturedError += text } else { writeStandardError(text) }
+    let safe = visibleControlCharacters(text, keepingLineBreaks: true)
+    if capturing { capturedError += safe } else { writeStandardError(safe) }
   }
 }

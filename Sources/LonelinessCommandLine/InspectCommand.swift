@@ -67,7 +67,11 @@ enum InspectCommand {
     let layout = try ExportImporter.layout(of: source, options: options)
     if let rowLimit {
       let rows = try ExportImporter.previewRecords(layout, limit: rowLimit)
-      console.write(format == "json" ? previewJSON(rows) : previewText(rows, layout: layout))
+      if format == "json" {
+        console.writeRaw(previewJSON(rows))
+      } else {
+        console.write(previewText(rows, layout: layout))
+      }
       return .success
     }
     let (instruments, choice) = try ExportArguments.instruments(
@@ -88,7 +92,7 @@ enum InspectCommand {
       }
     let report = try ExportImporter.report(layout, instruments: instruments, options: options)
     if format == "json" {
-      console.write(json(report, instruments: instruments, chosenBy: chosenBy))
+      console.writeRaw(json(report, instruments: instruments, chosenBy: chosenBy))
     } else {
       console.write(text(report, instruments: instruments, chosenBy: chosenBy))
     }

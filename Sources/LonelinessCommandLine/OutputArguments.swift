@@ -117,13 +117,23 @@ enum OutputArguments {
   /// A device, FIFO or terminal named by `-o` is written in place (see `AtomicFileWriter`).
   ///
   /// - Throws: ``OutputError`` when the file cannot be written (exit 73).
-  static func emit(_ text: String, parsed: ParsedArguments, console: Console) throws {
+  static func emit(
+    _ text: String,
+    format: ReportFormat,
+    parsed: ParsedArguments,
+    console: Console
+  ) throws {
+    // Text and Markdown show control characters from the data as visible escapes, in a file as
+    // on a terminal (a file is often printed with cat); CSV, JSON and HTML escape their own.
+    let safe =
+      format == .text || format == .markdown
+      ? visibleControlCharacters(text, keepingLineBreaks: true) : text
     guard let output = parsed.value("--output"), output != "-" else {
-      console.write(text)
+      console.writeRaw(safe)
       return
     }
     do {
-      try writeFileAtomically(console.resolve(output), bytes: Array(text.utf8))
+      try writeFileAtomically(console.resolve(output), bytes: Array(safe.utf8))
     } catch {
       throw OutputError(underlying: error)
     }

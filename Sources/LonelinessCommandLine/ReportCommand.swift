@@ -102,6 +102,7 @@ enum ReportCommand {
     for exclusion in importExclusions(result.report) { builder.addExclusion(exclusion) }
     try OutputArguments.emit(
       builder.build().rendered(as: format, width: console.width),
+      format: format,
       parsed: parsed,
       console: console
     )

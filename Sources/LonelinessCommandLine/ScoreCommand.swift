@@ -69,7 +69,7 @@ enum ScoreCommand {
       format: format == "json" ? .json : .csv
     )
     guard let output = parsed.value("--output"), output != "-" else {
-      try writer.write { chunk in console.write(String(decoding: chunk, as: UTF8.self)) }
+      try writer.write { chunk in console.writeRaw(String(decoding: chunk, as: UTF8.self)) }
       return .success
     }
     let target: AtomicFileWriter

@@ -90,7 +90,9 @@ public enum JSONWriter {
       case "\u{08}": output += "\\b"
       case "\u{0C}": output += "\\f"
       default:
-        if scalar.value < 0x20 {
+        // Every control character, and the bidirectional formatting characters, as \u escapes,
+        // so that JSON printed to a terminal cannot act on it.
+        if isUnsafeForTerminal(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}" {
           let hex = String(scalar.value, radix: 16, uppercase: false)
           output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {
