@@ -236,9 +236,23 @@ enum InspectCommand {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// `text` on one line (line breaks become spaces), cut to `limit` characters with "…".
+  ///
+  /// - Complexity: O(`limit`), whatever the length of the text.
   static func shortened(_ text: String, _ limit: Int) -> String {
-    let flat = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
-    return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
+    var flat: [Character] = []
+    var pendingBreak = false
+    for character in text {
+      if character == "\n" || character == "\r" || character == "\r\n" {
+        pendingBreak = true
+        continue
+      }
+      if pendingBreak && !flat.isEmpty { flat.append(" ") }
+      pendingBreak = false
+      flat.append(character)
+      if flat.count > limit { return String(flat.prefix(limit - 1)) + "…" }
+    }
+    return String(flat)
   }
 
   // MARK: - JSON

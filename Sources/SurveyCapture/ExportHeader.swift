@@ -48,30 +48,34 @@ public struct ExportHeader: Sendable, Hashable {
     var headers: [ExportHeader] = []
     var carriedQuestion = ""
     for column in 0..<columnCount {
+      // Names keep every character; the texts matched against items are cut (see
+      // `maximumMatchedLength`), so that a huge header cell costs no more than a long one.
       let cells = rows.indices.map { cell($0, column) }
+      let matched = cells.map(cutForMatching)
       switch dialect {
       case .surveyMonkey where rows.count >= 2:
         let top = cells[0].trimmedSpaces()
         let sub = cells[1].trimmedSpaces()
         if !top.isEmpty { carriedQuestion = cells[0] }
         let question = top.isEmpty && !sub.isEmpty ? carriedQuestion : cells[0]
+        let matchedQuestion = cutForMatching(question)
         if sub.isEmpty || isPlaceholder(sub) {
-          headers.append(ExportHeader(name: question, rows: cells, question: question))
+          headers.append(ExportHeader(name: question, rows: cells, question: matchedQuestion))
         } else if question.trimmedSpaces().isEmpty {
-          headers.append(ExportHeader(name: cells[1], rows: cells, question: cells[1]))
+          headers.append(ExportHeader(name: cells[1], rows: cells, question: matched[1]))
         } else {
           headers.append(
             ExportHeader(
               name: "\(question) - \(cells[1])",
               rows: cells,
-              question: question,
-              itemPart: cells[1]
+              question: matchedQuestion,
+              itemPart: matched[1]
             )
           )
         }
       case .qualtrics where rows.count >= 2:
-        let text = cells[1].isEmpty ? cells[0] : cells[1]
-        let importID = rows.count >= 3 ? ExportDialect.importID(in: cells[2]) : nil
+        let text = matched[1].isEmpty ? matched[0] : matched[1]
+        let importID = rows.count >= 3 ? ExportDialect.importID(in: matched[2]) : nil
         headers.append(
           ExportHeader(
             name: cells[0],
@@ -86,13 +90,26 @@ public struct ExportHeader: Sendable, Hashable {
           ExportHeader(
             name: cells[0],
             rows: cells,
-            question: cells[0],
-            itemPart: gridItemPart(of: cells[0])
+            question: matched[0],
+            itemPart: gridItemPart(of: matched[0])
           )
         )
       }
     }
     return headers
+  }
+
+  /// The most characters of a header cell that are matched against items: as many as an
+  /// instrument's wording may hold (``InstrumentLimits/maximumTextLength``), so no wording is cut.
+  /// The column's name keeps every character.
+  public static let maximumMatchedLength = InstrumentLimits.maximumTextLength
+
+  /// `text`, cut to ``maximumMatchedLength`` characters.
+  ///
+  /// - Complexity: O(1) for text of up to that many bytes, otherwise O(``maximumMatchedLength``).
+  static func cutForMatching(_ text: String) -> String {
+    guard text.utf8.count > maximumMatchedLength else { return text }
+    return String(String.UnicodeScalarView(text.unicodeScalars.prefix(maximumMatchedLength)))
   }
 
   /// Whether a SurveyMonkey second-row cell is a placeholder rather than a sub-question.
@@ -147,7 +164,7 @@ public struct ExportHeader: Sendable, Hashable {
     guard text.count >= pattern.count else { return nil }
     var start = text.count - pattern.count
     while start >= 0 {
-      if Array(text[start..<start + pattern.count]) == pattern { return start }
+      if text[start..<start + pattern.count].elementsEqual(pattern) { return start }
       start -= 1
     }
     return nil
@@ -202,20 +219,23 @@ private func isSpace(_ scalar: Unicode.Scalar) -> Bool {
 }
 
 extension String {
-  /// The text without spaces, tabs and non-breaking spaces at either end.
+  /// The text without spaces, tabs, non-breaking spaces and line breaks at either end.
+  ///
+  /// - Complexity: O(*k*) for *k* characters trimmed; the text is not copied when nothing is.
   func trimmedSpaces() -> String {
-    let scalars = Array(unicodeScalars)
-    var start = 0
-    var end = scalars.count
-    while start < end, isSpace(scalars[start]) || scalars[start] == "\n" || scalars[start] == "\r" {
-      start += 1
+    func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+      isSpace(scalar) || scalar == "\n" || scalar == "\r"
     }
-    while end > start,
-      isSpace(scalars[end - 1]) || scalars[end - 1] == "\n" || scalars[end - 1] == "\r"
-    { end -= 1 }
-    if start == 0 && end == scalars.count { return self }
-    var result = String.UnicodeScalarView()
-    result.append(contentsOf: scalars[start..<end])
-    return String(result)
+    let scalars = unicodeScalars
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end, isTrimmed(scalars[start]) { scalars.formIndex(after: &start) }
+    while end > start {
+      let before = scalars.index(before: end)
+      guard isTrimmed(scalars[before]) else { break }
+      end = before
+    }
+    if start == scalars.startIndex && end == scalars.endIndex { return self }
+    return String(scalars[start..<end])
   }
 }

@@ -51,6 +51,10 @@ public struct ExportLayout: Sendable {
 /// the row part of a grid header). Answers are matched by code, then by label or alias; a cell
 /// is read once per distinct text per column, and no `String` is built for a cell already seen.
 public enum ExportImporter {
+  /// The most columns an export may have: 16,384, as many as a spreadsheet holds (Excel's XFD).
+  /// Wider files are refused rather than matched column by column against every item.
+  public static let maximumColumns = 16_384
+
   /// Reads the first records of an export to settle its encoding, delimiter, dialect and
   /// headers.
   ///
@@ -63,9 +67,25 @@ public enum ExportImporter {
   ) throws -> ExportLayout {
     let reader = try source.reader(options)
     var first: [[String]] = []
+    var tooWide: (line: Int, count: Int)?
     try reader.readRecords { record in
+      // A record wider than any export is not turned into strings.
+      guard record.count <= maximumColumns else {
+        tooWide = (record.lineNumber, record.count)
+        return false
+      }
       first.append(record.strings())
       return first.count < 3
+    }
+    if let tooWide {
+      throw ImportError(
+        kind: .tooManyColumns,
+        file: source.displayName,
+        position: TextPosition(line: tooWide.line, column: 1),
+        message:
+          "the record has \(tooWide.count) fields; an export may have at most \(maximumColumns) columns, the most a spreadsheet holds",
+        hint: "is this a survey export? check the delimiter (--delimiter) and the file's format"
+      )
     }
     guard !first.isEmpty else {
       throw ImportError(

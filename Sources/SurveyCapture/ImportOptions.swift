@@ -236,6 +236,8 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidMapFile
     /// The export has no header row.
     case noHeader
+    /// The export has more columns than ``ExportImporter/maximumColumns``.
+    case tooManyColumns
   }
 
   /// What went wrong.

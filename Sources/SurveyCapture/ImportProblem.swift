@@ -144,7 +144,7 @@ extension ImportProblem {
     scale: ResponseScale
   ) -> ImportProblem {
     let candidates = scale.options.map(\.label) + scale.missingAnswers.map(\.label)
-    let shownValue = value.count > 60 ? String(value.prefix(60)) + "…" : value
+    let shownValue = excerpt(value)
     let suggestions = closestMatches(to: value.trimmedSpaces(), among: candidates)
     return ImportProblem(
       kind: .unrecognisedAnswer,
@@ -156,7 +156,7 @@ extension ImportProblem {
       item: key,
       suggestions: suggestions,
       message:
-        "unrecognised answer '\(shownValue)' in column \(column + 1) '\(header)' (\(key)): expected \(expectedAnswers(scale))",
+        "unrecognised answer '\(shownValue)' in column \(column + 1) '\(excerpt(header))' (\(key)): expected \(expectedAnswers(scale))",
       hint: suggestions.isEmpty
         ? "the answer is left missing; if it means one of the options, add it as an alias in an instrument extension file"
         : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
@@ -205,7 +205,7 @@ extension ImportProblem {
     wave: (header: String, value: String)?,
     firstLine: Int
   ) -> ImportProblem {
-    let waveText = wave.map { " with \($0.header) '\($0.value)'" } ?? ""
+    let waveText = wave.map { " with \(excerpt($0.header)) '\(excerpt($0.value))'" } ?? ""
     return ImportProblem(
       kind: .duplicateRespondentID,
       file: file,
@@ -214,7 +214,7 @@ extension ImportProblem {
       header: header,
       value: id,
       message:
-        "respondent id '\(id)'\(waveText) in column \(column + 1) '\(header)' appears again (first on line \(firstLine))",
+        "respondent id '\(excerpt(id))'\(waveText) in column \(column + 1) '\(excerpt(header))' appears again (first on line \(firstLine))",
       hint: "if it was entered twice, remove one record before reporting; both are read"
     )
   }
@@ -241,7 +241,8 @@ extension ImportProblem {
       file: file,
       column: column + 1,
       header: header,
-      message: "column \(column + 1) '\(header)' matches \(candidates.count) items equally well: "
+      message:
+        "column \(column + 1) '\(excerpt(header))' matches \(candidates.count) items equally well: "
         + listed(names, conjunction: "and") + "; it is used for none of them",
       hint: "choose one with --column \(candidates[0].key)=HEADER or in a --map file"
     )
@@ -253,7 +254,7 @@ extension ImportProblem {
     columns: [(Int, String)],
     chosen: Int
   ) -> ImportProblem {
-    let names = columns.map { "\($0.0 + 1) '\($0.1)'" }
+    let names = columns.map { "\($0.0 + 1) '\(excerpt($0.1))'" }
     return ImportProblem(
       kind: .itemInSeveralColumns,
       file: file,
