@@ -5,7 +5,10 @@
 #   2. run captures concurrently into one file, many times, and check that every row is whole,
 #      present once, and not interleaved with another, also while they add a column to the header;
 #   3. drive interactive sessions through a real pseudo-terminal (tmux): the prompts, a saved row,
-#      and Ctrl-C abandoning with nothing saved, or a partial row with --keep-partial.
+#      and Ctrl-C abandoning with nothing saved, or a partial row with --keep-partial;
+#   4. kill -9 captures while they add a column, and check that no temporary copy of the
+#      respondents' data is left beside the file; send Ctrl-C in a capture's first milliseconds
+#      and check that it exits 65 (abandoned), not 130, and that --to a FIFO is refused.
 # Usage: Scripts/check-capture.sh   (from anywhere; builds the binary first; exits non-zero on
 # the first failed check). KILL_ROUNDS and CONCURRENT_ROUNDS set how many rounds to run.
 set -euo pipefail
@@ -186,6 +189,53 @@ tmux send-keys -t "$session" C-c
 wait_for "saved to tty.csv as a partial row" || fail "tty keep-partial: no partial message"
 grep -q '^T3,[0-9T:Z-]*,3,,,,partial$' "$file" || fail "tty keep-partial: no partial row"
 pass "tty: Ctrl-C with --keep-partial saves the answers so far as partial"
+
+# 4a. kill -9 while adding a column: the temporary copy of the file (all respondents' answers)
+# must not stay beside it. The copy has no name until it is complete, and a later capture removes
+# any named copy whose process has died.
+rounds="${ADDING_KILL_ROUNDS:-40}"
+file="$work/adding.csv"
+base="$work/adding-base.csv"
+printf '1\n2\n3\n4\ny\n' | "$binary" capture -i ons-loneliness --to "$base" --respondent A0 \
+  --set "note=$note" >/dev/null 2>&1 || fail "adding: the first capture failed"
+for round in $(seq 1 "$rounds"); do
+  # Each round starts from the file without the column, so every capture rewrites it to add it.
+  cp "$base" "$file"
+  printf '1\n2\n3\n4\ny\n' | "$binary" capture -i ons-loneliness --to "$file" --respondent "A$round" \
+    --set "note=$note" --set "extra=x" >/dev/null 2>&1 &
+  pid=$!
+  sleep "0.$(printf '%03d' $((RANDOM % 150)))"
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+done 2>/dev/null
+printf '1\n2\n3\n4\ny\n' | "$binary" capture -i ons-loneliness --to "$file" --respondent A-last \
+  --set "note=$note" --set "extra=x" >/dev/null 2>&1 || fail "adding: the last capture failed"
+left="$(find "$work" -maxdepth 1 -name 'adding.csv.tmp-*' | wc -l)"
+[ "$left" = 0 ] && pass "adding: $rounds captures killed while adding columns; no temporary copy left" \
+  || fail "adding: $left temporary copies of adding.csv left behind"
+
+# 4b. Ctrl-C in a capture's first milliseconds abandons it (65), as documented, rather than
+# killing it (130); before the program starts at all, the system's default still applies.
+early_ok=1
+for delay in 0.02 0.04 0.06 0.08; do
+  for round in 1 2 3 4 5; do
+    rm -f "$work/early.csv"
+    ( sleep 5 ) | { "$binary" capture -i ons-loneliness --to "$work/early.csv" >/dev/null 2>&1 & pid=$!
+      sleep "$delay"; kill -INT "$pid"; status=0; wait "$pid" || status=$?
+      [ "$status" = 65 ] || { echo "Ctrl-C after ${delay}s: exit $status" >"$work/early-failed"; }; }
+    if [ -f "$work/early-failed" ]; then fail "early ctrl-c: $(cat "$work/early-failed")"; rm -f "$work/early-failed"; early_ok=0; fi
+    [ -f "$work/early.csv" ] && { fail "early ctrl-c: a file was written"; early_ok=0; }
+  done
+done
+[ "$early_ok" = 1 ] && pass "early ctrl-c: 20 interrupts 20 to 80 ms after start all exit 65, nothing saved"
+
+# 4c. --to a FIFO with no reader is refused at once instead of waiting for ever.
+mkfifo "$work/pipe"
+status=0
+printf '1\n2\n3\n4\ny\n' | timeout 20 "$binary" capture -i ons-loneliness --to "$work/pipe" \
+  >/dev/null 2>"$work/pipe-errors" || status=$?
+[ "$status" = 73 ] && grep -q "is not a regular file" "$work/pipe-errors" \
+  && pass "fifo: --to a FIFO is refused (exit 73)" || fail "fifo: --to a FIFO gave exit $status"
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed"

@@ -334,7 +334,7 @@ enum CaptureCommand {
     console.writeDiagnostic("error: \(copy.message)\n" + (copy.hint.map { "hint: \($0)\n" } ?? ""))
     switch error.kind {
     case .headerMismatch, .unreadableHeader: return .dataError
-    case .cannotAddColumns: return .cannotCreate
+    case .cannotAddColumns, .notARegularFile: return .cannotCreate
     case .fileSystem(.notFound), .fileSystem(.permissionDenied), .fileSystem(.isDirectory):
       return .cannotCreate
     case .fileSystem(.inputOutput): return .ioError

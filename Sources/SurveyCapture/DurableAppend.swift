@@ -109,7 +109,9 @@ public enum DurableAppend {
         message: "'\(path)' is a folder, not a file",
         hint: "give the path of a .csv file"
       )
-    case .file, .other:
+    case .other:
+      throw notARegularFile(path)
+    case .file:
       let reader: FileByteReader
       do { reader = try FileByteReader(path: path) } catch { throw CaptureFileError(error) }
       var found: [UInt8] = []
@@ -124,6 +126,18 @@ public enum DurableAppend {
       if found.isEmpty { return [] }
       return try FileHeader(found, path: path).columns
     }
+  }
+
+  /// The error for a path that names a FIFO, a device or a socket: reading or appending to one
+  /// could wait for ever or send the respondent's answers elsewhere.
+  static func notARegularFile(_ path: String) -> CaptureFileError {
+    CaptureFileError(
+      kind: .notARegularFile,
+      path: path,
+      message: "'\(path)' is not a regular file (it is a FIFO, a device or a socket); "
+        + "captures are appended to a CSV file",
+      hint: "give the path of a .csv file"
+    )
   }
 
   /// Adding columns renames a new file over the old one, which needs a folder this process can
@@ -184,7 +198,11 @@ public enum DurableAppend {
     do {
       while true {
         let file = try AppendOnlyFile(path: target)
+        guard file.isRegularFile else { throw notARegularFile(path) }
         try file.lockExclusively()
+        // Temporary copies left by captures that died while adding columns hold respondents'
+        // answers; they are removed while no other capture can be writing one.
+        removeAbandonedTemporaryFiles(besides: target)
         // Another capture may have replaced the file, to add columns, while this one waited.
         guard try file.isStillAtPath() else { continue }
         return try append(
@@ -382,6 +400,8 @@ public struct CaptureFileError: Error, Sendable, Hashable, CustomStringConvertib
     case unreadableHeader
     /// Columns this capture writes could not be added to the file's header.
     case cannotAddColumns
+    /// The path names something other than a regular file: a FIFO, a device or a socket.
+    case notARegularFile
     /// The operating system could not open, lock, read, write or flush the file.
     case fileSystem(FileSystemError.Kind)
   }

@@ -381,6 +381,27 @@ private func linkNamelessFile(_ descriptor: Int32, to path: String) -> Bool {
   #endif
 }
 
+/// Removes the temporary files that writers of `path` (``AtomicFileWriter``, named
+/// `FILE.tmp-PID`) left behind when their process died before committing: those whose process no
+/// longer exists. Call it while holding a lock that every writer of such files takes.
+///
+/// - Complexity: O(*f*) for *f* entries in the folder.
+public func removeAbandonedTemporaryFiles(besides path: String) {
+  let slash = path.lastIndex(of: "/")
+  let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+  let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+  let prefix = name + ".tmp-"
+  guard let entries = try? listDirectory(folder) else { return }
+  for entry in entries where entry.hasPrefix(prefix) {
+    guard let pid = Int32(entry.dropFirst(prefix.count)), pid > 0, pid != getpid() else {
+      continue
+    }
+    if kill(pid, 0) != 0 && errno == ESRCH {
+      unlink(folder == "/" ? "/" + entry : folder + "/" + entry)
+    }
+  }
+}
+
 /// A file's identity, the same for every path that names it: its device and inode.
 public struct FileIdentity: Sendable, Hashable {
   /// The device the file lives on.
@@ -540,10 +561,19 @@ public struct AppendOnlyFile: ~Copyable {
     if pathKind(path) == .directory {
       throw FileSystemError(kind: .isDirectory, path: path, reason: "is a folder, not a file")
     }
-    let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+    // Non-blocking, so that opening a FIFO cannot wait for a reader; see `isRegularFile`.
+    let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0o644)
     guard fd >= 0 else { throw FileSystemError.fromErrno(errno, path: path) }
+    let flags = fcntl(fd, F_GETFL)
+    if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
     descriptor = fd
     self.path = path
+  }
+
+  /// Whether the open file is a regular file (not a FIFO, device or socket).
+  public var isRegularFile: Bool {
+    var info = stat()
+    return fstat(descriptor, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
   }
 
   /// Waits until this process holds the exclusive `flock` lock on the file.
@@ -736,13 +766,17 @@ public func readStandardInput(into buffer: inout [UInt8]) -> StandardInputRead {
 /// input (see ``readStandardInput(into:)``). ``restoreDefaults()`` puts back the usual behaviour.
 public enum InterruptSignals {
   private static let received = Atomic<Bool>(false)
+  private static let installed = Atomic<Bool>(false)
   private static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
-  /// Whether a caught signal has arrived since ``install()``.
+  /// Whether a caught signal has arrived since the signals were first caught.
   public static var wasReceived: Bool { received.load(ordering: .sequentiallyConsistent) }
 
-  /// Starts catching the signals; clears ``wasReceived``.
+  /// Starts catching the signals, clearing ``wasReceived``; does nothing while they are already
+  /// caught, so that a signal caught early (a program installs this first thing, before its
+  /// start-up work) is not forgotten by a later call.
   public static func install() {
+    guard !installed.exchange(true, ordering: .sequentiallyConsistent) else { return }
     received.store(false, ordering: .sequentiallyConsistent)
     let handler: @convention(c) (Int32) -> Void = { _ in
       InterruptSignals.received.store(true, ordering: .sequentiallyConsistent)
@@ -753,6 +787,7 @@ public enum InterruptSignals {
   /// Restores the default action of the signals.
   public static func restoreDefaults() {
     for signal in signals { setHandler(signal, nil) }
+    installed.store(false, ordering: .sequentiallyConsistent)
   }
 
   private static func setHandler(_ signal: Int32, _ handler: (@convention(c) (Int32) -> Void)?) {
