@@ -139,9 +139,10 @@ public enum CommandLineTool {
     return parsed
   }
 
-  /// Refuses, before anything is read, an output path that names one of the command's input files
-  /// (its files, `--map` and `--instruments`), however it is spelled: by `./`, a symbolic link or a
-  /// hard link. Inputs are never modified.
+  /// Refuses, before anything is read, an output path that names one of the command's inputs.
+  ///
+  /// The inputs are its files, `--map` and `--instruments`, however the output is spelled: by
+  /// `./`, a symbolic link or a hard link. Inputs are never modified.
   ///
   /// - Throws: ``UsageError`` (exit 64) naming both paths.
   static func refuseOutput(

@@ -99,9 +99,10 @@ public struct ExportHeader: Sendable, Hashable {
     return headers
   }
 
-  /// The most characters of a header cell that are matched against items: as many as an
-  /// instrument's wording may hold (``InstrumentLimits/maximumTextLength``), so no wording is cut.
-  /// The column's name keeps every character.
+  /// The most characters of a header cell that are matched against items.
+  ///
+  /// As many as an instrument's wording may hold (``InstrumentLimits/maximumTextLength``), so no
+  /// wording is cut. The column's name keeps every character.
   public static let maximumMatchedLength = InstrumentLimits.maximumTextLength
 
   /// `text`, cut to ``maximumMatchedLength`` characters.

@@ -51,7 +51,8 @@ public struct ExportLayout: Sendable {
 /// the row part of a grid header). Answers are matched by code, then by label or alias; a cell
 /// is read once per distinct text per column, and no `String` is built for a cell already seen.
 public enum ExportImporter {
-  /// The most columns an export may have: 16,384, as many as a spreadsheet holds (Excel's XFD).
+  /// The most columns an export may have: 16,384, as many as a spreadsheet holds.
+  ///
   /// Wider files are refused rather than matched column by column against every item.
   public static let maximumColumns = 16_384
 

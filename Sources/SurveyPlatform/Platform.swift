@@ -381,9 +381,10 @@ private func linkNamelessFile(_ descriptor: Int32, to path: String) -> Bool {
   #endif
 }
 
-/// Removes the temporary files that writers of `path` (``AtomicFileWriter``, named
-/// `FILE.tmp-PID`) left behind when their process died before committing: those whose process no
-/// longer exists. Call it while holding a lock that every writer of such files takes.
+/// Removes the temporary files that writers of `path` left behind when their process died.
+///
+/// ``AtomicFileWriter`` names them `FILE.tmp-PID`; those whose process no longer exists are
+/// removed. Call it while holding a lock that every writer of such files takes.
 ///
 /// - Complexity: O(*f*) for *f* entries in the folder.
 public func removeAbandonedTemporaryFiles(besides path: String) {

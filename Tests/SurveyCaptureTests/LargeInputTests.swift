@@ -2,9 +2,10 @@ import SurveyCapture
 import SurveyInstruments
 import Testing
 
-/// Inputs at the edges of what an export can be: very wide records, huge header cells and
-/// answers. Each must end quickly with a located error or a correct reading, and messages must
-/// quote values at a readable length.
+/// Inputs at the edges of what an export can be: very wide records, huge cells.
+///
+/// Each must end quickly with a located error or a correct reading, and messages must quote
+/// values at a readable length.
 @Suite struct LargeInputTests {
   @Test(arguments: [1, 2])
   func `a record wider than a spreadsheet is refused where it is`(line: Int) throws {
