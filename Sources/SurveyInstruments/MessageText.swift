@@ -16,14 +16,14 @@ func isUnsafeForTerminal(_ scalar: Unicode.Scalar) -> Bool {
 /// `text` with every control character written as a visible escape such as `\u{1B}`, so that
 /// printing it cannot act on a terminal.
 ///
-/// Line feeds are kept when `keepingLineBreaks` is true (for whole reports and messages whose
-/// lines are the toolkit's own), and tabs always are. Text without such characters is returned
-/// unchanged without copying.
+/// Line feeds and tabs are kept when `keepingLineBreaks` is true (for whole reports and messages
+/// whose layout is the toolkit's own); for a single value they are escaped too. Text without such
+/// characters is returned unchanged without copying.
 ///
 /// - Complexity: O(*n*) in the length of the text.
 public func visibleControlCharacters(_ text: String, keepingLineBreaks: Bool = false) -> String {
   func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar == "\t" || (keepingLineBreaks && scalar == "\n") { return false }
+    if keepingLineBreaks && (scalar == "\n" || scalar == "\t") { return false }
     return isUnsafeForTerminal(scalar)
   }
   // Fast path: only bytes below 0x20, DEL, and the lead bytes of C1 (0xC2) and of the

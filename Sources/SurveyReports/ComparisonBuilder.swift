@@ -94,17 +94,16 @@ public struct ComparisonBuilder: Sendable {
     var seen = Set<String>()
     var blankRows: [String] = []
     for (row, label) in cohorts.enumerated() {
-      let trimmed = label.trimmingSpaces()
-      if trimmed.isEmpty {
-        blankRows.append(rowLocations?[row] ?? "row \(row + 1)")
+      if let label = groupLabel(label) {
+        seen.insert(label)
       } else {
-        seen.insert(trimmed)
+        blankRows.append(rowLocations?[row] ?? "row \(row + 1)")
       }
     }
     if let cohortColumn {
       try checkGroupCount(
         seen.count,
-        labelOfRow: cohorts.map { $0.trimmingSpaces() }.filter { !$0.isEmpty },
+        labelOfRow: cohorts.compactMap(groupLabel),
         column: cohortColumn,
         maximum: options.maximumGroups
       )
@@ -138,7 +137,7 @@ public struct ComparisonBuilder: Sendable {
     self.labels = labels
     self.referenceIndex = 0
     let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
-    let cohortOfRow = cohorts.map { index[$0.trimmingSpaces()] ?? -1 }
+    let cohortOfRow = cohorts.map { label in groupLabel(label).flatMap { index[$0] } ?? -1 }
     self.cohortOfRow = cohortOfRow
     var rows = [Int](repeating: 0, count: labels.count)
     for cohort in cohortOfRow where cohort >= 0 { rows[cohort] += 1 }
@@ -180,6 +179,9 @@ public struct ComparisonBuilder: Sendable {
         decimals: options.decimals,
         lowBaseThreshold: options.lowBaseThreshold
       )
+    }
+    if let cohortColumn, let note = similarLabelsNote(labels, column: cohortColumn) {
+      metadata.notes.append(note)
     }
   }
 

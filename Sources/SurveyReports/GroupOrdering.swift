@@ -81,6 +81,38 @@ extension String {
   }
 }
 
+/// The group that a cell's value names: the value exactly as exported, or `nil` when it is blank
+/// (empty, or only spaces).
+///
+/// Values are not trimmed or otherwise changed, so `=1`, ` =1` and a tab before `=1` are three
+/// groups, as they are three values in the file; ``similarLabelsNote(_:column:)`` tells the reader
+/// when groups differ only in such characters.
+///
+/// - Complexity: O(*n*) in the length of the value when it is blank, O(1) otherwise.
+func groupLabel(_ value: String) -> String? {
+  value.allSatisfy(\.isWhitespace) ? nil : value
+}
+
+/// A note naming the groups among `labels` that differ only in spaces or other invisible
+/// characters at their ends (`North` and `North `), which are kept apart; `nil` when there are
+/// none.
+///
+/// - Complexity: O(*g*) for *g* labels.
+func similarLabelsNote(_ labels: [String], column: String) -> String? {
+  var byTrimmed: [String: [String]] = [:]
+  for label in labels { byTrimmed[label.trimmingSpaces(), default: []].append(label) }
+  let similar = byTrimmed.values.filter { $0.count > 1 }.map { $0.sorted() }
+    .sorted { $0[0] < $1[0] }
+  guard !similar.isEmpty else { return nil }
+  let shown = similar.prefix(5).map { set in
+    set.map { "'\(excerpt($0, limit: 40))'" }.joined(separator: ", ")
+  }
+  let more = similar.count > 5 ? " and \(similar.count - 5) more sets" : ""
+  return "In '\(excerpt(column))', some values differ only in spaces or invisible characters at "
+    + "their ends and are counted as separate groups: \(shown.joined(separator: "; "))\(more). "
+    + "Correct the export if they should be one group."
+}
+
 /// Refuses a breakdown into more groups than a report can use: more than `maximum` (by default
 /// ``ReportOptions/defaultMaximumGroups``), or, unless a maximum is given, mostly groups of a single
 /// respondent, which is what an id column gives.

@@ -117,17 +117,18 @@ public struct ReportBuilder: Sendable {
     self.options = options
     let rowCount = table.count
     var groupings: [Grouping] = []
+    var notes: [String] = []
     for header in options.groupBy {
       let column = try Self.column(header, in: table, purpose: "--by")
       var labels = Set<String>()
       var rowLabels: [String] = []
       rowLabels.reserveCapacity(rowCount)
       for row in 0..<rowCount {
-        var value = column.value(at: row).trimmingSpaces()
-        if value.isEmpty { value = notStatedGroupLabel }
+        let value = groupLabel(column.value(at: row)) ?? notStatedGroupLabel
         rowLabels.append(value)
         labels.insert(value)
       }
+      if let note = similarLabelsNote(Array(labels), column: column.header) { notes.append(note) }
       try checkGroupCount(
         labels.count,
         labelOfRow: rowLabels,
@@ -222,6 +223,7 @@ public struct ReportBuilder: Sendable {
       confidenceLevel: options.confidenceLevel,
       decimals: options.decimals,
       groupBy: groupings.map(\.header),
+      notes: notes,
       toolkitVersion: Toolkit.version
     )
   }
@@ -407,10 +409,11 @@ public struct ReportBuilder: Sendable {
   public mutating func addTallies() {
     for header in options.tallies {
       guard let column = table.attribute(named: header) else { continue }
-      let values = (0..<table.count).map { column.value(at: $0).trimmingSpaces() }
-      let labels = naturallyOrdered(Array(Set(values.filter { !$0.isEmpty })))
+      let values = (0..<table.count).map { groupLabel(column.value(at: $0)) }
+      let labels = naturallyOrdered(Array(Set(values.compactMap { $0 })))
+      if let note = similarLabelsNote(labels, column: column.header) { addNote(note) }
       let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
-      let category = values.map { $0.isEmpty ? -1 : (index[$0] ?? -1) }
+      let category = values.map { $0.flatMap { index[$0] } ?? -1 }
       measures.append(
         distribution(
           id: column.header,

@@ -78,3 +78,41 @@ private func groupedExport(rows: Int, areas: Int) throws -> URL {
     )
   }
 }
+
+@Suite struct RawGroupValueTests {
+  @Test func `groups are the values as exported, never merged by trimming or neutralising`() throws
+  {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "raw-\(UUID().uuidString).csv"
+    )
+    try
+      "g,How often do you feel lonely?\n\"\t=1\",Often/always\n\"\r=1\",Never\n=1,Never\n\" =1\",Never\n=1 ,Never\n=1,Never\n"
+      .write(to: url, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let result = run(["report", url.path, "--by", "g", "--no-suppression", "--format", "json"])
+    #expect(result.exitCode == .success)
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+    )
+    let measures = try #require(json["measures"] as? [[String: Any]])
+    let lonely = try #require(
+      measures.first { $0["measure"] as? String == "ons-loneliness.lonely" }
+    )
+    let breakdowns = try #require(lonely["breakdowns"] as? [[String: Any]])
+    let groups = try #require(breakdowns.last?["groups"] as? [[String: Any]])
+    let bases = Dictionary(
+      uniqueKeysWithValues: groups.compactMap { group -> (String, Int)? in
+        guard let label = group["group"] as? String, let base = group["base"] as? Int else {
+          return nil
+        }
+        return (label, base)
+      }
+    )
+    #expect(bases == ["\t=1": 1, "\r=1": 1, "=1": 2, " =1": 1, "=1 ": 1])
+    let text = run(["report", url.path, "--by", "g", "--no-suppression"])
+    #expect(
+      text.output.contains("some values differ only in spaces or invisible characters"),
+      "the reader is told which groups look alike"
+    )
+  }
+}
