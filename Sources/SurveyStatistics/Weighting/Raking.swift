@@ -115,8 +115,11 @@ public struct TrimmingOutcome: Sendable, Hashable {
   public let upperBound: Double
   /// How many times the weights were raked again after trimming.
   public let rerakings: Int
-  /// Whether the final weights come from trimming (so the margins are met only approximately)
-  /// rather than from a raking that already lay within the bounds.
+  /// Whether the final weights come from trimming, not from a raking within the bounds.
+  ///
+  /// After trimming the margins are met only as closely as
+  /// ``Raking/largestDiscrepancy`` says: within the raking tolerance when alternation settled,
+  /// further off when the rerakings ran out or with `maximumRerakings` 0.
   public let endedWithTrim: Bool
   /// How many final weights lie at a bound.
   public let weightsAtBounds: Int
