@@ -26,6 +26,16 @@ public struct StatisticsError: Error, Sendable, Hashable, CustomStringConvertibl
     case invalidTable
     /// The data leave the statistic undefined (for example zero variance in both groups).
     case degenerateData
+    /// A raking margin is malformed: a population total that is negative or not finite, a
+    /// respondent's category outside the margin, or margins of different lengths.
+    case invalidMargin
+    /// A raking margin cannot be met in one category: the population has people there but no
+    /// respondent is in it, or respondents are in it but the population total is 0.
+    case emptyCategory
+    /// Raking margins whose population totals disagree, so no weights can meet them all.
+    case inconsistentMargins
+    /// An iterative method stopped at its iteration limit before meeting its tolerance.
+    case notConverged
   }
 
   /// The category of problem.

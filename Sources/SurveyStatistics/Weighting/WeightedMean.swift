@@ -46,7 +46,30 @@ public struct WeightedMean: Sendable, Hashable {
   ///   than 2 positive weights, and `.invalidProbability` for a bad confidence level.
   /// - Complexity: O(*n*).
   public init(values: [Double], weights: [Double], confidenceLevel: Double = 0.95) throws {
-    let core = try WeightedCore(values: values, weights: weights)
+    try self.init(
+      values: values,
+      weights: weights,
+      designCount: nil,
+      confidenceLevel: confidenceLevel
+    )
+  }
+
+  /// Estimates a weighted mean in a domain of a larger design of `designCount` respondents (all
+  /// of the design when `nil`), as `svyby` and `subset` do: the n/(n − 1) factor uses the whole
+  /// design's n, while the estimate uses the domain's values only.
+  init(
+    values: [Double],
+    weights: [Double],
+    designCount: Int?,
+    names: (values: String, weights: String) = ("values", "weights"),
+    confidenceLevel: Double
+  ) throws {
+    let core = try WeightedCore(
+      values: values,
+      weights: weights,
+      designCount: designCount,
+      names: names
+    )
     try StatisticsError.checkConfidenceLevel(confidenceLevel)
     count = core.count
     totalWeight = core.totalWeight
@@ -80,15 +103,34 @@ struct WeightedCore {
   let simpleRandomSampleVariance: Double
   let effectiveSampleSize: Double
 
-  init(values: [Double], weights: [Double]) throws {
-    try StatisticsError.checkSameLength(values.count, weights.count, arguments: "values, weights")
-    try StatisticsError.checkCount(values, atLeast: 2, argument: "values")
-    try StatisticsError.checkFinite(values, argument: "values")
-    try StatisticsError.checkFinite(weights, argument: "weights")
+  /// Sums the values and weights of a design, or of a domain of a larger design.
+  ///
+  /// - Parameters:
+  ///   - values: The observations.
+  ///   - weights: One weight per observation.
+  ///   - designCount: The number of respondents in the whole design when the values are a domain
+  ///     of it (R's `svyby` or `subset`), used in the n/(n − 1) factor; the values' own count
+  ///     when `nil`.
+  ///   - names: The argument names for errors.
+  /// - Throws: `StatisticsError` as for ``WeightedMean``.
+  init(
+    values: [Double],
+    weights: [Double],
+    designCount: Int? = nil,
+    names: (values: String, weights: String) = ("values", "weights")
+  ) throws {
+    try StatisticsError.checkSameLength(
+      values.count,
+      weights.count,
+      arguments: "\(names.values), \(names.weights)"
+    )
+    try StatisticsError.checkCount(values, atLeast: 2, argument: names.values)
+    try StatisticsError.checkFinite(values, argument: names.values)
+    try StatisticsError.checkFinite(weights, argument: names.weights)
     for (index, weight) in weights.enumerated() where weight < 0 {
       throw StatisticsError(
         .invalidWeight,
-        argument: "weights[\(index)]",
+        argument: "\(names.weights)[\(index)]",
         message: "expected a weight of 0 or more, got '\(weight)'"
       )
     }
@@ -96,11 +138,11 @@ struct WeightedCore {
     guard total > 0 else {
       throw StatisticsError(
         .invalidWeight,
-        argument: "weights",
+        argument: names.weights,
         message: "expected at least one positive weight, got '0' in total"
       )
     }
-    let n = Double(values.count)
+    let n = Double(designCount ?? values.count)
     var weightedSum = 0.0
     var sumOfSquaredWeights = 0.0
     for (value, weight) in zip(values, weights) {
@@ -124,7 +166,7 @@ struct WeightedCore {
     guard positiveCount >= 2 else {
       throw StatisticsError(
         .invalidWeight,
-        argument: "weights",
+        argument: names.weights,
         message: "expected at least 2 positive weights, got '\(positiveCount)'"
       )
     }

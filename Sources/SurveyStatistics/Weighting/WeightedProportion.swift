@@ -57,7 +57,33 @@ public struct WeightedProportion: Sendable, Hashable {
     method: Method = .logit,
     confidenceLevel: Double = 0.95
   ) throws {
-    let core = try WeightedCore(values: indicators.map { $0 ? 1 : 0 }, weights: weights)
+    try self.init(
+      indicators: indicators,
+      weights: weights,
+      designCount: nil,
+      method: method,
+      confidenceLevel: confidenceLevel
+    )
+  }
+
+  /// Estimates a weighted proportion in a domain of a larger design of `designCount`
+  /// respondents, as `svyby(~I(y == 1), ~group, design, svyciprop)` does: the standard error uses
+  /// the whole design's n in its n/(n − 1) factor, and the t quantile the domain's n₊ − 1
+  /// degrees of freedom (`degf` of the subset design).
+  init(
+    indicators: [Bool],
+    weights: [Double],
+    designCount: Int?,
+    names: (values: String, weights: String) = ("indicators", "weights"),
+    method: Method,
+    confidenceLevel: Double
+  ) throws {
+    let core = try WeightedCore(
+      values: indicators.map { $0 ? 1 : 0 },
+      weights: weights,
+      designCount: designCount,
+      names: names
+    )
     try StatisticsError.checkConfidenceLevel(confidenceLevel)
     count = core.count
     totalWeight = core.totalWeight

@@ -1,0 +1,168 @@
+#!/usr/bin/env Rscript
+# Reference values for weighted comparisons (SurveyStatistics.WeightedProportionDifference,
+# WeightedMeanDifference and WeightedPairedMeanChange) from R's survey package. Writes
+# Tests/SurveyStatisticsTests/Fixtures/weighted-comparisons.json, recording the R and survey
+# versions. Run from the repository root:
+#
+#     Rscript Scripts/reference/weighted_comparisons_reference.R
+#
+# Two groups are two domains of one single-stage design, d <- svydesign(ids = ~1, weights = ~w,
+# data) with a factor g whose levels are "first" and "second":
+# - proportions: svyby(~y, ~g, d, svymean, covmat = TRUE) then svycontrast(..., c(1, -1)) for the
+#   difference, its SE and confint() (normal, df = Inf), z = estimate / SE and its two-sided
+#   normal p-value; svyttest(y ~ g, d) for the t reading; and each group's
+#   svyby(~I(y == 1), ~g, d, svyciprop) with method "logit" and "mean", its SE and degf() of the
+#   group's subset. The logit limits follow svyciprop's steps (a quasibinomial svyglm on the
+#   subset and a Wald interval on the logit scale with t on degf() degrees of freedom) with the
+#   glm converged to 1e-15, and are checked against svyciprop itself to 1e-7;
+# - means: svyttest(y ~ g, d), which reports second less first, so the fixture negates its
+#   estimate, statistic and interval to give first less second; and each group's svyby(svymean);
+# - paired changes: svymean(~diff, d) with confint() (normal) and svyttest(diff ~ 0, d), for
+#   diff = after - before, and svymean of before and after.
+
+suppressMessages(library(survey))
+source(file.path("Scripts", "reference", "json_writer.R"))
+
+two_groups <- function(y1, w1, y2, w2) {
+  data <- data.frame(
+    y = c(y1, y2),
+    g = factor(c(rep("first", length(y1)), rep("second", length(y2))),
+               levels = c("first", "second")),
+    w = c(w1, w2))
+  svydesign(ids = ~1, weights = ~w, data = data)
+}
+
+group_means <- function(design) {
+  by <- svyby(~y, ~g, design, svymean, covmat = TRUE)
+  ci <- confint(by)
+  list(estimates = unname(coef(by)), standardErrors = unname(SE(by)),
+       normalLowers = unname(ci[, 1]), normalUppers = unname(ci[, 2]), by = by)
+}
+
+flip_ttest <- function(design) {
+  tt <- svyttest(y ~ g, design)
+  list(
+    difference = scalar(-unname(tt$estimate)),
+    tStatistic = scalar(-unname(tt$statistic)),
+    degreesOfFreedom = scalar(unname(tt$parameter)),
+    pValue = scalar(unname(tt$p.value)),
+    tLower = scalar(-unname(tt$conf.int[2])),
+    tUpper = scalar(-unname(tt$conf.int[1])))
+}
+
+proportion_case <- function(label, y1, w1, y2, w2) {
+  design <- two_groups(y1, w1, y2, w2)
+  means <- group_means(design)
+  contrast <- svycontrast(means$by, c(first = 1, second = -1))
+  estimate <- unname(coef(contrast))
+  se <- unname(SE(contrast))
+  z <- estimate / se
+  ci95 <- confint(contrast, level = 0.95)
+  ci90 <- confint(contrast, level = 0.9)
+  groups <- lapply(c("first", "second"), function(level) {
+    sub <- subset(design, g == level)
+    logit <- svyciprop(~I(y == 1), sub, method = "logit")
+    wald <- svyciprop(~I(y == 1), sub, method = "mean")
+    # The steps of svyciprop(method = "logit"), with the glm converged to 1e-15 rather than
+    # glm's default 1e-8, which leaves the fitted proportion off in the ninth digit.
+    fit <- svyglm(I(y == 1) ~ 1, sub, family = quasibinomial,
+                  control = glm.control(epsilon = 1e-15, maxit = 200))
+    estimate <- plogis(unname(coef(fit)[1]))
+    ci <- plogis(as.vector(confint(fit, 1, level = 0.95, method = "Wald", ddf = degf(sub))))
+    stopifnot(abs(estimate - unname(coef(logit))) < 1e-7,
+              max(abs(ci - as.vector(attr(logit, "ci")))) < 1e-7)
+    list(estimate = scalar(estimate),
+         standardError = scalar(unname(SE(logit))),
+         degreesOfFreedom = scalar(degf(sub)),
+         logitLower = scalar(ci[1]), logitUpper = scalar(ci[2]),
+         meanLower = scalar(attr(wald, "ci")[[1]]), meanUpper = scalar(attr(wald, "ci")[[2]]))
+  })
+  # svyby with svyciprop gives the same limits as svyciprop on each subset; check it.
+  by_logit <- svyby(~I(y == 1), ~g, design, svyciprop, vartype = "ci", method = "logit")
+  stopifnot(max(abs(unname(by_logit$ci_l) - c(groups[[1]]$logitLower,
+                                              groups[[2]]$logitLower))) < 1e-7)
+  list(
+    label = scalar(label),
+    firstValues = y1, firstWeights = w1, secondValues = y2, secondWeights = w2,
+    expected = c(
+      list(first = groups[[1]], second = groups[[2]],
+           estimate = scalar(estimate), standardError = scalar(se),
+           zStatistic = scalar(z), pValue = scalar(2 * pnorm(-abs(z))),
+           normalLower = scalar(ci95[1, 1]), normalUpper = scalar(ci95[1, 2]),
+           normalLower90 = scalar(ci90[1, 1]), normalUpper90 = scalar(ci90[1, 2])),
+      flip_ttest(design)))
+}
+
+mean_case <- function(label, y1, w1, y2, w2) {
+  design <- two_groups(y1, w1, y2, w2)
+  means <- group_means(design)
+  means$by <- NULL
+  list(
+    label = scalar(label),
+    firstValues = y1, firstWeights = w1, secondValues = y2, secondWeights = w2,
+    expected = c(list(groups = means), flip_ttest(design)))
+}
+
+paired_case <- function(label, before, after, w) {
+  data <- data.frame(before = before, after = after, diff = after - before, w = w)
+  design <- svydesign(ids = ~1, weights = ~w, data = data)
+  m <- svymean(~diff, design)
+  ci <- confint(m)
+  tt <- svyttest(diff ~ 0, design)
+  list(
+    label = scalar(label), before = before, after = after, weights = w,
+    expected = list(
+      beforeMean = scalar(unname(coef(svymean(~before, design)))),
+      afterMean = scalar(unname(coef(svymean(~after, design)))),
+      estimate = scalar(unname(coef(m))), standardError = scalar(unname(SE(m))),
+      normalLower = scalar(ci[1, 1]), normalUpper = scalar(ci[1, 2]),
+      tStatistic = scalar(unname(tt$statistic)),
+      degreesOfFreedom = scalar(unname(tt$parameter)),
+      pValue = scalar(unname(tt$p.value)),
+      tLower = scalar(tt$conf.int[1]), tUpper = scalar(tt$conf.int[2])))
+}
+
+set.seed(20240803)
+proportions <- list()
+w1 <- round(runif(150, 0.3, 4), 3)
+w2 <- round(runif(210, 0.3, 4), 3)
+proportions[[1]] <- proportion_case("cohorts of 150 and 210, weights 0.3-4",
+                                    rbinom(150, 1, 0.37), w1, rbinom(210, 1, 0.29), w2)
+proportions[[2]] <- proportion_case("cohorts of 40 and 25, rare outcome",
+                                    c(1, 1, 1, rep(0, 37)), round(runif(40, 0.5, 2), 2),
+                                    c(1, rep(0, 24)), round(runif(25, 0.5, 2), 2))
+w1 <- round(rlnorm(600, 0, 0.7), 4)
+w2 <- round(rlnorm(80, 0, 0.7), 4)
+w2[c(3, 41)] <- 0
+proportions[[3]] <- proportion_case("cohorts of 600 and 80, two zero weights",
+                                    rbinom(600, 1, 0.45), w1, rbinom(80, 1, 0.6), w2)
+
+means <- list()
+means[[1]] <- mean_case("WEMWBS-like totals, 150 and 210",
+                        as.numeric(sample(14:70, 150, TRUE)), round(runif(150, 0.3, 4), 3),
+                        as.numeric(sample(20:70, 210, TRUE)), round(runif(210, 0.3, 4), 3))
+means[[2]] <- mean_case("UCLA-3 scores, 30 and 12", as.numeric(sample(3:9, 30, TRUE)),
+                        round(rlnorm(30, 0, 0.5), 3), as.numeric(sample(3:9, 12, TRUE)),
+                        round(rlnorm(12, 0, 0.5), 3))
+w1 <- round(runif(90, 0.5, 3), 3)
+w1[c(7, 8)] <- 0
+means[[3]] <- mean_case("scores with zero weights, 90 and 70", rnorm(90, 24, 6), w1,
+                        rnorm(70, 26, 5), round(runif(70, 0.5, 3), 3))
+
+paired <- list()
+before <- as.numeric(sample(14:70, 120, TRUE))
+paired[[1]] <- paired_case("120 respondents, WEMWBS-like", before,
+                           pmin(70, pmax(14, before + round(rnorm(120, 2, 6)))),
+                           round(runif(120, 0.4, 3), 3))
+before <- as.numeric(sample(3:9, 30, TRUE))
+paired[[2]] <- paired_case("30 respondents, UCLA-3, log-normal weights", before,
+                           pmin(9, pmax(3, before - rbinom(30, 2, 0.4))),
+                           round(rlnorm(30, 0, 0.6), 4))
+w <- round(runif(60, 0.5, 2.5), 3)
+w[c(1, 30)] <- 0
+paired[[3]] <- paired_case("60 respondents, two zero weights", rnorm(60, 10, 3),
+                           rnorm(60, 10.5, 3), w)
+
+write_fixture("Scripts/reference/weighted_comparisons_reference.R",
+              list(proportions = proportions, means = means, paired = paired),
+              "weighted-comparisons.json")
