@@ -212,11 +212,88 @@ public struct InstrumentCatalogue: Sendable {
       if let wording = item.wording { instrument.items[itemIndex].wording = wording }
       instrument.items[itemIndex].aliases.append(contentsOf: item.aliases)
     }
+    for scale in addition.scales {
+      problems += Self.addAliases(scale, to: &instrument, file: addition.file)
+    }
     if let introduction = addition.introduction { instrument.introduction = introduction }
     guard problems.isEmpty else { return problems }
     instruments[index] = instrument
     extensions[instrument.id, default: []].append(addition.file)
     return []
+  }
+
+  /// Adds an extension's answer aliases to a scale of `instrument`, refusing codes and labels the
+  /// scale lacks and aliases that would make an answer ambiguous.
+  static func addAliases(
+    _ addition: InstrumentExtension.ScaleAddition,
+    to instrument: inout Instrument,
+    file: String
+  ) -> [InstrumentDiagnostic] {
+    func problem(_ message: String, hint: String? = nil) -> InstrumentDiagnostic {
+      InstrumentDiagnostic(
+        file: file,
+        position: addition.position,
+        keyPath: "scales",
+        message: message,
+        hint: hint
+      )
+    }
+    guard let scaleIndex = instrument.scales.firstIndex(where: { $0.id == addition.id }) else {
+      return [
+        problem(
+          "'\(instrument.id)' has no scale '\(addition.id)'",
+          hint: didYouMean(addition.id.rawValue, among: instrument.scales.map(\.id.rawValue))
+        )
+      ]
+    }
+    var scale = instrument.scales[scaleIndex]
+    var problems: [InstrumentDiagnostic] = []
+    // Every spelling must still name one answer: the scale's own, then each alias added.
+    var owner: [String: String] = [:]
+    for (label, texts) in scale.options.map({ ($0.label, [$0.label] + $0.aliases) })
+      + scale.missingAnswers.map({ ($0.label, [$0.label] + $0.aliases) })
+    {
+      for text in texts { owner[normalizedLabel(text)] = label }
+    }
+    func accepts(_ alias: String, for label: String) -> Bool {
+      let key = normalizedLabel(alias)
+      if let other = owner[key], other != label {
+        problems.append(
+          problem(
+            "the alias '\(excerpt(alias))' for '\(label)' already names '\(other)' on the scale '\(scale.id)'; an answer may have only one meaning"
+          )
+        )
+        return false
+      }
+      owner[key] = label
+      return true
+    }
+    for (code, aliases) in addition.optionAliases.sorted(by: { $0.key < $1.key }) {
+      guard let index = scale.options.firstIndex(where: { $0.code == code }) else {
+        problems.append(
+          problem(
+            "the scale '\(scale.id)' has no answer with the code \(code) (codes: \(scale.options.map { String($0.code) }.joined(separator: ", ")))"
+          )
+        )
+        continue
+      }
+      let label = scale.options[index].label
+      scale.options[index].aliases += aliases.filter { accepts($0, for: label) }
+    }
+    for (label, aliases) in addition.missingAliases.sorted(by: { $0.key < $1.key }) {
+      guard let index = scale.missingAnswers.firstIndex(where: { $0.label == label }) else {
+        problems.append(
+          problem(
+            "the scale '\(scale.id)' has no missing answer '\(excerpt(label))'",
+            hint: didYouMean(label, among: scale.missingAnswers.map(\.label))
+          )
+        )
+        continue
+      }
+      scale.missingAnswers[index].aliases += aliases.filter { accepts($0, for: label) }
+    }
+    if problems.isEmpty { instrument.scales[scaleIndex] = scale }
+    return problems
   }
 
   static func position(ofTopLevelKey key: String, in bytes: [UInt8]) -> TextPosition? {

@@ -13,8 +13,8 @@ public enum InstrumentFileContents: Sendable, Hashable {
   case `extension`(InstrumentExtension)
 }
 
-/// Additions to an instrument defined in another file: item wording, header aliases, and the
-/// introduction.
+/// Additions to an instrument defined in another file: item wording, header aliases, answer
+/// aliases, and the introduction.
 ///
 /// An extension cannot change codes, scores or thresholds.
 public struct InstrumentExtension: Sendable, Hashable {
@@ -28,6 +28,33 @@ public struct InstrumentExtension: Sendable, Hashable {
   public var introduction: Introduction?
   /// Wording and aliases to add, by item.
   public var items: [ItemAddition]
+  /// Answer aliases to add, by scale.
+  public var scales: [ScaleAddition]
+
+  /// Further spellings of a scale's answers, as an export writes them.
+  public struct ScaleAddition: Sendable, Hashable {
+    /// The scale extended.
+    public var id: ScaleID
+    /// Aliases to add to options, by code.
+    public var optionAliases: [Int: [String]]
+    /// Aliases to add to declared missing answers, by label.
+    public var missingAliases: [String: [String]]
+    /// Where the addition sits in its file, for errors.
+    public var position: TextPosition?
+
+    /// Creates an addition.
+    public init(
+      id: ScaleID,
+      optionAliases: [Int: [String]] = [:],
+      missingAliases: [String: [String]] = [:],
+      position: TextPosition? = nil
+    ) {
+      self.id = id
+      self.optionAliases = optionAliases
+      self.missingAliases = missingAliases
+      self.position = position
+    }
+  }
 
   /// Wording and aliases for one item.
   public struct ItemAddition: Sendable, Hashable {
@@ -56,13 +83,15 @@ public struct InstrumentExtension: Sendable, Hashable {
     file: String,
     extendsPosition: TextPosition? = nil,
     introduction: Introduction? = nil,
-    items: [ItemAddition]
+    items: [ItemAddition],
+    scales: [ScaleAddition] = []
   ) {
     self.extends = extends
     self.file = file
     self.extendsPosition = extendsPosition
     self.introduction = introduction
     self.items = items
+    self.scales = scales
   }
 }
 
@@ -364,9 +393,26 @@ private final class DecodingSession {
         )
       }
     }
+    var scaleAdditions: [InstrumentExtension.ScaleAddition] = []
+    if let scalesNode = reader.take("scales"), let elements = array(scalesNode, "scales") {
+      var seen = Set<ScaleID>()
+      for (index, element) in elements.enumerated() {
+        if let addition = decodeScaleAddition(element, "scales[\(index)]") {
+          if !seen.insert(addition.id).inserted {
+            report(
+              element.position,
+              "scales[\(index)].id",
+              "the scale '\(addition.id)' is extended twice in this file"
+            )
+          }
+          scaleAdditions.append(addition)
+        }
+      }
+    }
     _ = reader.take("notes").flatMap { stringList($0, "notes") }
     reader.finish(
-      hint: "an extension file may contain only format, extends, introduction, items and notes"
+      hint:
+        "an extension file may contain only format, extends, introduction, items, scales and notes"
     )
     guard let extends else { return nil }
     return InstrumentExtension(
@@ -374,7 +420,58 @@ private final class DecodingSession {
       file: file,
       extendsPosition: extendsNode?.position,
       introduction: introduction,
-      items: additions
+      items: additions,
+      scales: scaleAdditions
+    )
+  }
+
+  /// Decodes one scale of an extension: `id`, then `options` (each a `code` and `aliases`) and
+  /// `missingAnswers` (each a `label` and `aliases`); aliases are the only thing it may add.
+  func decodeScaleAddition(_ node: JSONNode, _ path: String) -> InstrumentExtension.ScaleAddition? {
+    guard var reader = object(node, path) else { return nil }
+    let id = reader.required("id").flatMap { identifier($0, "\(path).id", of: ResponseScale.self) }
+    var optionAliases: [Int: [String]] = [:]
+    if let optionsNode = reader.take("options"),
+      let elements = array(optionsNode, "\(path).options")
+    {
+      for (index, element) in elements.enumerated() {
+        let optionPath = "\(path).options[\(index)]"
+        guard var option = object(element, optionPath) else { continue }
+        let code = option.required("code").flatMap { integer($0, "\(optionPath).code") }
+        let aliases =
+          option.required("aliases").flatMap { stringList($0, "\(optionPath).aliases") } ?? []
+        option.finish(hint: "an extension adds only aliases to an answer")
+        if let code { optionAliases[code, default: []] += aliases }
+      }
+    }
+    var missingAliases: [String: [String]] = [:]
+    if let missingNode = reader.take("missingAnswers"),
+      let elements = array(missingNode, "\(path).missingAnswers")
+    {
+      for (index, element) in elements.enumerated() {
+        let missingPath = "\(path).missingAnswers[\(index)]"
+        guard var answer = object(element, missingPath) else { continue }
+        let label = answer.required("label").flatMap { string($0, "\(missingPath).label") }
+        let aliases =
+          answer.required("aliases").flatMap { stringList($0, "\(missingPath).aliases") } ?? []
+        answer.finish(hint: "an extension adds only aliases to a missing answer")
+        if let label { missingAliases[label, default: []] += aliases }
+      }
+    }
+    reader.finish(hint: "an extension's scale holds only id, options and missingAnswers")
+    if optionAliases.isEmpty && missingAliases.isEmpty {
+      report(
+        node.position,
+        path,
+        "an extension scale must add aliases to \"options\" or \"missingAnswers\""
+      )
+    }
+    guard let id else { return nil }
+    return InstrumentExtension.ScaleAddition(
+      id: id,
+      optionAliases: optionAliases,
+      missingAliases: missingAliases,
+      position: node.position
     )
   }
 

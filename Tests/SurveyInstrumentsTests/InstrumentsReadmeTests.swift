@@ -49,9 +49,9 @@ func readmeJSONBlocks() throws -> [String] {
 
   @Test func `the README's extension example is a valid extension of swemwbs`() throws {
     let blocks = try readmeJSONBlocks()
-    #expect(blocks.count == 2)
+    #expect(blocks.count == 3)
     let contents = try InstrumentDecoder.decode(
-      Array(try #require(blocks.last).utf8),
+      Array(blocks[1].utf8),
       file: "README.md"
     )
     guard case .extension(let addition) = contents else {
@@ -61,5 +61,63 @@ func readmeJSONBlocks() throws -> [String] {
     #expect(addition.extends == "swemwbs")
     let swemwbs = try #require(InstrumentCatalogue.builtIn.instrument(withID: "swemwbs"))
     for item in addition.items { #expect(swemwbs.item(withID: item.id) != nil) }
+  }
+
+  @Test func `the README's answer aliases extend ons-loneliness as the text says`() throws {
+    let blocks = try readmeJSONBlocks()
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "aliases-\(UUID().uuidString)"
+    )
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("spellings.json")
+    try blocks[2].write(to: file, atomically: true, encoding: .utf8)
+    var catalogue = InstrumentCatalogue.builtIn
+    try catalogue.load(paths: [folder.path])
+    let scale = try #require(
+      catalogue.instrument(withID: "ons-loneliness")?.scale(withID: "direct-frequency")
+    )
+    #expect(scale.options.first { $0.code == 4 }?.label == "Hardly ever")
+    #expect(scale.options.first { $0.code == 4 }?.aliases.contains("Rarely") == true)
+    #expect(
+      scale.missingAnswers.first { $0.label == "Prefer not to say" }?.aliases.contains(
+        "Rather not say"
+      ) == true
+    )
+  }
+
+  @Test func `answer aliases that name no answer or collide are refused`() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bad-aliases-\(UUID().uuidString)"
+    )
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try """
+    {"format": 1, "extends": "ons-loneliness", "scales": [
+      {"id": "direct-frequency", "options": [
+        {"code": 9, "aliases": ["Sometimes"]},
+        {"code": 1, "aliases": ["never"]}
+      ]}
+    ]}
+    """.write(
+      to: folder.appendingPathComponent("bad.json"),
+      atomically: true,
+      encoding: .utf8
+    )
+    var catalogue = InstrumentCatalogue.builtIn
+    let error = #expect(throws: InstrumentFileError.self) {
+      try catalogue.load(paths: [folder.path])
+    }
+    let messages = error?.diagnostics.map(\.message) ?? []
+    #expect(
+      messages.contains {
+        $0.hasPrefix("the scale 'direct-frequency' has no answer with the code 9")
+      }
+    )
+    #expect(
+      messages.contains(
+        "the alias 'never' for 'Often/always' already names 'Never' on the scale 'direct-frequency'; an answer may have only one meaning"
+      )
+    )
   }
 }
