@@ -1642,10 +1642,16 @@ private struct ObjectReader {
         member.keyPosition,
         join(path, excerpt(member.key)),
         "unknown key \"\(excerpt(member.key))\"; expected one of: \(expected.joined(separator: ", "))",
-        hint: didYouMean(member.key, among: expected) ?? hint
+        hint: [didYouMean(member.key, among: expected), hint].compactMap { $0 }
+          .joined(separator: "; ").nilIfEmpty
       )
     }
   }
+}
+
+extension String {
+  /// The string, or `nil` when it is empty.
+  fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
 private func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

@@ -251,7 +251,7 @@ let councilInstrument = """
     let json = "{ \"format\": 1, \"extends\": \"wemwbs\", \"scores\": [] }"
     #expect(
       diagnostics(json) == [
-        "test.json:1:37: error: scores: unknown key \"scores\"; expected one of: format, extends, introduction, items, notes\nhint: an extension file may contain only format, extends, introduction, items and notes"
+        "test.json:1:37: error: scores: unknown key \"scores\"; expected one of: format, extends, introduction, items, scales, notes\nhint: did you mean 'scales'?; an extension file may contain only format, extends, introduction, items, scales and notes"
       ]
     )
   }
