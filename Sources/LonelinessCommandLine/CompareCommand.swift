@@ -188,7 +188,7 @@ struct ScoredSurvey {
     command: String
   ) throws -> ScoredSurvey? {
     guard
-      let (result, _, _) = try ExportArguments.read(
+      let (result, _, _, _) = try ExportArguments.read(
         file,
         parsed: parsed,
         console: console,

@@ -182,9 +182,13 @@ enum ExportArguments {
     command: String,
     attributes: AttributeSelection,
     instruments given: [Instrument]? = nil,
-    required: [String] = []
-  ) throws -> (result: ImportResult, layout: ExportLayout, instruments: [Instrument])? {
-    let options = try importOptions(
+    required: [String] = [],
+    multiSelect: [String] = []
+  ) throws -> (
+    result: ImportResult, layout: ExportLayout, instruments: [Instrument],
+    multiSelect: [MultiSelectQuestion]
+  )? {
+    var options = try importOptions(
       parsed,
       console: console,
       command: command,
@@ -193,11 +197,25 @@ enum ExportArguments {
     let source = ExportSource.file(path: console.resolve(file), displayName: file)
     let layout = try ExportImporter.layout(of: source, options: options)
     let headers = layout.headers.map(\.name)
+    var questions: [MultiSelectQuestion] = []
+    for name in multiSelect {
+      guard let question = MultiSelectQuestion.locate(name, in: layout.headers) else {
+        throw UsageError(
+          message: "--multi names the question '\(excerpt(name))', which \(file) does not have",
+          hint: nearestHeadersHint(name, among: headers),
+          command: command
+        )
+      }
+      questions.append(question)
+    }
+    if case .named(let names) = options.attributes, !questions.isEmpty {
+      options.attributes = .named(names + questions.flatMap(\.headers))
+    }
     for column in required
     where !headers.contains(where: { normalizedLabel($0) == normalizedLabel(column) }) {
       throw UsageError(
-        message: "\(file) has no column '\(column)'",
-        hint: closestMatches(to: column, among: headers).first.map { "did you mean '\($0)'?" },
+        message: "\(file) has no column '\(excerpt(column))'",
+        hint: nearestHeadersHint(column, among: headers),
         command: command
       )
     }
@@ -225,6 +243,29 @@ enum ExportArguments {
         "note: \(found): \(ImportProblem.summary(of: problems))\nhint: see them with: loneliness inspect \(file); --strict makes any problem an error\n"
       )
     }
-    return (result, layout, instruments)
+    return (result, layout, instruments, questions)
+  }
+
+  /// "did you mean 'X'?" for the headers nearest to `name`, or the first headers of the file.
+  static func nearestHeadersHint(_ name: String, among headers: [String]) -> String {
+    var nearest = closestMatches(to: name, among: headers)
+    if nearest.isEmpty {
+      // A question typed short or long: the headers that contain it, or that it contains.
+      let wanted = normalizedLabel(name)
+      nearest = Array(
+        headers.filter { header in
+          let label = normalizedLabel(header)
+          return !wanted.isEmpty && !label.isEmpty
+            && (label.contains(wanted) || wanted.contains(label))
+        }.prefix(3)
+      )
+    }
+    if !nearest.isEmpty {
+      return "did you mean " + nearest.map { "'\(excerpt($0))'" }.joined(separator: " or ") + "?"
+    }
+    let shown = headers.prefix(12).map { "'\(excerpt($0, limit: 50))'" }.joined(separator: ", ")
+    return "the file's columns are: \(shown)"
+      + (headers.count > 12 ? " and \(headers.count - 12) more" : "")
+      + "; 'loneliness inspect' lists them"
   }
 }

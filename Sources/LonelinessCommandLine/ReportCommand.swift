@@ -65,7 +65,6 @@ enum ReportCommand {
       groupBy: parsed.values("--by"),
       weightColumn: parsed.value("--weight"),
       tallies: parsed.values("--tally"),
-      multiSelect: parsed.values("--multi"),
       multiSelectSeparator: parsed.value("--separator")
     )
     options.suppression = try OutputArguments.suppression(parsed, command: "report")
@@ -77,19 +76,19 @@ enum ReportCommand {
       options.decimals = decimals
     }
     let catalogue = try CommandLineTool.catalogue(parsed, console: console)
-    let kept =
-      options.groupBy + (options.weightColumn.map { [$0] } ?? []) + options.tallies
-      + options.multiSelect
+    let kept = options.groupBy + (options.weightColumn.map { [$0] } ?? []) + options.tallies
     guard
-      let (result, _, _) = try ExportArguments.read(
+      let (result, _, _, questions) = try ExportArguments.read(
         file,
         parsed: parsed,
         console: console,
         catalogue: catalogue,
         command: "report",
-        attributes: .named(kept)
+        attributes: .named(kept),
+        multiSelect: parsed.values("--multi")
       )
     else { return .dataError }
+    options.multiSelect = questions
     let scored = Scorer.score(result.table)
     var builder = try ReportBuilder(
       table: result.table,

@@ -52,7 +52,7 @@ enum ScoreCommand {
     }
     let catalogue = try CommandLineTool.catalogue(parsed, console: console)
     guard
-      let (result, layout, _) = try ExportArguments.read(
+      let (result, layout, _, _) = try ExportArguments.read(
         file,
         parsed: parsed,
         console: console,

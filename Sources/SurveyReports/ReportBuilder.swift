@@ -12,8 +12,8 @@ public struct ReportOptions: Sendable {
   public var weightColumn: String?
   /// Other columns to tally (one answer per respondent).
   public var tallies: [String]
-  /// Multi-select columns to tally (several answers per cell).
-  public var multiSelect: [String]
+  /// Multi-select questions to tally (see ``MultiSelectQuestion/locate(_:in:)``).
+  public var multiSelect: [MultiSelectQuestion]
   /// What separates answers in a multi-select cell; `nil` picks `;` when any cell has one, else `,`.
   public var multiSelectSeparator: String?
   /// How small counts are protected.
@@ -35,7 +35,7 @@ public struct ReportOptions: Sendable {
     groupBy: [String] = [],
     weightColumn: String? = nil,
     tallies: [String] = [],
-    multiSelect: [String] = [],
+    multiSelect: [MultiSelectQuestion] = [],
     multiSelectSeparator: String? = nil,
     suppression: SuppressionPolicy = .threshold(5),
     decimals: Int = 0,
@@ -146,7 +146,7 @@ public struct ReportBuilder: Sendable {
       )
     }
     self.groupings = groupings
-    for header in options.tallies + options.multiSelect {
+    for header in options.tallies {
       _ = try Self.column(header, in: table, purpose: "--tally")
     }
 
@@ -427,33 +427,76 @@ public struct ReportBuilder: Sendable {
         )
       )
     }
-    for header in options.multiSelect {
-      guard let column = table.attribute(named: header) else { continue }
-      let cells = (0..<table.count).map { column.value(at: $0) }
-      let separator =
-        options.multiSelectSeparator ?? (cells.contains { $0.contains(";") } ? ";" : ",")
-      let chosen: [[String]] = cells.map { cell in
-        cell.split(separator: separator, omittingEmptySubsequences: true).map {
-          String($0).trimmingSpaces()
-        }.filter { !$0.isEmpty }
+    for question in options.multiSelect { addMultiSelect(question) }
+  }
+
+  /// Adds a multi-select question: each option's count and percentage of the respondents who
+  /// ticked anything, most ticked first, and how many options each of them ticked.
+  ///
+  /// - Complexity: O(*n* × *o*) for *n* rows and *o* options.
+  public mutating func addMultiSelect(_ question: MultiSelectQuestion) {
+    let rows = 0..<table.count
+    let answers: MultiSelectAnswers
+    switch question.layout {
+    case .optionColumns(let columns):
+      let cells = columns.map { column in
+        table.attribute(named: column.header).map { attribute in rows.map(attribute.value(at:)) }
+          ?? rows.map { _ in "" }
       }
-      let labels = naturallyOrdered(Array(Set(chosen.flatMap { $0 })))
-      let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
-      var measure = distribution(
-        id: column.header,
-        kind: .multiSelect,
-        title: column.header,
-        labels: labels,
-        codes: labels.map { _ in nil },
-        missingLabels: ["not answered"],
-        categoryOfRow: chosen.map { $0.isEmpty ? -1 : 0 },
-        respondentsChoose: chosen.map { Set($0.compactMap { index[$0] }) }
+      answers = MultiSelectAnswers(optionCells: cells, options: columns.map(\.option))
+    case .joined(let header):
+      guard let column = table.attribute(named: header) else { return }
+      answers = MultiSelectAnswers(
+        joinedCells: rows.map(column.value(at:)),
+        separator: options.multiSelectSeparator
       )
-      measure.notes.append(
-        "Respondents could choose more than one answer (separated by '\(separator)'), so percentages are of the respondents who answered and add up to more than 100%."
-      )
-      measures.append(measure)
     }
+    // Options most ticked first; ties in the order the export has them.
+    var tallies = [Int](repeating: 0, count: answers.options.count)
+    for chosen in answers.ticked { for option in chosen { tallies[option] += 1 } }
+    let order = answers.options.indices.sorted {
+      tallies[$0] != tallies[$1] ? tallies[$0] > tallies[$1] : $0 < $1
+    }
+    let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+    let labels = order.map { answers.options[$0] }
+    let id = question.title
+    var measure = distribution(
+      id: id,
+      kind: .multiSelect,
+      title: question.title,
+      labels: labels,
+      codes: labels.map { _ in nil },
+      missingLabels: ["not answered"],
+      categoryOfRow: answers.ticked.map { $0.isEmpty ? -1 : 0 },
+      respondentsChoose: answers.ticked.map { Set($0.compactMap { position[$0] }) }
+    )
+    let layout: String
+    switch question.layout {
+    case .optionColumns(let columns):
+      layout = "one column per option (\(columns.count) columns)"
+    case .joined:
+      layout = "the ticked options joined by '\(answers.separator ?? ",")' in one column"
+    }
+    measure.notes.append(
+      "Respondents could tick more than one option (\(layout)), so percentages are of the respondents who ticked at least one and add up to more than 100%."
+    )
+    measures.append(measure)
+    // How many options each respondent ticked.
+    let most = answers.ticked.map(\.count).max() ?? 0
+    guard most > 0 else { return }
+    let countLabels = (1...most).map(String.init)
+    var counted = distribution(
+      id: id + " (options ticked)",
+      kind: .tally,
+      title: "Options ticked: \(question.title)",
+      labels: countLabels,
+      codes: countLabels.map { _ in nil },
+      missingLabels: ["not answered"],
+      categoryOfRow: answers.ticked.map { $0.isEmpty ? -1 : $0.count - 1 },
+      respondentsChoose: nil
+    )
+    counted.notes.append("The number of options each respondent who answered ticked.")
+    measures.append(counted)
   }
 
   /// Adds an already-built measure (for example, from another stage).

@@ -53,6 +53,47 @@ let kentArguments = [
     #expect(counts == ["20", "41", "46", "47", "23"])
   }
 
+  @Test(arguments: ["surveymonkey", "qualtrics", "microsoft-forms", "google-forms", "smartsurvey"])
+  func `a multi-select question gives the same counts in every platform's layout`(
+    platform: String
+  ) throws {
+    let result = run([
+      "report", "Examples/platform-exports/\(platform).csv", "-i", "ons-loneliness", "--multi",
+      "Which of these have you used in the last year?", "--format", "csv", "--no-suppression",
+    ])
+    #expect(result.exitCode == .success, "\(result.errors)")
+    let rows = result.output.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+    let options = rows.filter {
+      $0.count > 8 && $0[1] == "multi-select" && $0[3].isEmpty && $0[5] == "category"
+    }
+    // Counted from google-forms.csv by Python's csv module, splitting on ", " (the README's
+    // multi-select note): most ticked first; 176 of 180 respondents ticked something.
+    #expect(
+      options.map { $0[6] } == [
+        "None of these", "Library", "Sports club", "Community centre", "Faith group",
+        "Online group",
+      ]
+    )
+    #expect(options.map { $0[7] } == ["63", "53", "40", "37", "29", "17"])
+    #expect(options.allSatisfy { $0[8] == "176" })
+  }
+
+  @Test func `an unknown --multi question names the option and the nearest headers`() {
+    let result = run([
+      "report", "Examples/platform-exports/google-forms.csv", "--multi",
+      "Which of these have you used?",
+    ])
+    #expect(result.exitCode == .usage)
+    #expect(
+      result.errors.hasPrefix(
+        "error: --multi names the question 'Which of these have you used?', which Examples/platform-exports/google-forms.csv does not have\nhint: did you mean 'Which of these have you used in the last year?'?"
+      ),
+      "\(result.errors)"
+    )
+  }
+
   @Test
   func `a weighted report by age states the weighting, and an unknown column suggests the nearest`()
   {

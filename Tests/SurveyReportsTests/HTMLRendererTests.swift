@@ -70,7 +70,9 @@ private func sampleReport(decimals: Int = 0) throws -> Report {
     title: "Loneliness survey 2026",
     groupBy: ["Age group"],
     tallies: ["Heard about us"],
-    multiSelect: ["Support used"],
+    multiSelect: [
+      MultiSelectQuestion(title: "Support used", layout: .joined(header: "Support used"))
+    ],
     decimals: decimals
   )
   var builder = try ReportBuilder(
@@ -280,7 +282,7 @@ private func occurrences(of needle: String, in haystack: some StringProtocol) ->
       }
     }
     let kinds = report.measures.map(\.kind)
-    #expect(kinds == [.item, .item, .indicator, .score, .tally, .multiSelect])
+    #expect(kinds == [.item, .item, .indicator, .score, .tally, .multiSelect, .tally])
     // Score: a histogram, a summary table and the bands' stacked bars.
     #expect(occurrences(of: "<figure>", in: sections[3]) == 2)
     #expect(
@@ -291,7 +293,7 @@ private func occurrences(of needle: String, in haystack: some StringProtocol) ->
   @Test func `charts are labelled images and tables have captions and header scopes`() throws {
     let html = HTMLRenderer().render(try sampleReport())
     let charts = elements(html, open: "<svg", close: "</svg>")
-    #expect(charts.count == 7)
+    #expect(charts.count == 8)
     for chart in charts {
       #expect(chart.contains("role=\"img\""))
       #expect(chart.contains("<title id=\""))
