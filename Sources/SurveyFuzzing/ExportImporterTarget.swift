@@ -27,17 +27,8 @@ extension FuzzTarget {
     )
     _ = try ExportImporter.previewRecords(layout, limit: 5)
     let result = try ExportImporter.read(layout, instruments: builtInInstruments)
-    let report = result.report
-    check(report.recordCount == result.table.count, "the table does not have a row per record")
-    for item in report.items {
-      let counts = item.counts
-      check(
-        counts.base + counts.missing.reduce(0) { $0 + $1.count } + counts.blank
-          + counts.unrecognised == report.recordCount,
-        "the answers to \(item.key) do not add up to the \(report.recordCount) records"
-      )
-    }
-    for problem in report.problems { _ = problem.description }
+    checkCounts(result)
+    for problem in result.report.problems { _ = problem.description }
   } catch let error as CSVError {
     check(error.kind == .unterminatedQuote, "bytes in memory failed with \(error.kind)")
     _ = error.description
@@ -46,5 +37,24 @@ extension FuzzTarget {
     _ = error.description
   } catch {
     fatalError("ExportImporter threw \(type(of: error)): \(error)")
+  }
+}
+
+/// Checks that the table has a row per record and that each item's answers (options, missing
+/// answers, blanks and unrecognised ones) add up to the records: none lost, none counted twice.
+func checkCounts(_ result: ImportResult) {
+  let report = result.report
+  check(
+    report.recordCount == result.table.count,
+    "the table has \(result.table.count) rows for \(report.recordCount) records"
+  )
+  for item in report.items {
+    let counts = item.counts
+    let total =
+      counts.base + counts.missing.reduce(0) { $0 + $1.count } + counts.blank + counts.unrecognised
+    check(
+      total == report.recordCount,
+      "the answers to \(item.key) add up to \(total), not to the \(report.recordCount) records"
+    )
   }
 }

@@ -41,10 +41,7 @@ extension FuzzTarget {
       .bytes(csv, name: "answers.csv"),
       instruments: [instrument]
     )
-    check(
-      result.report.recordCount == result.table.count,
-      "the table has \(result.table.count) rows for \(result.report.recordCount) records"
-    )
+    checkCounts(result)
     _ = Scorer.score(result.table)
   } catch {
     fatalError("a generated answers file could not be read: \(error)")
