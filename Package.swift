@@ -47,6 +47,13 @@ let package = Package(
     // can run commands in-process.
     .target(name: "LonelinessCommandLine", dependencies: ["LonelinessToolkit"]),
     .executableTarget(name: "loneliness", dependencies: ["LonelinessCommandLine"]),
+    // Fuzz targets for every reader of untrusted bytes, and their driver: a plain build replays
+    // files through a target; Scripts/fuzz.sh builds the driver with libFuzzer.
+    .target(
+      name: "SurveyFuzzing",
+      dependencies: ["SurveyCSV", "SurveyInstruments", "SurveyCapture", "SurveyScoring"]
+    ),
+    .executableTarget(name: "loneliness-fuzz", dependencies: ["SurveyFuzzing", "SurveyPlatform"]),
 
     .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV"], exclude: ["Fixtures"]),
     .testTarget(name: "SurveyInstrumentsTests", dependencies: ["SurveyInstruments", "SurveyPlatform"]),
@@ -65,6 +72,7 @@ let package = Package(
       dependencies: ["LonelinessCommandLine", "LonelinessToolkit"],
       exclude: ["Snapshots"]
     ),
+    .testTarget(name: "SurveyFuzzingTests", dependencies: ["SurveyFuzzing"], exclude: ["Corpus"]),
   ]
 )
 

@@ -39,7 +39,9 @@
 ///
 /// Unless `Options.encoding` says otherwise, the encoding is chosen when the reader is created:
 ///
-/// 1. A byte order mark selects UTF-8, UTF-16LE or UTF-16BE; the mark itself is dropped.
+/// 1. A byte order mark selects UTF-8, UTF-16LE or UTF-16BE; the mark itself is dropped. A
+///    UTF-8 mark is believed only when the bytes after it are valid UTF-8, checked as in step 3;
+///    otherwise they are read as Windows-1252 (still without the mark).
 /// 2. Without one, input that starts with ASCII text in UTF-16 (every other byte zero) is read as
 ///    UTF-16 in that byte order.
 /// 3. Otherwise the **whole input** is checked for valid UTF-8 before any record is read, in one
@@ -125,8 +127,8 @@ public struct CSVReader: Sendable {
   /// How `encoding` was chosen.
   public let encodingDetection: CSVEncodingDetection
 
-  /// Whether the input starts with a byte order mark of `encoding` (which is not part of the
-  /// data).
+  /// Whether the input starts with a byte order mark (which is not part of the data): a mark of
+  /// `encoding`, or a UTF-8 mark before bytes that are not valid UTF-8.
   public var hasByteOrderMark: Bool { byteOrderMarkLength > 0 }
 
   /// The field delimiter.
@@ -143,7 +145,7 @@ public struct CSVReader: Sendable {
   /// - Throws: `CSVError` of kind `fileNotFound`, `permissionDenied`, `isDirectory` or
   ///   `readFailed`.
   /// - Complexity: O(*n*), where *n* is the size of the file, to check that it is valid UTF-8
-  ///   when it has no byte order mark and no encoding is given; otherwise O(1).
+  ///   when it has no byte order mark or a UTF-8 one, and no encoding is given; otherwise O(1).
   public init(contentsOfFile path: String, options: Options = Options()) throws {
     var chunks = try FileChunks(
       path: path,
@@ -183,7 +185,8 @@ public struct CSVReader: Sendable {
   ///   - bytes: The contents of a CSV file.
   ///   - options: Settings that override detection, and the chunk size.
   /// - Complexity: O(*n*), where *n* is `bytes.count`, to check that the bytes are valid UTF-8
-  ///   when they have no byte order mark and no encoding is given; otherwise O(1).
+  ///   when they have no byte order mark or a UTF-8 one, and no encoding is given; otherwise
+  ///   O(1).
   public init(bytes: [UInt8], options: Options = Options()) {
     let sampleSize = min(bytes.count, Self.detectionSampleSize)
     let settings = Self.detectSettings(
@@ -336,22 +339,28 @@ extension CSVReader {
       if markedEncoding == specified {
         settings.byteOrderMarkLength = specified.byteOrderMark.count
       }
-    } else if let markedEncoding {
+    } else if let markedEncoding, markedEncoding != .utf8 {
       settings.encoding = markedEncoding
       settings.encodingDetection = .byteOrderMark
       settings.byteOrderMarkLength = markedEncoding.byteOrderMark.count
-    } else if let unmarkedUTF16 = utf16EncodingFromZeroBytes(in: sample) {
+    } else if markedEncoding == nil, let unmarkedUTF16 = utf16EncodingFromZeroBytes(in: sample) {
       settings.encoding = unmarkedUTF16
       settings.encodingDetection = .zeroBytePattern
     } else {
+      // No mark, or a UTF-8 mark: a UTF-8 mark is believed only when the bytes after it are
+      // valid UTF-8, so that fields are always well-formed UTF-8 and no byte is replaced.
+      let markLength = markedEncoding?.byteOrderMark.count ?? 0
+      settings.byteOrderMarkLength = markLength
       var validator = UTF8Validator()
-      validator.validate(sample.span)
+      validator.validate(sample.span.extracting(markLength...))
       if !isWholeInput {
         try validateRest(&validator)
       }
       if !validator.isValidAtEnd {
         settings.encoding = .windows1252
         settings.encodingDetection = .invalidUTF8
+      } else if markLength > 0 {
+        settings.encodingDetection = .byteOrderMark
       }
     }
 

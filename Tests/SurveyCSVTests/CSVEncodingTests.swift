@@ -26,6 +26,30 @@ struct CSVEncodingTests {
     #expect(try reader.readAll() == Self.sampleRecords)
   }
 
+  @Test(arguments: TestSupport.chunkSizes)
+  func `a UTF-8 byte order mark before invalid UTF-8 is read as Windows-1252, without the mark`(
+    chunkSize: Int
+  ) throws {
+    // "café" in Windows-1252 after a UTF-8 mark: the mark is wrong, the byte is kept.
+    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("name,note\n1,caf".utf8) + [0xE9, 0x0A]
+    let reader = CSVReader(bytes: bytes, options: .init(chunkSize: chunkSize))
+    #expect(reader.encoding == .windows1252)
+    #expect(reader.encodingDetection == .invalidUTF8)
+    #expect(reader.hasByteOrderMark)
+    #expect(try reader.readAll() == [["name", "note"], ["1", "café"]])
+  }
+
+  @Test func `a UTF-8 byte order mark is checked against the whole file`() throws {
+    // The invalid byte lies beyond the part of the file read to detect the delimiter.
+    let rows = String(repeating: "1,plain ascii text\n", count: 5_000)
+    let bytes = [0xEF, 0xBB, 0xBF] + Array("id,note\n\(rows)2,".utf8) + [0xFF, 0x0A]
+    let path = try TestSupport.temporaryFile(bytes)
+    defer { TestSupport.removeTemporaryFile(path) }
+    let reader = try CSVReader(contentsOfFile: path)
+    #expect(reader.encodingDetection == .invalidUTF8)
+    #expect(try reader.readAll().last == ["2", "ÿ"])
+  }
+
   @Test(arguments: [false, true], TestSupport.chunkSizes)
   func `UTF-16 with a byte order mark is transcoded`(bigEndian: Bool, chunkSize: Int) throws {
     let mark: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
