@@ -15,22 +15,26 @@ public struct AnswerMatcher: Sendable {
   /// - Complexity: O(*k*) for *k* labels and aliases.
   public init(scale: ResponseScale) {
     self.scale = scale
+    // Answers a response table cannot hold (see `Answer.code(_:)` and
+    // `Answer.missing(reasonIndex:)`) are left out, so they read as unrecognised.
+    let missingAnswers = scale.missingAnswers.prefix(Answer.maximumMissingReasons)
+    let options = scale.options.filter { Answer.code($0.code) != .unrecognised }
     var labels: [String: Answer] = [:]
-    for (index, missing) in scale.missingAnswers.enumerated() {
+    for (index, missing) in missingAnswers.enumerated() {
       for text in [missing.label] + missing.aliases {
         labels[normalizedLabel(text)] = .missing(reasonIndex: index)
       }
     }
-    for option in scale.options {
+    for option in options {
       for text in [option.label] + option.aliases {
         labels[normalizedLabel(text)] = .code(option.code)
       }
     }
     labels[""] = nil
     answerForLabel = labels
-    codes = Set(scale.options.map(\.code))
+    codes = Set(options.map(\.code))
     var missingCodes: [Int: Int] = [:]
-    for (index, missing) in scale.missingAnswers.enumerated() {
+    for (index, missing) in missingAnswers.enumerated() {
       if let code = missing.code { missingCodes[code] = index }
     }
     missingIndexForCode = missingCodes

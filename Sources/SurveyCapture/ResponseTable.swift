@@ -18,16 +18,27 @@ public struct Answer: Hashable, Sendable, CustomStringConvertible {
   /// The cell held text that matches no option (listed as a problem where it was read).
   public static let unrecognised = Answer(rawValue: base + 1)
 
+  /// The lowest code an answer can carry: -2,147,482,624 (the values below are reserved).
+  public static let lowestCode = Int(firstCode)
+  /// The most declared missing answers a scale's answers can be told apart by: 1,022.
+  public static let maximumMissingReasons = Int(firstCode - base - 2)
+
   /// An answer with `code`.
   ///
-  /// Codes must lie between -2,147,482,624 and 2,147,483,647.
+  /// Codes from ``lowestCode`` to 2,147,483,647 are kept; any other is ``unrecognised``, never
+  /// another code. (Instrument files keep codes within a million either side of zero.)
   public static func code(_ code: Int) -> Answer {
-    Answer(rawValue: Int32(clamping: max(code, Int(firstCode))))
+    guard code >= lowestCode, code <= Int(Int32.max) else { return .unrecognised }
+    return Answer(rawValue: Int32(code))
   }
 
   /// The declared missing answer at `index` in the item's scale's `missingAnswers`.
+  ///
+  /// An index from ``maximumMissingReasons`` on is ``unrecognised``, never a code. (Instrument
+  /// files hold at most 1,000 entries in any list.)
   public static func missing(reasonIndex index: Int) -> Answer {
-    Answer(rawValue: base + 2 + Int32(index))
+    guard index >= 0, index < maximumMissingReasons else { return .unrecognised }
+    return Answer(rawValue: base + 2 + Int32(index))
   }
 
   /// The code, when the item was answered with one.
