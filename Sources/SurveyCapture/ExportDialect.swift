@@ -6,7 +6,7 @@ import SurveyInstruments
 /// | Dialect | Header rows | Respondent id | Detected by |
 /// |---|---|---|---|
 /// | SurveyMonkey | 2 (question; sub-question, `Response` or `Open-Ended Response`) | Respondent ID | `Respondent ID` and `Collector ID` |
-/// | Qualtrics | 3 (ids, question text, ImportId JSON); 2 in the legacy export | ResponseId | a row of `{"ImportId":…}` cells, or `ResponseId` with `StartDate` |
+/// | Qualtrics | 3 (ids, question text, ImportId JSON); 2 in the legacy export (`V1,V2,…` then `ResponseID,ResponseSet,…`) | ResponseId | a row of `{"ImportId":…}` cells, the legacy rows, or `ResponseId` with `StartDate` |
 /// | Microsoft Forms | 1 | ID | `ID`, `Start time` and `Completion time` |
 /// | Google Forms | 1 | none | a first column `Timestamp` |
 /// | SmartSurvey | 1 | UserNo | `UserNo` with `Started` or `Ended` |
@@ -125,6 +125,10 @@ extension ExportDialect {
     }
     if let row = importIDRow(records) {
       found.append((.qualtrics, "the ImportId cells of header row \(row + 1)"))
+    } else if isLegacyQualtrics(records) {
+      found.append(
+        (.qualtrics, "the legacy header rows \"V1,V2,…\" and \"ResponseID,ResponseSet,…\"")
+      )
     } else if has("ResponseId", "StartDate") || has("ResponseID", "StartDate") {
       found.append((.qualtrics, "headers \"ResponseId\" and \"StartDate\""))
     }
@@ -145,6 +149,25 @@ extension ExportDialect {
     case 1: return (found[0].0, .signature(found[0].1))
     default: return (.generic, .ambiguous(found.map(\.0)))
     }
+  }
+
+  /// Whether the records start as Qualtrics' legacy export does: a first row of column ids
+  /// `V1,V2,…,V10` (then question ids such as `Q1`), and a second row of `ResponseID,ResponseSet,…`
+  /// then the question texts. Every row of that export ends with a comma.
+  ///
+  /// Layout as in the legacy test export of the qualtRics R package
+  /// (`tests/testthat/files/sample_legacy.csv`).
+  static func isLegacyQualtrics(_ records: [[String]]) -> Bool {
+    guard records.count >= 2, records[0].count >= 3, records[1].count >= 2 else { return false }
+    let ids = records[0].prefix(3).map { $0.trimmedSpaces() }
+    guard ids == ["V1", "V2", "V3"] else { return false }
+    return normalizedLabel(records[1][0]) == "responseid"
+  }
+
+  /// Whether `name` is a legacy Qualtrics metadata column id: `V` and a number.
+  static func isLegacyColumnID(_ name: String) -> Bool {
+    name.count >= 2 && name.first == "V"
+      && name.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
   }
 
   /// The index of the Qualtrics ImportId header row among the first three records, if any.

@@ -76,9 +76,12 @@ public struct ExportHeader: Sendable, Hashable {
       case .qualtrics where rows.count >= 2:
         let text = matched[1].isEmpty ? matched[0] : matched[1]
         let importID = rows.count >= 3 ? ExportDialect.importID(in: matched[2]) : nil
+        // The legacy export names metadata columns V1, V2…; its second row names them.
+        let name =
+          ExportDialect.isLegacyColumnID(cells[0]) && !cells[1].isEmpty ? cells[1] : cells[0]
         headers.append(
           ExportHeader(
-            name: cells[0],
+            name: name,
             rows: cells,
             question: text,
             itemPart: gridItemPart(of: text),
