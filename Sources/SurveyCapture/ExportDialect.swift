@@ -151,9 +151,11 @@ extension ExportDialect {
     }
   }
 
-  /// Whether the records start as Qualtrics' legacy export does: a first row of column ids
-  /// `V1,V2,…,V10` (then question ids such as `Q1`), and a second row of `ResponseID,ResponseSet,…`
-  /// then the question texts. Every row of that export ends with a comma.
+  /// Whether the records start as Qualtrics' legacy export does.
+  ///
+  /// That export has a first row of column ids `V1,V2,…,V10` (then question ids such as `Q1`), and
+  /// a second row of `ResponseID,ResponseSet,…` then the question texts. Every row ends with a
+  /// comma.
   ///
   /// Layout as in the legacy test export of the qualtRics R package
   /// (`tests/testthat/files/sample_legacy.csv`).
