@@ -202,7 +202,7 @@ enum ExportArguments {
       guard let question = MultiSelectQuestion.locate(name, in: layout.headers) else {
         throw UsageError(
           message: "--multi names the question '\(excerpt(name))', which \(file) does not have",
-          hint: nearestHeadersHint(name, among: headers),
+          hint: nearestColumnsHint(name, among: headers),
           command: command
         )
       }
@@ -215,7 +215,7 @@ enum ExportArguments {
     where !headers.contains(where: { normalizedLabel($0) == normalizedLabel(column) }) {
       throw UsageError(
         message: "\(file) has no column '\(excerpt(column))'",
-        hint: nearestHeadersHint(column, among: headers),
+        hint: nearestColumnsHint(column, among: headers),
         command: command
       )
     }
@@ -244,28 +244,5 @@ enum ExportArguments {
       )
     }
     return (result, layout, instruments, questions)
-  }
-
-  /// "did you mean 'X'?" for the headers nearest to `name`, or the first headers of the file.
-  static func nearestHeadersHint(_ name: String, among headers: [String]) -> String {
-    var nearest = closestMatches(to: name, among: headers)
-    if nearest.isEmpty {
-      // A question typed short or long: the headers that contain it, or that it contains.
-      let wanted = normalizedLabel(name)
-      nearest = Array(
-        headers.filter { header in
-          let label = normalizedLabel(header)
-          return !wanted.isEmpty && !label.isEmpty
-            && (label.contains(wanted) || wanted.contains(label))
-        }.prefix(3)
-      )
-    }
-    if !nearest.isEmpty {
-      return "did you mean " + nearest.map { "'\(excerpt($0))'" }.joined(separator: " or ") + "?"
-    }
-    let shown = headers.prefix(12).map { "'\(excerpt($0, limit: 50))'" }.joined(separator: ", ")
-    return "the file's columns are: \(shown)"
-      + (headers.count > 12 ? " and \(headers.count - 12) more" : "")
-      + "; 'loneliness inspect' lists them"
   }
 }

@@ -55,3 +55,30 @@ func didYouMean(_ text: String, among candidates: [String]) -> String? {
   guard !matches.isEmpty else { return nil }
   return "did you mean " + matches.map { "'\($0)'" }.joined(separator: " or ") + "?"
 }
+
+/// A hint for a name that matches none of `names` (columns of a file, say): "did you mean 'X'?"
+/// for the nearest by spelling, or those that contain the name or that it contains (a question
+/// typed short or long); otherwise the first names, so a user sees what there is.
+///
+/// - Complexity: O(*k* × *m* × *n*) as ``closestMatches(to:among:limit:)``.
+public func nearestColumnsHint(_ name: String, among names: [String]) -> String {
+  var nearest = closestMatches(to: name, among: names)
+  if nearest.isEmpty {
+    let wanted = normalizedLabel(name)
+    nearest = Array(
+      names.filter { candidate in
+        let label = normalizedLabel(candidate)
+        return !wanted.isEmpty && !label.isEmpty
+          && (label.contains(wanted) || wanted.contains(label))
+      }.prefix(3)
+    )
+  }
+  if !nearest.isEmpty {
+    return "did you mean " + nearest.map { "'\(excerpt($0))'" }.joined(separator: " or ") + "?"
+  }
+  guard !names.isEmpty else { return "the file has no columns besides the instruments' items" }
+  let shown = names.prefix(12).map { "'\(excerpt($0, limit: 50))'" }.joined(separator: ", ")
+  return "the file's columns are: \(shown)"
+    + (names.count > 12 ? " and \(names.count - 12) more" : "")
+    + "; 'loneliness inspect' lists them"
+}

@@ -119,6 +119,10 @@ public struct ReportBuilder: Sendable {
     var groupings: [Grouping] = []
     var notes: [String] = []
     for header in options.groupBy {
+      if table.attribute(named: header) == nil, let item = Self.itemGrouping(header, in: table) {
+        groupings.append(item)
+        continue
+      }
       let column = try Self.column(header, in: table, purpose: "--by")
       var labels = Set<String>()
       var rowLabels: [String] = []
@@ -228,17 +232,58 @@ public struct ReportBuilder: Sendable {
     )
   }
 
+  /// A breakdown by the answers to an instrument's item (named by its column's header, its
+  /// wording or `INSTRUMENT.ITEM`): one group per answer in the scale's order, then the missing
+  /// answers present; rows without an answer are "(not stated)".
+  private static func itemGrouping(_ name: String, in table: ResponseTable) -> Grouping? {
+    let wanted = normalizedLabel(name)
+    for instrument in table.instruments {
+      for item in instrument.items {
+        let key = ItemKey(instrument: instrument.id, item: item.id)
+        guard let column = table.answers(for: key), let scale = instrument.scale(for: item)
+        else { continue }
+        let names = [key.description, item.wording, column.sourceHeader].compactMap { $0 }
+        guard names.contains(where: { $0 == name || normalizedLabel($0) == wanted }) else {
+          continue
+        }
+        var labels = scale.options.map(\.label)
+        let missingBase = labels.count
+        labels += scale.missingAnswers.map(\.label)
+        labels += ["unrecognised answer", notStatedGroupLabel]
+        let groupOfRow: [Int] = column.answers.map { answer in
+          if let code = answer.code,
+            let index = scale.options.firstIndex(where: { $0.code == code })
+          {
+            return index
+          }
+          if let reason = answer.missingReasonIndex { return missingBase + reason }
+          if answer == .unrecognised { return labels.count - 2 }
+          return labels.count - 1
+        }
+        // Keep the scale's answers, and only the missing reasons that occur.
+        let used = Set(groupOfRow)
+        let kept = labels.indices.filter { $0 < missingBase || used.contains($0) }
+        let position = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
+        return Grouping(
+          header: column.sourceHeader ?? item.displayText,
+          groupOfRow: groupOfRow.map { position[$0] ?? 0 },
+          labels: kept.map { labels[$0] }
+        )
+      }
+    }
+    return nil
+  }
+
   private static func column(
     _ header: String,
     in table: ResponseTable,
     purpose: String
   ) throws(ReportError) -> AttributeColumn {
     if let column = table.attribute(named: header) { return column }
-    let headers = table.attributes.map(\.header)
+    let headers = table.attributes.map(\.header) + table.itemColumns.compactMap(\.sourceHeader)
     throw ReportError(
-      message: "\(purpose) names the column '\(header)', which the file does not have",
-      hint: closestMatches(to: header, among: headers).first.map { "did you mean '\($0)'?" }
-        ?? "the columns that are not instrument items are: \(headers.joined(separator: ", "))"
+      message: "\(purpose) names the column '\(excerpt(header))', which the file does not have",
+      hint: nearestColumnsHint(header, among: headers)
     )
   }
 
