@@ -106,12 +106,15 @@ enum CellValues {
 
   /// Appends the number written as `bytes[range]` as Excel shows it in the formula bar.
   ///
-  /// SpreadsheetML stores numbers as text (`3`, `2.5`, `0.30000000000000004`, `1.5E-7`); the
-  /// number is rounded to 15 significant digits, without trailing zeros, in plain decimal notation from 1E-5 up to
-  /// 1E+15 and in scientific notation (`1.5E+20`) outside that. Text that is not a number is
-  /// appended unchanged.
+  /// SpreadsheetML stores numbers as text (`3`, `2.5`, `0.30000000000000004`, `1.5E-7`). The
+  /// number is rounded half away from zero to 15 significant digits, as many as Excel keeps, and
+  /// written without trailing zeros as C's `%.15G` would: in plain decimal notation from 0.0001
+  /// up to 1E+15 (`3`, `1042`, `0.3`), and otherwise in scientific notation (`1.5E-07`,
+  /// `1.23456789012346E+16`). The rounding is done on the decimal digits, so nothing is added to
+  /// what the file holds. Text that is not a number is appended unchanged.
   ///
   /// - Complexity: O(*n*) in the length of the text.
+  @inline(__always)
   static func appendNumber(
     _ bytes: UnsafeBufferPointer<UInt8>,
     _ range: Range<Int>,
@@ -329,7 +332,7 @@ struct DecimalText {
     while digits.last == 0 { digits.removeLast() }
   }
 
-  /// Appends the number as Excel shows it: plain from 1E-5 up to 1E+15, else `d.dddE±XX`.
+  /// Appends the number as `%.15G` shows it: plain from 1E-4 up to 1E+15, else `d.dddE±XX`.
   func append(to output: inout [UInt8]) {
     guard !digits.isEmpty else {
       output.append(UInt8(ascii: "0"))
@@ -338,7 +341,7 @@ struct DecimalText {
     if isNegative { output.append(UInt8(ascii: "-")) }
     let zero = UInt8(ascii: "0")
     let scientificExponent = exponent - 1
-    if scientificExponent < -5 || scientificExponent >= 15 {
+    if scientificExponent < -4 || scientificExponent >= 15 {
       output.append(zero + digits[0])
       if digits.count > 1 {
         output.append(UInt8(ascii: "."))

@@ -80,17 +80,19 @@ struct Inflater: Sendable {
   /// - Throws: ``InflateFailure`` for an invalid or truncated stream.
   /// - Complexity: O(*n*) in the number of bytes decoded.
   mutating func decode(until target: Int) throws(InflateFailure) {
-    if output.count < target + Self.slack {
-      output.append(
-        contentsOf: repeatElement(0, count: max(target + Self.slack - output.count, output.count))
-      )
-    }
     while outputCount < target {
+      // The buffer grows with what is decoded, not with what is asked for.
+      let step = min(target, outputCount + max(outputCount, 1 << 16))
+      if output.count < step + Self.slack {
+        output.append(
+          contentsOf: repeatElement(0, count: max(step + Self.slack - output.count, output.count))
+        )
+      }
       switch phase {
       case .finished: return
       case .blockHeader: try readBlockHeader()
-      case .stored: try copyStored(until: target)
-      case .huffman: try decodeHuffman(until: target)
+      case .stored: try copyStored(until: step)
+      case .huffman: try decodeHuffman(until: step)
       }
     }
   }

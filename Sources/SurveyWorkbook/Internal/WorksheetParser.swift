@@ -6,6 +6,8 @@ enum RowStop: Error {
   case needsMoreInput
   /// The row is wrong: what is wrong, and the row's number when known.
   case failure(String, row: Int?)
+  /// The row is beyond a limit.
+  case limit(String, row: Int?)
 }
 
 /// Reads a worksheet part (`<worksheet>…<sheetData><row><c>…`) one row at a time from a buffer
@@ -136,6 +138,12 @@ struct WorksheetParser {
           case .start, .empty:
             if XMLScanner.isNamed(bytes, markup, "row") {
               let end = try parseRow(bytes, markup)
+              guard end - position <= limits.maximumRowSize else {
+                throw .limit(
+                  "the row is longer than \(ZipArchive.describe(bytes: limits.maximumRowSize))",
+                  row: rowNumber
+                )
+              }
               position = end
               if !fields.isEmpty { return .row }
             } else {
@@ -150,14 +158,21 @@ struct WorksheetParser {
       switch error {
       case .needsMoreInput: return .needsMoreInput
       case .failure(let message, let row):
-        throw .invalid(
-          entry,
+        throw .invalid(entry, row: row, location(row) + message)
+      case .limit(let message, let row):
+        throw WorkbookError(
+          kind: .limitExceeded,
+          entry: entry,
           row: row,
-          "in the sheet '\(sheetName)' (\(entry))" + (row.map { ", row \($0)" } ?? "") + ": "
-            + message
+          message: location(row) + message,
+          hint: WorkbookError.saveAsHint
         )
       }
     }
+  }
+
+  private func location(_ row: Int?) -> String {
+    "in the sheet '\(sheetName)' (\(entry))" + (row.map { ", row \($0)" } ?? "") + ": "
   }
 
   /// Skips an element and everything inside it, returning the offset after it.

@@ -424,8 +424,10 @@ struct EntryStream: Sendable {
     let name = entry.name
     let dropped = inflater.discard(before: offset)
     checkedCount -= dropped
+    // No more than the entry's recorded size, plus one byte to notice data beyond it.
+    let wanted = max(1, min(adding, entry.size - total + 1))
     do {
-      try inflater.decode(until: inflater.outputCount + adding)
+      try inflater.decode(until: inflater.outputCount + wanted)
     } catch {
       throw .damaged(name, "the archive entry '\(name)' is damaged: \(error.message)")
     }
