@@ -6,7 +6,7 @@ import Testing
 /// naming what is wrong, never a crash. (The command-line tests pin the full messages.)
 @Suite struct HostileWorkbookTests {
   static let cases: [(file: String, kind: WorkbookError.Kind, entry: String?)] = [
-    ("truncated.xlsx", .damagedArchive, nil),
+    ("truncated.xlsx", .damagedArchive, "xl/worksheets/sheet1.xml"),
     ("bad-crc.xlsx", .damagedArchive, "xl/worksheets/sheet1.xml"),
     ("size-mismatch.xlsx", .damagedArchive, "xl/worksheets/sheet1.xml"),
     ("expands-past-size.xlsx", .damagedArchive, "xl/worksheets/sheet1.xml"),

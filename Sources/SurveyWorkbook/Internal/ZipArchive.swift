@@ -74,10 +74,7 @@ struct ZipArchive: Sendable {
       candidate -= 1
     }
     guard let endRecord else {
-      throw .damaged(
-        nil,
-        "the ZIP archive has no central directory (its end record is missing): the file is truncated or is not a ZIP archive"
-      )
+      throw Self.truncationError(bytes)
     }
     var entryCount = reader.u16(endRecord + 10)
     var directorySize = reader.u32(endRecord + 12)
@@ -198,6 +195,46 @@ struct ZipArchive: Sendable {
     }
     self.entries = entries
     self.indexByFoldedName = index
+  }
+
+  /// The error for an archive without its end record: the local headers are walked from the
+  /// start to name the entry the file ends in.
+  private static func truncationError(_ bytes: [UInt8]) -> WorkbookError {
+    let reader = ByteReader(bytes: bytes)
+    var offset = 0
+    var lastName: String?
+    while bytes.count - offset >= 30, UInt32(reader.u32(offset)) == localSignature {
+      let nameLength = reader.u16(offset + 26)
+      let extraLength = reader.u16(offset + 28)
+      let nameEnd = min(bytes.count, offset + 30 + nameLength)
+      lastName = String(decoding: bytes[(offset + 30)..<nameEnd], as: UTF8.self)
+      let compressed = reader.u32(offset + 18)
+      let next = offset + 30 + nameLength + extraLength + compressed
+      guard reader.u16(offset + 6) & 0x08 == 0, compressed != 0xFFFF_FFFF, next <= bytes.count
+      else {
+        break
+      }
+      offset = next
+      lastName = nil
+    }
+    let place: String
+    if let lastName {
+      place = "it ends inside the archive entry '\(lastName)'"
+    } else if offset > 0 {
+      place = "it ends after its entries, in the archive's directory"
+    } else {
+      return .damaged(
+        nil,
+        "the file is not a ZIP archive after all: it has no central directory",
+        hint: "give the CSV or Excel (.xlsx) file the survey platform exported"
+      )
+    }
+    return WorkbookError(
+      kind: .damagedArchive,
+      entry: lastName,
+      message: "the workbook is truncated: \(place), and the directory at its end is missing",
+      hint: "download or save the workbook again; the file was cut short"
+    )
   }
 
   /// Part names compare without regard to ASCII case, as in Open Packaging Conventions.
@@ -324,12 +361,23 @@ struct ZipArchive: Sendable {
         kind: .limitExceeded,
         entry: name,
         message:
-          "the archive entry '\(name)' would expand from \(entry.compressedSize) bytes to \(entry.size), more than \(limits.maximumExpansionRatio) times its size and more than \(Self.describe(bytes: limits.expansionAllowance)) (a \"ZIP bomb\")",
+          "the archive entry '\(name)' would expand from \(Self.grouped(entry.compressedSize)) bytes to \(Self.grouped(entry.size)) bytes, more than \(limits.maximumExpansionRatio) times its size and more than \(Self.describe(bytes: limits.expansionAllowance)) (a \"ZIP bomb\")",
         hint: "a workbook saved by Excel or a survey platform never does this; "
           + WorkbookError.saveAsHint
       )
     }
     return dataStart..<(dataStart + entry.compressedSize)
+  }
+
+  /// A size written with thousands separators: `5,000,000,000`.
+  static func grouped(_ value: Int) -> String {
+    var digits = String(value)
+    var index = digits.count - 3
+    while index > 0 {
+      digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
+      index -= 3
+    }
+    return digits
   }
 
   /// `1 GiB`, `64 MiB`, `512 KiB` or `100 bytes`.
