@@ -169,8 +169,7 @@ enum CellValues {
     uses1904: Bool,
     to output: inout [UInt8]
   ) {
-    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-    guard let value = Double(text.trimmingSpaces()), value.isFinite, value >= 0,
+    guard let value = serialValue(bytes, range), value.isFinite, value >= 0,
       value < (uses1904 ? 2_957_004 : 2_958_466)
     else {
       appendNumber(bytes, range, to: &output)
@@ -179,37 +178,104 @@ enum CellValues {
     let totalSeconds = Int((value * 86_400).rounded())
     var days = totalSeconds / 86_400
     let seconds = totalSeconds % 86_400
-    var timeText = two(seconds / 3600) + ":" + two(seconds / 60 % 60) + ":" + two(seconds % 60)
     if kind == .duration {
-      let hours = totalSeconds / 3600
-      timeText = (hours < 10 ? "0" : "") + String(hours) + timeText.dropFirst(2)
-      output.append(contentsOf: timeText.utf8)
+      appendTwoDigits(totalSeconds / 3600, to: &output)
+      output.append(UInt8(ascii: ":"))
+      appendTime(seconds, minutesAndSecondsOnly: true, to: &output)
       return
     }
     if kind == .time || (days == 0 && !uses1904 && kind == .dateTime) {
-      output.append(contentsOf: timeText.utf8)
+      appendTime(seconds, minutesAndSecondsOnly: false, to: &output)
       return
     }
-    var dateText: String
     if uses1904 {
-      dateText = civilDate(daysSince1970: days - 24_107)
+      appendCivilDate(daysSince1970: days - 24_107, to: &output)
     } else if days == 0 {
       appendNumber(bytes, range, to: &output)
       return
     } else if days == 60 {
-      dateText = "1900-02-29"
+      output.append(contentsOf: "1900-02-29".utf8)
     } else {
       if days < 60 { days += 1 }
-      dateText = civilDate(daysSince1970: days - 25_569)
+      appendCivilDate(daysSince1970: days - 25_569, to: &output)
     }
-    if kind == .dateTime { dateText += "T" + timeText }
-    output.append(contentsOf: dateText.utf8)
+    if kind == .dateTime {
+      output.append(UInt8(ascii: "T"))
+      appendTime(seconds, minutesAndSecondsOnly: false, to: &output)
+    }
   }
 
-  private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+  /// The value of a serial number written in plain decimal digits, without going through a
+  /// `String`; other forms (an exponent) are parsed by the standard library.
+  private static func serialValue(
+    _ bytes: UnsafeBufferPointer<UInt8>,
+    _ range: Range<Int>
+  )
+    -> Double?
+  {
+    var index = range.lowerBound
+    var end = range.upperBound
+    while index < end && XMLScanner.isSpace(bytes[index]) { index += 1 }
+    while end > index && XMLScanner.isSpace(bytes[end - 1]) { end -= 1 }
+    var whole = 0
+    var fraction = 0
+    var scale = 1
+    var digits = 0
+    var isFraction = false
+    var position = index
+    while position < end {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: ".") && !isFraction {
+        isFraction = true
+      } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") && digits < 17 {
+        let digit = Int(byte - UInt8(ascii: "0"))
+        if isFraction {
+          fraction = fraction * 10 + digit
+          scale *= 10
+        } else {
+          whole = whole * 10 + digit
+        }
+        digits += 1
+      } else {
+        let text = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]),
+          as: UTF8.self
+        )
+        return Double(text)
+      }
+      position += 1
+    }
+    guard digits > 0 else { return nil }
+    return Double(whole) + Double(fraction) / Double(scale)
+  }
 
-  /// `YYYY-MM-DD` for a day counted from 1970-01-01 in the proleptic Gregorian calendar.
-  static func civilDate(daysSince1970: Int) -> String {
+  private static func appendTwoDigits(_ value: Int, to output: inout [UInt8]) {
+    if value >= 100 {
+      output.append(contentsOf: String(value).utf8)
+      return
+    }
+    output.append(UInt8(ascii: "0") + UInt8(value / 10))
+    output.append(UInt8(ascii: "0") + UInt8(value % 10))
+  }
+
+  /// `HH:MM:SS` for a number of seconds into the day, or `MM:SS` when the hours are written
+  /// already.
+  private static func appendTime(
+    _ seconds: Int,
+    minutesAndSecondsOnly: Bool,
+    to output: inout [UInt8]
+  ) {
+    if !minutesAndSecondsOnly {
+      appendTwoDigits(seconds / 3600, to: &output)
+      output.append(UInt8(ascii: ":"))
+    }
+    appendTwoDigits(seconds / 60 % 60, to: &output)
+    output.append(UInt8(ascii: ":"))
+    appendTwoDigits(seconds % 60, to: &output)
+  }
+
+  /// Appends `YYYY-MM-DD` for a day counted from 1970-01-01 in the proleptic Gregorian calendar.
+  static func appendCivilDate(daysSince1970: Int, to output: inout [UInt8]) {
     // Howard Hinnant's days-to-civil algorithm.
     let shifted = daysSince1970 + 719_468
     let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
@@ -220,22 +286,12 @@ enum CellValues {
     let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
     let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
     let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    let yearText = String(year)
-    return String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText + "-"
-      + two(month) + "-" + two(day)
-  }
-}
-
-extension String {
-  fileprivate func trimmingSpaces() -> Substring {
-    var text = self[...]
-    while let first = text.first, first == " " || first == "\t" || first == "\n" || first == "\r" {
-      text.removeFirst()
-    }
-    while let last = text.last, last == " " || last == "\t" || last == "\n" || last == "\r" {
-      text.removeLast()
-    }
-    return text
+    appendTwoDigits(year / 100, to: &output)
+    appendTwoDigits(year % 100, to: &output)
+    output.append(UInt8(ascii: "-"))
+    appendTwoDigits(month, to: &output)
+    output.append(UInt8(ascii: "-"))
+    appendTwoDigits(day, to: &output)
   }
 }
 

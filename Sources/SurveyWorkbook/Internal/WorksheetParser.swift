@@ -26,7 +26,7 @@ struct WorksheetParser {
   }
 
   enum Step {
-    /// A row with at least one value is in `rowBytes` and `fields`.
+    /// A row with at least one value is in `rowBytes` and `fields`, from the row marks on.
     case row
     /// The buffer ends inside a row or element: refill and call again with the same position.
     case needsMoreInput
@@ -51,10 +51,16 @@ struct WorksheetParser {
   let uses1904: Bool
   let limits: WorkbookLimits
 
-  /// The texts of the current row's cells, end to end.
+  /// The texts of the cells of the rows read since the caller last emptied it, end to end.
   var rowBytes: [UInt8] = []
-  /// Where each field of the current row lies in `rowBytes`.
+  /// Where each field of those rows lies in `rowBytes`.
   var fields: [FieldRange] = []
+  /// Where the current row starts in `rowBytes` and `fields`.
+  ///
+  /// A row parsed again after more input arrived starts from these marks. The caller moves
+  /// them past each finished row.
+  var rowByteStart = 0
+  var rowFieldStart = 0
   /// The number of the current (or last) row, as Excel numbers it.
   private(set) var rowNumber = 0
   private(set) var phase = Phase.beforeSheetData
@@ -145,7 +151,7 @@ struct WorksheetParser {
                 )
               }
               position = end
-              if !fields.isEmpty { return .row }
+              if fields.count > rowFieldStart { return .row }
             } else {
               position = try Self.skipElement(bytes, markup, row: nil)
             }
@@ -200,8 +206,8 @@ struct WorksheetParser {
     _ bytes: UnsafeBufferPointer<UInt8>,
     _ rowTag: XMLMarkup
   ) throws(RowStop) -> Int {
-    rowBytes.removeAll(keepingCapacity: true)
-    fields.removeAll(keepingCapacity: true)
+    if rowBytes.count > rowByteStart { rowBytes.removeSubrange(rowByteStart...) }
+    if fields.count > rowFieldStart { fields.removeSubrange(rowFieldStart...) }
     lastColumn = -1
     var number = rowNumber + 1
     var referenceRange: Range<Int>?
@@ -374,7 +380,7 @@ struct WorksheetParser {
   @inline(__always)
   private mutating func finishCell(column: Int, start: Int) {
     guard rowBytes.count > start else { return }
-    while fields.count < column {
+    while fields.count - rowFieldStart < column {
       fields.append(FieldRange(start: start, end: start, needsUnescape: false))
     }
     fields.append(FieldRange(start: start, end: rowBytes.count, needsUnescape: false))

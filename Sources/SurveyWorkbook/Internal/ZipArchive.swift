@@ -454,9 +454,12 @@ struct EntryStream: Sendable {
   var decodedSize: Int { total }
 
   /// Calls `body` with the valid bytes.
-  func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-    try inflater.output.withUnsafeBufferPointer { buffer in
-      try body(UnsafeBufferPointer(rebasing: buffer[0..<inflater.outputCount]))
+  func withBytes<Result, Failure: Error>(
+    _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
+  ) throws(Failure) -> Result {
+    let count = inflater.outputCount
+    return try inflater.output.withUnsafeBufferPointer { buffer throws(Failure) in
+      try body(UnsafeBufferPointer(rebasing: buffer[0..<count]))
     }
   }
 
