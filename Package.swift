@@ -61,7 +61,8 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(name: "SurveyInstrumentsTests", dependencies: ["SurveyInstruments", "SurveyPlatform"]),
-    .testTarget(name: "SurveyCaptureTests", dependencies: ["SurveyCapture"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "SurveyCaptureTests", dependencies: ["SurveyCapture", "SurveyWorkbook"], exclude: ["Fixtures"]),
     .testTarget(
       name: "SurveyScoringTests", dependencies: ["SurveyScoring", "SurveyPlatform"], exclude: ["Fixtures"]),
     .testTarget(

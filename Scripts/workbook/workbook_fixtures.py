@@ -599,6 +599,23 @@ def handmade():
         entry.zip64 = True
     entries[-1].descriptor = True
     cases.append(("zip64", zip_bytes(entries, zip64_end=True), simple))
+    # Problems the importer lists by sheet row: a repeated id, an unrecognised answer, and a
+    # value in a column without a header.
+    problem_rows = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>How often do you feel lonely?</t></is></c></row>'
+        '<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>Often/always</t></is></c></row>'
+        '<row r="3"><c r="A3"><v>1</v></c><c r="B3" t="inlineStr"><is><t>Never</t></is></c></row>'
+        '<row r="5"><c r="A5"><v>3</v></c><c r="B5" t="inlineStr"><is><t>Sometimes</t></is></c></row>'
+        '<row r="6"><c r="A6"><v>4</v></c><c r="B6" t="inlineStr"><is><t>Never</t></is></c>'
+        '<c r="D6" t="inlineStr"><is><t>stray</t></is></c></row>'
+    )
+    cases.append(("problems", zip_bytes(package([("Answers", worksheet(problem_rows))])),
+                  {"sheets": [["Answers", "worksheet", False]],
+                   "rows": {"Answers": [[1, ["id", "How often do you feel lonely?"]],
+                                        [2, ["1", "Often/always"]], [3, ["1", "Never"]],
+                                        [5, ["3", "Sometimes"]], [6, ["4", "Never", "", "stray"]]]},
+                   "date1904": False}))
     cases.append(("comment", zip_bytes(package([("Data", worksheet(SIMPLE_ROWS))]),
                                        comment=b"PK\x05\x06 looks like an end record" * 20),
                   simple))

@@ -142,6 +142,40 @@ import Testing
     #expect(text(csvJSON) == text(workbookJSON))
   }
 
+  @Test func `the Microsoft Forms example workbook reports as its CSV file does`() throws {
+    let csv = "Examples/platform-exports/microsoft-forms.csv"
+    let xlsx = "Examples/platform-exports/microsoft-forms.xlsx"
+    let fromCSV = run(["report", csv, "--format", "json"])
+    let fromWorkbook = run(["report", xlsx, "--format", "json"])
+    #expect(fromWorkbook.exitCode == .success)
+    #expect(fromWorkbook.errors.isEmpty)
+    let lines = try recordIndexByLine(csv)
+    let csvJSON = normalised(try jsonObject(fromCSV.output), file: csv) { lines[$0] ?? -$0 }
+    let workbookJSON = normalised(try jsonObject(fromWorkbook.output), file: xlsx) { $0 - 1 }
+    #expect(text(csvJSON) == text(workbookJSON))
+  }
+
+  @Test func `problems in a workbook are located by the sheet's row numbers`() {
+    let file = "\(Self.fixtures)/workbooks/handmade/problems.xlsx"
+    let result = run(["inspect", file, "-i", "ons-loneliness"])
+    #expect(result.exitCode == .success)
+    #expect(
+      result.output.contains(
+        "\n  Unrecognised answers (1)\n    \(file):5: unrecognised answer 'Sometimes' in column 2 'How often do you feel lonely?' (ons-loneliness.lonely): expected one of 'Often/always', 'Some of the time', 'Occasionally', 'Hardly ever' or 'Never' (codes 1–5), or 'Don't know' or 'Prefer not to say'\n      hint: the answer is left missing; if it means one of the options, add it as an alias in an instrument extension file\n"
+      )
+    )
+    #expect(
+      result.output.contains(
+        "\n  Ragged rows (1)\n    \(file):6: row 6 has values up to column 4 but the header has 2 columns; the values beyond it are not read\n      hint: give those columns a header in the sheet, or delete the stray values\n"
+      )
+    )
+    #expect(
+      result.output.contains(
+        "\n  Duplicate respondent ids (1)\n    \(file):3: respondent id '1' in column 1 'id' appears again (first on row 2)\n"
+      )
+    )
+  }
+
   // MARK: - Sheets
 
   @Test func `inspect says which sheet was read and lists the others`() {

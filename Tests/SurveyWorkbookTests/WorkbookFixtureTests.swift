@@ -37,7 +37,7 @@ import Testing
     "openpyxl/features", "openpyxl/features-1904", "xlsxwriter/features",
     "xlsxwriter/features-1904", "xlsxwriter/features-inline", "handmade/cells",
     "handmade/prefixed", "handmade/date1904", "handmade/data-descriptors", "handmade/stored",
-    "handmade/zip64", "handmade/comment",
+    "handmade/zip64", "handmade/comment", "handmade/problems",
   ]
 
   @Test(arguments: workbooks)
