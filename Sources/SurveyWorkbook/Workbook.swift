@@ -147,7 +147,11 @@ public struct Workbook: Sendable {
       return archive.entry(named: fallback)
     }
     if let entry = part(ofType: "sharedStrings", fallback: "xl/sharedStrings.xml") {
-      sharedStrings = try WorkbookParts.sharedStrings(archive.read(entry), entry: entry.name)
+      sharedStrings = try WorkbookParts.sharedStrings(
+        archive.read(entry),
+        entry: entry.name,
+        limits: limits
+      )
     } else {
       sharedStrings = SharedStrings()
     }

@@ -39,6 +39,10 @@ public struct WorkbookLimits: Sendable, Hashable {
   /// The most sheets a workbook may list: 10,000.
   public var maximumSheetCount: Int
 
+  /// The most strings the shared string table may hold: 16,777,216 (a survey of 100,000
+  /// respondents with a free-text answer each needs about 100,000).
+  public var maximumSharedStrings: Int
+
   /// The limits used unless a caller passes others.
   public static let standard = WorkbookLimits(
     maximumFileSize: 2 << 30,
@@ -49,7 +53,8 @@ public struct WorkbookLimits: Sendable, Hashable {
     maximumRowSize: 64 << 20,
     maximumRows: 1_048_576,
     maximumColumns: 16_384,
-    maximumSheetCount: 10_000
+    maximumSheetCount: 10_000,
+    maximumSharedStrings: 1 << 24
   )
 
   /// Whether an entry of `compressedSize` bytes may expand to `size` bytes.

@@ -79,7 +79,8 @@ enum DateFormatKind: UInt8, Sendable, Hashable {
       } else if lower == "m" {
         hasMonthOrMinute = true
       } else if lower == "a" {
-        let rest = String(String.UnicodeScalarView(scalars[index...])).lowercased()
+        let rest = String(String.UnicodeScalarView(scalars[index..<min(index + 5, scalars.count)]))
+          .lowercased()
         if rest.hasPrefix("am/pm") || rest.hasPrefix("a/p") { hasTime = true }
       }
       index += 1

@@ -29,30 +29,32 @@ struct XMLPartReader {
   ///
   /// - Throws: `WorkbookError` of kind `invalidSpreadsheet` for malformed or truncated XML.
   mutating func next(_ bytes: UnsafeBufferPointer<UInt8>) throws(WorkbookError) -> Event? {
-    guard position < bytes.count else { return nil }
-    if bytes[position] != UInt8(ascii: "<") {
-      let start = position
-      position = XMLScanner.nextMarkup(bytes, from: position)
-      return .text(start..<position)
-    }
-    let markup: XMLMarkup
-    do throws(XMLScanStop) {
-      markup = try XMLScanner.scanMarkup(bytes, at: position)
-    } catch {
-      switch error {
-      case .needsMoreInput:
-        throw .invalid(entry, "the workbook part '\(entry)' ends inside a tag")
-      case .malformed(let reason):
-        throw .invalid(entry, "the workbook part '\(entry)' is not well-formed XML: \(reason)")
+    while position < bytes.count {
+      if bytes[position] != UInt8(ascii: "<") {
+        let start = position
+        position = XMLScanner.nextMarkup(bytes, from: position)
+        return .text(start..<position)
+      }
+      let markup: XMLMarkup
+      do throws(XMLScanStop) {
+        markup = try XMLScanner.scanMarkup(bytes, at: position)
+      } catch {
+        switch error {
+        case .needsMoreInput:
+          throw .invalid(entry, "the workbook part '\(entry)' ends inside a tag")
+        case .malformed(let reason):
+          throw .invalid(entry, "the workbook part '\(entry)' is not well-formed XML: \(reason)")
+        }
+      }
+      position = markup.end
+      switch markup.kind {
+      case .start, .empty: return .start(markup)
+      case .end: return .end(markup)
+      case .characterData: return .characterData(markup.contentStart..<markup.contentEnd)
+      case .ignorable: continue
       }
     }
-    position = markup.end
-    switch markup.kind {
-    case .start, .empty: return .start(markup)
-    case .end: return .end(markup)
-    case .characterData: return .characterData(markup.contentStart..<markup.contentEnd)
-    case .ignorable: return try next(bytes)
-    }
+    return nil
   }
 }
 
@@ -205,7 +207,8 @@ enum WorkbookParts {
   /// - Complexity: O(*n*) in the size of the part.
   static func sharedStrings(
     _ bytes: [UInt8],
-    entry: String
+    entry: String,
+    limits: WorkbookLimits
   ) throws(WorkbookError) -> SharedStrings {
     var reader = try XMLPartReader(entry: entry, bytes: bytes)
     var strings = SharedStrings()
@@ -218,8 +221,20 @@ enum WorkbookParts {
         switch event {
         case .start(let markup):
           if XMLScanner.isNamed(buffer, markup, "si") {
-            isInItem = true
-            if markup.kind == .empty { strings.finishItem() }
+            guard strings.count < limits.maximumSharedStrings else {
+              throw WorkbookError(
+                kind: .limitExceeded,
+                entry: entry,
+                message:
+                  "the shared string table '\(entry)' holds more than \(limits.maximumSharedStrings) strings",
+                hint: WorkbookError.saveAsHint
+              )
+            }
+            if markup.kind == .empty {
+              strings.finishItem()
+            } else {
+              isInItem = true
+            }
           } else if XMLScanner.isNamed(buffer, markup, "rPh") {
             if markup.kind == .start { phoneticDepth += 1 }
           } else if XMLScanner.isNamed(buffer, markup, "t"), isInItem, phoneticDepth == 0,
@@ -231,6 +246,14 @@ enum WorkbookParts {
         case .end(let markup):
           if XMLScanner.isNamed(buffer, markup, "si") {
             isInItem = false
+            guard strings.bytes.count <= Int(UInt32.max) else {
+              throw WorkbookError(
+                kind: .limitExceeded,
+                entry: entry,
+                message: "the shared string table '\(entry)' holds more than 4 GiB of text",
+                hint: WorkbookError.saveAsHint
+              )
+            }
             strings.finishItem()
           } else if XMLScanner.isNamed(buffer, markup, "rPh") {
             phoneticDepth = max(0, phoneticDepth - 1)
@@ -317,16 +340,19 @@ enum WorkbookParts {
 }
 
 /// The shared string table: every string's UTF-8 bytes end to end, and where each ends.
+///
+/// The ends are 32-bit: the table's part is at most ``WorkbookLimits/maximumPartSize`` bytes,
+/// and its text is no longer than its XML.
 struct SharedStrings: Sendable {
   var bytes: [UInt8] = []
-  var ends: [Int] = []
+  var ends: [UInt32] = []
 
   var count: Int { ends.count }
 
-  mutating func finishItem() { ends.append(bytes.count) }
+  mutating func finishItem() { ends.append(UInt32(truncatingIfNeeded: bytes.count)) }
 
   /// The byte range of string `index`.
   func range(at index: Int) -> Range<Int> {
-    (index == 0 ? 0 : ends[index - 1])..<ends[index]
+    (index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index])
   }
 }

@@ -1,3 +1,5 @@
+import SurveyCSV
+
 /// A worksheet being read: its decompressing stream, the parser, and where the parser is.
 ///
 /// A value, so that it can be moved to the thread that reads ahead.
@@ -15,8 +17,8 @@ struct WorksheetReading: Sendable {
   }
 
   /// Replaces the contents of `batch` with the next rows that have a value: up to
-  /// `maximumRows` rows, or until their texts pass `maximumBytes`; none at the end of the
-  /// sheet.
+  /// `maximumRows` rows, or until their texts and fields take `maximumBytes`; none at the end
+  /// of the sheet.
   ///
   /// - Throws: `WorkbookError` when the worksheet is damaged or not SpreadsheetML; the rows
   ///   before the fault are handed out first, and the next call throws.
@@ -39,7 +41,11 @@ struct WorksheetReading: Sendable {
       swap(&parser.rowBytes, &batch.bytes)
       swap(&parser.fields, &batch.fields)
     }
-    while batch.rowEnds.count < maximumRows && parser.rowBytes.count < maximumBytes {
+    // Fields count too, so that a batch of sparse rows (one cell in column XFD) is bounded.
+    let fieldSize = MemoryLayout<FieldRange>.stride
+    while batch.rowEnds.count < maximumRows
+      && parser.rowBytes.count + parser.fields.count * fieldSize < maximumBytes
+    {
       do {
         guard try nextRow() else { return }
       } catch {
