@@ -370,6 +370,27 @@ import Testing
     }
   }
 
+  @Test func `capture refuses to append to a workbook and leaves it unchanged`() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "workbook-capture-\(UUID().uuidString)"
+    )
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let target = folder.appendingPathComponent("responses.xlsx")
+    try FileManager.default.copyItem(
+      at: packageRoot.appendingPathComponent(Self.workbook("xlsxwriter", "kent-esurvey")),
+      to: target
+    )
+    let before = try Data(contentsOf: target)
+    let result = run(["capture", "-i", "ons-loneliness", "--to", target.path])
+    #expect(result.exitCode == .dataError)
+    #expect(
+      result.errors
+        == "\(target.path): error: the file is an Excel workbook or another ZIP archive, and capture appends rows to a CSV file\nhint: capture into a new .csv file, or into one an earlier capture made; \(target.path) was not changed\n"
+    )
+    #expect(try Data(contentsOf: target) == before)
+  }
+
   @Test func `a workbook is never read as Windows-1252 text`() {
     let result = run(["report", Self.workbook("openpyxl", "microsoft-forms")])
     #expect(result.exitCode == .success)
