@@ -21,11 +21,15 @@ import SurveyPlatform
 /// Each cell reads as the text a person sees in Excel's formula bar:
 ///
 /// - a string (shared, inline, rich text with its runs joined, or a formula's string result)
-///   as written, with Excel's `_xHHHH_` escapes undone;
+///   as written, with XML's entities and Excel's `_xHHHH_` escapes undone, phonetic guides left
+///   out, and, as Excel does, white space at the ends of a text element trimmed unless it says
+///   `xml:space="preserve"` (text that is only white space is kept);
 /// - a number rounded to 15 significant digits without trailing zeros: a code `3` is `3`, an id
 ///   `1042` is `1042`, `2.5` is `2.5`, and `0.30000000000000004` is `0.3`;
-/// - a number in a date or time format as ISO 8601: `2024-03-05`, `14:30:00`,
-///   `2024-03-05T14:30:00` (both the 1900 and the 1904 date systems);
+/// - a number in a date or time format (built-in formats 14–22 and 45–47, or a custom format
+///   with date or time tokens) as ISO 8601: `2024-03-05`, `14:30:00`, `2024-03-05T14:30:00`,
+///   a duration as `36:05:00`; in the 1900 date system, as in Excel, day 60 is 1900-02-29; the
+///   1904 date system is read when the workbook declares it;
 /// - a boolean as `TRUE` or `FALSE`, an error as its code (`#N/A`).
 ///
 /// Cells are placed by their reference, so missing cells are blank fields; rows without a value

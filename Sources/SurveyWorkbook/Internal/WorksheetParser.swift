@@ -614,15 +614,16 @@ struct WorksheetParser {
       }
       index += 1
     }
+    // The row part must be a row of the sheet too, though the row element decides the row.
     guard column > 0, index < range.upperBound,
-      let rowPart = Self.decimal(bytes, index..<range.upperBound, limit: limits.maximumRows)
+      let rowPart = Self.decimal(bytes, index..<range.upperBound, limit: limits.maximumRows),
+      rowPart >= 1
     else {
       throw Self.failure(
         "'\(Self.text(bytes, range))' is not a cell reference within column \(Self.columnName(limits.maximumColumns - 1)) and row \(limits.maximumRows)",
         row: row
       )
     }
-    _ = rowPart
     return column - 1
   }
 
