@@ -83,6 +83,27 @@ import Testing
     #expect(count == stopAfter)
   }
 
+  @Test func `many reads at once all finish`() async throws {
+    let workbook = try Workbook(bytes: Self.whole)
+    let sheet = try #require(workbook.defaultSheet)
+    let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+      for reader in 0..<6 {
+        group.addTask {
+          var count = 0
+          try workbook.records(of: sheet).readRecords { _ in
+            count += 1
+            return reader % 2 == 0 || count < 3_000
+          }
+          return count
+        }
+      }
+      var counts: [Int] = []
+      for try await count in group { counts.append(count) }
+      return counts.sorted()
+    }
+    #expect(counts == [3_000, 3_000, 3_000, Self.rowCount, Self.rowCount, Self.rowCount])
+  }
+
   struct Stop: Error {}
 
   @Test func `an error thrown by the caller ends the read`() throws {

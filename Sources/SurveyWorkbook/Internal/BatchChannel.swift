@@ -4,8 +4,8 @@ import Synchronization
 /// Batches of rows passed from a thread that reads a worksheet ahead to the thread that lends
 /// them out, at most `capacity` at a time.
 ///
-/// The producer runs on a Dispatch queue; ``stopAndWait()`` stops it and waits until it has
-/// finished, so that no work outlives the read that started it.
+/// The producer runs on a Dispatch queue of its own; ``stopAndWait()`` stops it and waits until
+/// it has finished, so that no work outlives the read that started it.
 final class BatchChannel: Sendable {
   private let items = Mutex<[Result<RowBatch, WorkbookError>]>([])
   /// Batches the receiver has finished with, kept for their capacity.
@@ -42,7 +42,10 @@ final class BatchChannel: Sendable {
         return
       }
     }
-    DispatchQueue.global(qos: .userInitiated).async(execute: start)
+    // A queue of its own runs on an overcommitting thread, so the producer starts even when
+    // the shared pools are busy with callers that wait for it.
+    DispatchQueue(label: "SurveyWorkbook.worksheet-reading", qos: .userInitiated)
+      .async(execute: start)
   }
 
   /// Waits for room, then queues `item`; returns `false`, without queueing, once stopped.
