@@ -15,6 +15,9 @@ let package = Package(
     .target(name: "SurveyPlatform"),
     // Byte-level CSV reading and writing. Standard library only.
     .target(name: "SurveyCSV", dependencies: ["SurveyPlatform"]),
+    // Excel workbooks: ZIP, DEFLATE and SpreadsheetML, read into CSV records. Standard library
+    // only.
+    .target(name: "SurveyWorkbook", dependencies: ["SurveyPlatform", "SurveyCSV"]),
     // Instrument model, instrument-file decoding and validation, built-in catalogue.
     .target(
       name: "SurveyInstruments",
@@ -23,7 +26,10 @@ let package = Package(
       resources: [.embedInCode("Instruments")]
     ),
     // Response tables, export mapping, platform dialects, interactive capture.
-    .target(name: "SurveyCapture", dependencies: ["SurveyPlatform", "SurveyCSV", "SurveyInstruments"]),
+    .target(
+      name: "SurveyCapture",
+      dependencies: ["SurveyPlatform", "SurveyCSV", "SurveyWorkbook", "SurveyInstruments"]
+    ),
     // Per-respondent scores, bands, indicators and reasons.
     .target(name: "SurveyScoring", dependencies: ["SurveyCSV", "SurveyInstruments", "SurveyCapture"]),
     // Distributions, intervals, tests and effect sizes. Standard library only.
@@ -39,8 +45,8 @@ let package = Package(
     .target(
       name: "LonelinessToolkit",
       dependencies: [
-        "SurveyPlatform", "SurveyCSV", "SurveyInstruments", "SurveyCapture", "SurveyScoring",
-        "SurveyStatistics", "SurveyReports",
+        "SurveyPlatform", "SurveyCSV", "SurveyWorkbook", "SurveyInstruments", "SurveyCapture",
+        "SurveyScoring", "SurveyStatistics", "SurveyReports",
       ]
     ),
     // The command line: argument parsing, subcommands, exit codes. Kept in a library so tests
@@ -51,13 +57,19 @@ let package = Package(
     // files through a target; Scripts/fuzz.sh builds the driver with libFuzzer.
     .target(
       name: "SurveyFuzzing",
-      dependencies: ["SurveyCSV", "SurveyInstruments", "SurveyCapture", "SurveyScoring"]
+      dependencies: ["SurveyCSV", "SurveyInstruments", "SurveyCapture", "SurveyScoring", "SurveyWorkbook"]
     ),
     .executableTarget(name: "loneliness-fuzz", dependencies: ["SurveyFuzzing", "SurveyPlatform"]),
 
     .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "SurveyWorkbookTests",
+      dependencies: ["SurveyWorkbook", "SurveyCSV"],
+      exclude: ["Fixtures"]
+    ),
     .testTarget(name: "SurveyInstrumentsTests", dependencies: ["SurveyInstruments", "SurveyPlatform"]),
-    .testTarget(name: "SurveyCaptureTests", dependencies: ["SurveyCapture"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "SurveyCaptureTests", dependencies: ["SurveyCapture", "SurveyWorkbook"], exclude: ["Fixtures"]),
     .testTarget(
       name: "SurveyScoringTests", dependencies: ["SurveyScoring", "SurveyPlatform"], exclude: ["Fixtures"]),
     .testTarget(

@@ -21,7 +21,11 @@ import io
 import math
 import os
 import random
+import re
+import zipfile
 from collections import Counter
+from xml.etree import ElementTree
+from xml.sax.saxutils import escape
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -611,6 +615,154 @@ def swemwbs_complete_sum(rows, columns):
   return complete, total
 
 
+# ---------------------------------------------------------------------------------------------
+# Microsoft Forms' Excel workbook
+# ---------------------------------------------------------------------------------------------
+
+XLSX_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+XLSX_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XLSX_PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
+EXCEL_EPOCH = datetime.datetime(1899, 12, 30)
+
+
+def column_letters(index):
+  letters = ""
+  index += 1
+  while index:
+    index, remainder = divmod(index - 1, 26)
+    letters = chr(65 + remainder) + letters
+  return letters
+
+
+def xlsx_bytes(sheet_name, rows):
+  """A workbook of one sheet, laid out as Excel writes one: every text in the shared string
+  table, numbers as numbers, datetimes as serial numbers in a date format, blank cells left
+  out. `rows` holds str, int or datetime values."""
+  strings = []
+  string_index = {}
+  sheet_rows = []
+  for r, row in enumerate(rows):
+    cells = []
+    for c, value in enumerate(row):
+      reference = "%s%d" % (column_letters(c), r + 1)
+      if isinstance(value, datetime.datetime):
+        serial = (value - EXCEL_EPOCH).total_seconds() / 86400
+        cells.append('<c r="%s" s="1"><v>%s</v></c>' % (reference, repr(serial)))
+      elif isinstance(value, int):
+        cells.append('<c r="%s"><v>%d</v></c>' % (reference, value))
+      elif value != "":
+        if value not in string_index:
+          string_index[value] = len(strings)
+          strings.append(value)
+        cells.append('<c r="%s" t="s"><v>%d</v></c>' % (reference, string_index[value]))
+    sheet_rows.append('<row r="%d">%s</row>' % (r + 1, "".join(cells)))
+  def text_element(value):
+    space = ' xml:space="preserve"' if value != value.strip() or "\n" in value else ""
+    return "<t%s>%s</t>" % (space, escape(value))
+  parts = {
+    "[Content_Types].xml":
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+      '<Default Extension="xml" ContentType="application/xml"/>'
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+      '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+      '</Types>',
+    "_rels/.rels":
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+      '<Relationships xmlns="%s"><Relationship Id="rId1" Type="%s/officeDocument" '
+      'Target="xl/workbook.xml"/></Relationships>' % (XLSX_PACKAGE, XLSX_RELATIONSHIPS),
+    "xl/workbook.xml":
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+      '<workbook xmlns="%s" xmlns:r="%s"><sheets><sheet name="%s" sheetId="1" r:id="rId1"/>'
+      '</sheets></workbook>' % (XLSX_MAIN, XLSX_RELATIONSHIPS, escape(sheet_name)),
+    "xl/_rels/workbook.xml.rels":
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+      '<Relationships xmlns="%s">'
+      '<Relationship Id="rId1" Type="%s/worksheet" Target="worksheets/sheet1.xml"/>'
+      '<Relationship Id="rId2" Type="%s/styles" Target="styles.xml"/>'
+      '<Relationship Id="rId3" Type="%s/sharedStrings" Target="sharedStrings.xml"/>'
+      '</Relationships>' % (XLSX_PACKAGE, XLSX_RELATIONSHIPS, XLSX_RELATIONSHIPS,
+                            XLSX_RELATIONSHIPS),
+    "xl/styles.xml":
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+      '<styleSheet xmlns="%s"><numFmts count="1"><numFmt numFmtId="164" '
+      'formatCode="m/d/yy h:mm:ss"/></numFmts>'
+      '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+      '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+      '<borders count="1"><border/></borders>'
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+      '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+      '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+      '</cellXfs></styleSheet>' % XLSX_MAIN,
+    "xl/sharedStrings.xml":
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+      '<sst xmlns="%s" count="%d" uniqueCount="%d">%s</sst>'
+      % (XLSX_MAIN, len(strings), len(strings),
+         "".join("<si>%s</si>" % text_element(text) for text in strings)),
+    "xl/worksheets/sheet1.xml":
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+      '<worksheet xmlns="%s" xmlns:r="%s"><sheetData>%s</sheetData></worksheet>'
+      % (XLSX_MAIN, XLSX_RELATIONSHIPS, "".join(sheet_rows)),
+  }
+  buffer = io.BytesIO()
+  with zipfile.ZipFile(buffer, "w") as archive:
+    for name, text in parts.items():
+      info = zipfile.ZipInfo(name, date_time=(2026, 3, 16, 9, 0, 0))
+      info.compress_type = zipfile.ZIP_DEFLATED
+      archive.writestr(info, text.encode("utf-8"))
+  return buffer.getvalue()
+
+
+def xlsx_rows(data):
+  """The cell texts of the first sheet of a workbook written by `xlsx_bytes`, dates as ISO
+  8601: a check that the workbook holds what was meant."""
+  namespace = {"m": XLSX_MAIN}
+  with zipfile.ZipFile(io.BytesIO(data)) as archive:
+    strings = ["".join(t.text or "" for t in si.iter("{%s}t" % XLSX_MAIN))
+               for si in ElementTree.fromstring(archive.read("xl/sharedStrings.xml"))]
+    sheet = ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml"))
+  rows = []
+  for row in sheet.iter("{%s}row" % XLSX_MAIN):
+    cells = {}
+    for cell in row.findall("m:c", namespace):
+      column = 0
+      for letter in re.match(r"[A-Z]+", cell.get("r")).group():
+        column = column * 26 + ord(letter) - 64
+      value = cell.find("m:v", namespace).text
+      if cell.get("t") == "s":
+        value = strings[int(value)]
+      elif cell.get("s") == "1":
+        moment = EXCEL_EPOCH + datetime.timedelta(days=float(value))
+        value = (moment + datetime.timedelta(microseconds=500_000)).replace(microsecond=0).isoformat()
+      cells[column - 1] = value
+    rows.append([cells.get(index, "") for index in range(max(cells) + 1)] if cells else [])
+  return rows
+
+
+def microsoft_forms_workbook(people, overrides):
+  """Microsoft Forms' own download, which is an Excel workbook (the CSV is that workbook saved
+  again by Excel): the same rows, with the ID as a number and the times as dates."""
+  name, rows, _, _, _, _ = microsoft_forms(people, overrides)
+  sheet = [rows[0]]
+  for index, row in enumerate(rows[1:]):
+    person = people[index]
+    sheet.append([int(row[0]), person["start"], person["end"]] + row[3:])
+  data = xlsx_bytes("Sheet1", sheet)
+  written = xlsx_rows(data)
+  assert len(written) == len(sheet)
+  for expected, actual in zip(sheet, written):
+    expected = [value.isoformat() if isinstance(value, datetime.datetime) else str(value)
+                for value in expected]
+    while expected and expected[-1] == "":
+      expected.pop()
+    assert actual == expected, (actual, expected)
+  write_bytes("platform-exports/microsoft-forms.xlsx", data)
+  return data
+
+
 def generate_platform_exports():
   rng = random.Random(20260302)
   people, specials = build_council_respondents(rng)
@@ -652,6 +804,7 @@ def generate_platform_exports():
       else:
         assert value == reference[key], (name, key, value, reference[key])
 
+  microsoft_forms_workbook(people, overrides)
   write_platform_readme(people, specials, overrides, results, tallies)
 
 
@@ -706,10 +859,19 @@ def write_platform_readme(people, specials, overrides, results, tallies):
   for name, encoding, newline, headers, layout in file_rows:
     table_rows.append((
       "`%s`" % name, encoding, newline, headers, results[name]["width"], COUNCIL_N, layout))
+    if name == "microsoft-forms.csv":
+      table_rows.append((
+        "`microsoft-forms.xlsx`", "Excel workbook", "", "1",
+        results[name]["width"], COUNCIL_N,
+        "Microsoft Forms' own download (sheet `Sheet1`): the same columns, the ID a number, "
+        "the times dates, text in the shared string table"))
   out.append(markdown_table(
     ["File", "Encoding", "Line ends", "Header rows", "Columns", "Data rows", "Layout"],
     table_rows))
   out.append("\n")
+  out.append(
+    "Microsoft Forms downloads responses only as an Excel workbook; `microsoft-forms.csv` is "
+    "that workbook saved again by Excel as CSV, so the two hold the same answers.\n\n")
   out.append(
     "All files are rectangular (every row has the same number of fields). Fields are quoted only "
     "when they contain a comma, a quote or a line break (Qualtrics quotes every field). Comments "

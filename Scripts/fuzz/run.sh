@@ -47,7 +47,7 @@ seeds="$root/Tests/SurveyFuzzingTests/Corpus"
 if [ "$#" -gt 0 ]; then
   targets=("$@")
 else
-  targets=(csv-reader json-reader instrument-decoder answer-matching export-importer)
+  targets=(csv-reader json-reader instrument-decoder answer-matching export-importer workbook-reader)
 fi
 
 started=$SECONDS

@@ -4,6 +4,7 @@ import SurveyInstruments
 import SurveyPlatform
 import SurveyReports
 import SurveyScoring
+import SurveyWorkbook
 
 let captureSpec = CommandSpec(
   name: "capture",
@@ -129,6 +130,20 @@ enum CaptureCommand {
       throw UsageError(message: "--set: \(error.message)", hint: error.hint, command: "capture")
     }
     let path = console.resolve(target)
+    // A workbook or other binary file is never read as CSV, nor appended to.
+    if pathKind(path) == .file,
+      let leading = try? CSVReader.leadingBytes(ofFile: path, count: FileContentKind.sampleSize)
+    {
+      let kind = FileContentKind(leadingBytes: leading)
+      if kind != .text {
+        let what =
+          kind == .zipArchive ? "an Excel workbook or another ZIP archive" : "not a text file"
+        console.writeDiagnostic(
+          "\(target): error: the file is \(what), and capture appends rows to a CSV file\nhint: capture into a new .csv file, or into one an earlier capture made; \(target) was not changed\n"
+        )
+        return .dataError
+      }
+    }
     let fileState: DurableAppend.FileState
     let acceptedColumns: [String]
     do {

@@ -5,7 +5,7 @@ import SurveyInstruments
 /// The options of every command that reads a survey export, and how they become import options:
 /// one place, so that `inspect`, `score`, `report`, `compare` and `change` read files alike.
 enum ExportArguments {
-  /// `-i`, `--from`, `--delimiter`, `--column`, `--map` and `--strict`.
+  /// `-i`, `--from`, `--delimiter`, `--sheet`, `--column`, `--map` and `--strict`.
   static let options: [OptionSpec] = [
     .value(
       "--instrument",
@@ -24,6 +24,11 @@ enum ExportArguments {
       "--delimiter",
       "C",
       "The field delimiter: a character, or comma, semicolon, tab. Detected when not given."
+    ),
+    .value(
+      "--sheet",
+      "NAME|NUMBER",
+      "The worksheet to read from an Excel workbook (.xlsx), by name or number (1 is the first). Default: the first worksheet."
     ),
     .value(
       "--column",
@@ -54,7 +59,11 @@ enum ExportArguments {
   )
     throws -> ImportOptions
   {
-    var options = ImportOptions(attributes: attributes, isStrict: parsed.has("--strict"))
+    var options = ImportOptions(
+      attributes: attributes,
+      isStrict: parsed.has("--strict"),
+      sheet: parsed.value("--sheet")
+    )
     if let name = parsed.value("--from") {
       guard let dialect = ExportDialect(named: name) else {
         throw UsageError(

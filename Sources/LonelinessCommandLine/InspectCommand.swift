@@ -3,17 +3,19 @@ import SurveyCapture
 import SurveyInstruments
 import SurveyPlatform
 import SurveyReports
+import SurveyWorkbook
 
 let inspectSpec = CommandSpec(
   name: "inspect",
   summary:
     "Show how an export was read: encoding, dialect, columns matched to items, answers, problems.",
   usage: [
-    "loneliness inspect FILE [-i ID]... [--from PLATFORM] [--delimiter C] [--column ITEM=HEADER]...",
-    "                        [--map FILE] [--strict] [--format text|json] [--rows N]",
+    "loneliness inspect FILE [-i ID]... [--from PLATFORM] [--delimiter C] [--sheet NAME|NUMBER]",
+    "                        [--column ITEM=HEADER]... [--map FILE] [--strict] [--format text|json]",
+    "                        [--rows N]",
   ],
   discussion:
-    "Reads a survey export and shows how it was understood: the encoding (and whether it was converted), the delimiter, the platform dialect and how it was recognised, the header rows and number of records, each column with the item it matched and the rule that matched it (explicit mapping, INSTRUMENT.ITEM header, item id, wording, alias, key phrase, grid item part), the answer counts per item, and every problem: unrecognised answers with their line, column and the nearest valid answers, ragged rows, duplicate respondent ids, items with no column, and columns matching two items. Without -i, the built-in instruments whose items match a column are used. The file is never modified. With --strict, any problem exits 65. --rows N --format json prints the first N records exactly as read, keyed by header.",
+    "Reads a survey export (CSV, or an Excel workbook, told apart by content) and shows how it was understood: the encoding (and whether it was converted) and the delimiter, or the worksheet read and the workbook's other sheets, the platform dialect and how it was recognised, the header rows and number of records, each column with the item it matched and the rule that matched it (explicit mapping, INSTRUMENT.ITEM header, item id, wording, alias, key phrase, grid item part), the answer counts per item, and every problem: unrecognised answers with their line, column and the nearest valid answers, ragged rows, duplicate respondent ids, items with no column, and columns matching two items. Without -i, the built-in instruments whose items match a column are used. The file is never modified. With --strict, any problem exits 65. --rows N --format json prints the first N records exactly as read, keyed by header.",
   options: ExportArguments.options + [
     .value("--format", "FORMAT", "text (the default) or json."),
     .value("--rows", "N", "Print the first N records exactly as read instead of the report."),
@@ -113,13 +115,38 @@ enum InspectCommand {
     encoding += report.hasByteOrderMark ? " with byte order mark" : ""
     if report.isTranscoded { encoding += ", converted to UTF-8" }
     if report.encodingDetection == .invalidUTF8 { encoding += " (the file is not valid UTF-8)" }
-    let facts: [(String, String)] = [
-      ("File", report.file ?? "(input)"),
-      ("Encoding", encoding),
-      (
-        "Delimiter",
-        report.delimiter.description + (report.isDelimiterDetected ? " (detected)" : " (given)")
-      ),
+    var facts: [(String, String)] = [("File", report.file ?? "(input)")]
+    if let workbook = report.workbook {
+      facts.append(("Format", "Excel workbook"))
+      facts.append(
+        (
+          "Sheet",
+          "'\(workbook.sheet.name)' (sheet \(workbook.sheet.number) of \(workbook.sheets.count); "
+            + (workbook.isNamed ? "given with --sheet)" : "the first worksheet)")
+        )
+      )
+      let others = workbook.otherSheets.map { sheet in
+        "\(sheet.number) '\(sheet.name)'"
+          + (sheet.kind == .chartsheet
+            ? " (chart)" : sheet.kind == .other ? " (not a worksheet)" : "")
+          + (sheet.isHidden ? " (hidden)" : "")
+      }
+      facts.append(
+        (
+          "Other sheets",
+          others.isEmpty ? "none" : others.joined(separator: ", ") + "; read one with --sheet"
+        )
+      )
+    } else {
+      facts.append(("Encoding", encoding))
+      facts.append(
+        (
+          "Delimiter",
+          report.delimiter.description + (report.isDelimiterDetected ? " (detected)" : " (given)")
+        )
+      )
+    }
+    facts += [
       ("Dialect", "\(report.dialect.name) (\(report.dialectDetection))"),
       ("Header rows", String(report.headerRowCount)),
       ("Records", String(report.recordCount)),

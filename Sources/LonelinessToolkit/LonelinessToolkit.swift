@@ -5,3 +5,4 @@
 @_exported public import SurveyReports
 @_exported public import SurveyScoring
 @_exported public import SurveyStatistics
+@_exported public import SurveyWorkbook

@@ -179,6 +179,28 @@ public struct CSVReader: Sendable {
     self.init(source: .file(path), settings: settings, chunkSize: options.chunkSize)
   }
 
+  /// Reads up to `count` bytes from the start of a file, for a caller that decides from them
+  /// whether the file is text at all before reading it as CSV.
+  ///
+  /// - Parameters:
+  ///   - path: The path of the file.
+  ///   - count: The most bytes to read.
+  /// - Returns: The file's first bytes; fewer than `count` when the file is shorter.
+  /// - Throws: `CSVError` of kind `fileNotFound`, `permissionDenied`, `isDirectory` or
+  ///   `readFailed`, as ``init(contentsOfFile:options:)`` would.
+  /// - Complexity: O(`count`).
+  public static func leadingBytes(ofFile path: String, count: Int) throws -> [UInt8] {
+    var chunks = try FileChunks(path: path, chunkSize: max(1, min(count, 1 << 20)))
+    var bytes: [UInt8] = []
+    while bytes.count < count {
+      let hasMoreInput = try chunks.withNextChunk { chunk in
+        bytes.append(contentsOf: chunk.prefix(count - bytes.count))
+      }
+      if !hasMoreInput { break }
+    }
+    return bytes
+  }
+
   /// Creates a reader for CSV bytes in memory, detecting their encoding and delimiter.
   ///
   /// - Parameters:

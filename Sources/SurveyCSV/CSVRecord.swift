@@ -3,13 +3,23 @@
 /// A plain field is the bytes `start..<end`. A field that needs unescaping is the raw text after
 /// its opening quote: it contains doubled quotes, and its closing quote followed by any text the
 /// writer left after it (see `CSVReader`, "Stray quotes").
-struct FieldRange: Sendable, Hashable {
-  var start: Int
-  var end: Int
-  var needsUnescape: Bool
+///
+/// Other readers in the package (the worksheet reader) build records from the same ranges, with
+/// `needsUnescape` false.
+package struct FieldRange: Sendable, Hashable {
+  package var start: Int
+  package var end: Int
+  package var needsUnescape: Bool
+
+  package init(start: Int, end: Int, needsUnescape: Bool) {
+    self.start = start
+    self.end = end
+    self.needsUnescape = needsUnescape
+  }
 }
 
-/// One record of a CSV file, lent to the closure passed to `CSVReader.forEachRecord(_:)`.
+/// One record of a CSV file, lent to the closure passed to `CSVReader.forEachRecord(_:)`, or one
+/// row of a worksheet, lent the same way by the workbook reader.
 ///
 /// The record refers to the reader's buffer rather than copying fields out of it: looking at a
 /// field with `withBytes(at:_:)` or `isEmpty(at:)` allocates nothing, and `string(at:)` builds a
@@ -26,7 +36,8 @@ public struct CSVRecord: ~Copyable, Sendable {
 
   /// The 1-based physical line on which the record starts.
   ///
-  /// Line breaks inside quoted fields count, so this is the line a text editor shows.
+  /// Line breaks inside quoted fields count, so this is the line a text editor shows. For a
+  /// worksheet row, it is the row's number as the spreadsheet shows it.
   public let lineNumber: Int
 
   /// The 0-based position of the record among the records of the input.
@@ -34,7 +45,11 @@ public struct CSVRecord: ~Copyable, Sendable {
   /// The first record, usually the header, is 0. Skipped blank lines are not counted.
   public let index: Int
 
-  init(buffer: [UInt8], fields: [FieldRange], lineNumber: Int, index: Int) {
+  /// Creates a record of the fields `fields` in `buffer`.
+  ///
+  /// The CSV reader and the worksheet reader both lend out records made this way, so that the
+  /// rows of a CSV file and of a worksheet reach their readers through one type.
+  package init(buffer: [UInt8], fields: [FieldRange], lineNumber: Int, index: Int) {
     self.buffer = buffer
     self.fields = fields
     self.lineNumber = lineNumber

@@ -21,7 +21,7 @@ public enum ExportDialect: String, Sendable, Hashable, CaseIterable, CustomStrin
   case surveyMonkey = "surveymonkey"
   /// Qualtrics' CSV or TSV export.
   case qualtrics = "qualtrics"
-  /// Microsoft Forms' Excel export saved as CSV.
+  /// Microsoft Forms' Excel export, read as it is or saved as CSV.
   case microsoftForms = "microsoft-forms"
   /// Google Forms' response sheet downloaded as CSV.
   case googleForms = "google-forms"

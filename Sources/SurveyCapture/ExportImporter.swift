@@ -1,5 +1,6 @@
-public import SurveyCSV
+import SurveyCSV
 public import SurveyInstruments
+import SurveyWorkbook
 
 /// Where an export's bytes come from.
 public enum ExportSource: Sendable {
@@ -14,20 +15,16 @@ public enum ExportSource: Sendable {
     case .bytes(_, let name): name
     }
   }
-
-  func reader(_ options: ImportOptions) throws -> CSVReader {
-    let csvOptions = CSVReader.Options(delimiter: options.delimiter)
-    switch self {
-    case .file(let path, _): return try CSVReader(contentsOfFile: path, options: csvOptions)
-    case .bytes(let bytes, _): return CSVReader(bytes: bytes, options: csvOptions)
-    }
-  }
 }
 
 /// The shape of an export, read from its first records: dialect, header rows, headers.
 public struct ExportLayout: Sendable {
-  /// The reader settled on the file's encoding and delimiter.
-  public var reader: CSVReader
+  /// The export's records: a CSV reader settled on the file's encoding and delimiter, or a
+  /// worksheet (its rows padded to the width of the header).
+  public var records: ExportRecords
+  /// The sheet read and the workbook's other sheets, for an Excel workbook; `nil` for a CSV
+  /// file.
+  public var workbook: WorkbookSheetChoice?
   /// The export's dialect.
   public var dialect: ExportDialect
   /// How the dialect was chosen.
@@ -56,20 +53,23 @@ public enum ExportImporter {
   /// Wider files are refused rather than matched column by column against every item.
   public static let maximumColumns = 16_384
 
-  /// Reads the first records of an export to settle its encoding, delimiter, dialect and
-  /// headers.
+  /// Reads the first records of an export to settle its format (CSV or Excel workbook, judged
+  /// by content), encoding, delimiter or sheet, dialect and headers.
   ///
-  /// - Throws: `CSVError` when the file cannot be read, ``ImportError`` of kind `noHeader` when
-  ///   it is empty.
-  /// - Complexity: O(*n*) in the file's size when its encoding must be checked, otherwise O(1).
+  /// - Throws: `CSVError` when the file cannot be read; ``ImportError`` of kind `noHeader` when
+  ///   it is empty, `unsupportedFile` when it is not a CSV file or workbook (a PDF, an old
+  ///   `.xls`, an encrypted workbook, binary data), `unreadableWorkbook` for a damaged workbook,
+  ///   `unknownSheet` for a sheet the workbook does not have.
+  /// - Complexity: O(*n*) in the file's size when its encoding must be checked or it is a
+  ///   workbook (read into memory), otherwise O(1).
   public static func layout(
     of source: ExportSource,
     options: ImportOptions = ImportOptions()
   ) throws -> ExportLayout {
-    let reader = try source.reader(options)
+    let (records, workbook) = try source.openRecords(options)
     var first: [[String]] = []
     var tooWide: (line: Int, count: Int)?
-    try reader.readRecords { record in
+    try records.readRecords { record in
       // A record wider than any export is not turned into strings.
       guard record.count <= maximumColumns else {
         tooWide = (record.lineNumber, record.count)
@@ -101,7 +101,8 @@ public enum ExportImporter {
     let headerRowCount = min(dialect.headerRowCount(first), first.count)
     let headers = ExportHeader.combine(Array(first.prefix(headerRowCount)), dialect: dialect)
     return ExportLayout(
-      reader: reader,
+      records: records.padded(to: headers.count),
+      workbook: workbook,
       dialect: dialect,
       dialectDetection: detection,
       headerRowCount: headerRowCount,
@@ -235,7 +236,7 @@ public enum ExportImporter {
     }
     var rows: [[(name: String, value: String)]] = []
     guard limit > 0 else { return rows }
-    try layout.reader.readRecords { record in
+    try layout.records.readRecords { record in
       guard record.index >= layout.headerRowCount else { return true }
       var row: [(name: String, value: String)] = []
       for index in 0..<max(record.count, names.count) {
@@ -487,12 +488,25 @@ struct ImportRun {
     let columnCount = layout.headers.count
     let file = layout.file
     let empty: [UInt8] = []
-    try layout.reader.forEachRecord { record in
+    let isWorksheet = layout.workbook != nil
+    try layout.records.forEachRecord { record in
       guard record.index >= headerRowCount else { return }
       recordCount += 1
       let line = record.lineNumber
       let fieldCount = record.count
-      if fieldCount > columnCount
+      if isWorksheet {
+        // Rows are padded to the header's width: only values beyond it are a problem.
+        if fieldCount > columnCount {
+          raggedProblems.append(
+            .valuesBeyondHeader(
+              file: file,
+              row: line,
+              fieldCount: fieldCount,
+              expected: columnCount
+            )
+          )
+        }
+      } else if fieldCount > columnCount
         || (fieldCount < columnCount && fieldCount < (captureRowMinimum ?? columnCount))
       {
         raggedProblems.append(
@@ -613,7 +627,8 @@ struct ImportRun {
         header: layout.headers[column].name,
         id: ids.string(at: idEntry),
         wave: wave.map { (header: $0.0, value: $0.1) },
-        firstLine: firstLine
+        firstLine: firstLine,
+        unit: layout.workbook == nil ? "line" : "row"
       )
     )
   }
@@ -695,28 +710,36 @@ struct ImportRun {
           ? .item : (keepsTable && !keptColumns.contains(column) ? .notKept : .attribute)
       )
     }
-    let reader = layout.reader
     var notices: [String] = []
-    switch reader.encodingDetection {
-    case .invalidUTF8:
+    if let reader = layout.records.csvReader {
+      switch reader.encodingDetection {
+      case .invalidUTF8:
+        notices.append(
+          "the file is not valid UTF-8, so it was read as Windows-1252 and converted to UTF-8"
+        )
+      case .byteOrderMark where reader.encoding != .utf8, .zeroBytePattern:
+        notices.append("the file is \(reader.encoding) and was converted to UTF-8")
+      default: break
+      }
+    }
+    if let workbook = layout.workbook {
       notices.append(
-        "the file is not valid UTF-8, so it was read as Windows-1252 and converted to UTF-8"
+        "read from the sheet '\(workbook.sheet.name)' (sheet \(workbook.sheet.number) of \(workbook.sheets.count)) of an Excel workbook; row numbers are the sheet's"
       )
-    case .byteOrderMark where reader.encoding != .utf8, .zeroBytePattern:
-      notices.append("the file is \(reader.encoding) and was converted to UTF-8")
-    default: break
     }
     notices.append("dialect \(layout.dialect.name): \(layout.dialectDetection)")
     let sortedRecordProblems = (raggedProblems + recordProblems).enumerated().sorted {
       ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset)
     }.map(\.element)
+    let reader = layout.records.csvReader
     return ImportReport(
       file: layout.file,
-      encoding: reader.encoding,
-      encodingDetection: reader.encodingDetection,
-      hasByteOrderMark: reader.hasByteOrderMark,
-      delimiter: reader.delimiter,
-      isDelimiterDetected: reader.isDelimiterDetected,
+      workbook: layout.workbook,
+      encoding: reader?.encoding ?? .utf8,
+      encodingDetection: reader?.encodingDetection ?? .validUTF8,
+      hasByteOrderMark: reader?.hasByteOrderMark ?? false,
+      delimiter: reader?.delimiter ?? .comma,
+      isDelimiterDetected: reader?.isDelimiterDetected ?? false,
       dialect: layout.dialect,
       dialectDetection: layout.dialectDetection,
       headerRowCount: layout.headerRowCount,

@@ -16,6 +16,10 @@ public struct ImportOptions: Sendable {
   /// Whether the caller treats any problem as an error (the importer still reads everything;
   /// see ``ImportResult/isAcceptable(strict:)``).
   public var isStrict: Bool
+  /// The worksheet to read from an Excel workbook, by name or number (`"2"`).
+  ///
+  /// `nil` reads the workbook's first worksheet. Naming a sheet for a CSV file is an error.
+  public var sheet: String?
 
   /// Creates options; the defaults detect everything and keep every column.
   public init(
@@ -23,13 +27,15 @@ public struct ImportOptions: Sendable {
     delimiter: CSVDelimiter? = nil,
     columnMappings: [ColumnMapping] = [],
     attributes: AttributeSelection = .all,
-    isStrict: Bool = false
+    isStrict: Bool = false,
+    sheet: String? = nil
   ) {
     self.dialect = dialect
     self.delimiter = delimiter
     self.columnMappings = columnMappings
     self.attributes = attributes
     self.isStrict = isStrict
+    self.sheet = sheet
   }
 }
 
@@ -238,6 +244,14 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
     case noHeader
     /// The export has more columns than ``ExportImporter/maximumColumns``.
     case tooManyColumns
+    /// The file is not a survey export this toolkit reads: an old `.xls` or encrypted workbook,
+    /// an OpenDocument or Numbers spreadsheet, a PDF, binary data, a ZIP without a workbook.
+    case unsupportedFile
+    /// The file is an Excel workbook that is damaged, truncated, or beyond the reader's limits.
+    case unreadableWorkbook
+    /// The sheet asked for is not in the workbook (or a sheet was named for a CSV file); a
+    /// command-line error.
+    case unknownSheet
   }
 
   /// What went wrong.

@@ -196,6 +196,24 @@ extension ImportProblem {
     )
   }
 
+  /// A worksheet row with values in columns that have no header.
+  static func valuesBeyondHeader(
+    file: String?,
+    row: Int,
+    fieldCount: Int,
+    expected: Int
+  ) -> ImportProblem {
+    ImportProblem(
+      kind: .raggedRow,
+      file: file,
+      line: row,
+      value: String(fieldCount),
+      message:
+        "row \(row) has values up to column \(fieldCount) but the header has \(expected) columns; the values beyond it are not read",
+      hint: "give those columns a header in the sheet, or delete the stray values"
+    )
+  }
+
   static func duplicateRespondentID(
     file: String?,
     line: Int,
@@ -203,7 +221,8 @@ extension ImportProblem {
     header: String,
     id: String,
     wave: (header: String, value: String)?,
-    firstLine: Int
+    firstLine: Int,
+    unit: String = "line"
   ) -> ImportProblem {
     let waveText = wave.map { " with \(excerpt($0.header)) '\(excerpt($0.value))'" } ?? ""
     return ImportProblem(
@@ -214,7 +233,7 @@ extension ImportProblem {
       header: header,
       value: id,
       message:
-        "respondent id '\(excerpt(id))'\(waveText) in column \(column + 1) '\(excerpt(header))' appears again (first on line \(firstLine))",
+        "respondent id '\(excerpt(id))'\(waveText) in column \(column + 1) '\(excerpt(header))' appears again (first on \(unit) \(firstLine))",
       hint: "if it was entered twice, remove one record before reporting; both are read"
     )
   }

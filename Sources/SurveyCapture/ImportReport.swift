@@ -1,11 +1,17 @@
 public import SurveyCSV
 public import SurveyInstruments
+import SurveyWorkbook
 
 /// How an export was read: encoding, delimiter, dialect, header rows, every column and what it
 /// matched, answer counts per item, and every problem.
 public struct ImportReport: Sendable {
   /// The file as the caller named it, or `nil` for bytes in memory.
   public var file: String?
+  /// For an Excel workbook, the sheet read and the others; `nil` for a CSV file.
+  ///
+  /// For a workbook the encoding and delimiter below describe nothing read from the file (they
+  /// are UTF-8 and comma).
+  public var workbook: WorkbookSheetChoice?
   /// The encoding the file was read as.
   public var encoding: CSVEncoding
   /// How the encoding was chosen.
@@ -232,25 +238,44 @@ extension ImportReport {
         member("hint", .optional(problem.hint)),
       ])
     }
+    func sheetValue(_ sheet: Workbook.Sheet) -> JSONValue {
+      .object([
+        member("name", .string(sheet.name)),
+        member("number", .integer(sheet.number)),
+        member(
+          "kind",
+          .string(
+            sheet.kind == .worksheet
+              ? "worksheet" : sheet.kind == .chartsheet ? "chartsheet" : "other"
+          )
+        ),
+        member("hidden", .bool(sheet.isHidden)),
+      ])
+    }
+    let workbookValue: JSONValue? = workbook.map { choice in
+      .object([
+        member("sheet", sheetValue(choice.sheet)),
+        member("sheetChosenBy", .string(choice.isNamed ? "--sheet" : "first worksheet")),
+        member("sheets", .array(choice.sheets.map(sheetValue))),
+      ])
+    }
+    let encodingValue: JSONValue = .object([
+      member("name", .string(encoding.description)),
+      member("detection", .string(encodingDetection.identifier)),
+      member("byteOrderMark", .bool(hasByteOrderMark)),
+      member("transcoded", .bool(isTranscoded)),
+    ])
+    let delimiterValue: JSONValue = .object([
+      member("character", .string(String(Character(Unicode.Scalar(delimiter.asciiValue))))),
+      member("name", .string(delimiter.description)),
+      member("detected", .bool(isDelimiterDetected)),
+    ])
     return .object([
       member("file", .optional(file)),
-      member(
-        "encoding",
-        .object([
-          member("name", .string(encoding.description)),
-          member("detection", .string(encodingDetection.identifier)),
-          member("byteOrderMark", .bool(hasByteOrderMark)),
-          member("transcoded", .bool(isTranscoded)),
-        ])
-      ),
-      member(
-        "delimiter",
-        .object([
-          member("character", .string(String(Character(Unicode.Scalar(delimiter.asciiValue))))),
-          member("name", .string(delimiter.description)),
-          member("detected", .bool(isDelimiterDetected)),
-        ])
-      ),
+      member("format", .string(workbook == nil ? "csv" : "xlsx")),
+      member("workbook", workbookValue ?? .null),
+      member("encoding", workbook == nil ? encodingValue : .null),
+      member("delimiter", workbook == nil ? delimiterValue : .null),
       member(
         "dialect",
         .object([

@@ -5,7 +5,9 @@ import SurveyInstruments
 /// The formats a scored export is written in.
 public enum ScoredExportFormat: String, Sendable, CaseIterable {
   /// The input's rows and columns unchanged, then the score columns, as CSV in the input's
-  /// delimiter (cells a spreadsheet would run as formulas get a leading `'`).
+  /// delimiter (cells a spreadsheet would run as formulas get a leading `'`). From a workbook,
+  /// the sheet's cells as text, comma-separated, in UTF-8 with a byte order mark so that Excel
+  /// reads it as UTF-8.
   case csv
   /// A JSON array with one object per data record, keyed by the combined header names.
   case json
@@ -53,11 +55,11 @@ public struct ScoredExportWriter {
 
   /// Writes the export as CSV: every input record unchanged, then the score columns.
   private func writeCSV(chunkSize: Int, to sink: ([UInt8]) throws -> Void) throws {
-    let writer = CSVWriter(delimiter: layout.reader.delimiter)
+    let writer = CSVWriter(delimiter: layout.records.delimiter)
     let cells = ScoreCells(scored: scored, format: .csv(writer))
-    var output: [UInt8] = layout.reader.hasByteOrderMark ? [0xEF, 0xBB, 0xBF] : []
+    var output: [UInt8] = layout.records.writesByteOrderMark ? [0xEF, 0xBB, 0xBF] : []
     output.reserveCapacity(chunkSize + 4096)
-    try layout.reader.forEachRecord { record in
+    try layout.records.forEachRecord { record in
       Self.appendRecord(
         record,
         headerRowCount: headerRowCount,
@@ -161,7 +163,7 @@ public struct ScoredExportWriter {
     var output = Array("[".utf8)
     output.reserveCapacity(chunkSize + 4096)
     var isFirst = true
-    try layout.reader.forEachRecord { record in
+    try layout.records.forEachRecord { record in
       guard record.index >= headerRowCount else { return }
       output.append(contentsOf: (isFirst ? "\n{" : ",\n{").utf8)
       isFirst = false

@@ -2,6 +2,7 @@ import Foundation
 import SurveyCSV
 import SurveyCapture
 import SurveyInstruments
+import SurveyWorkbook
 import Testing
 
 /// The tallies stated in Examples/platform-exports/README.md: options, then missing answers
@@ -28,6 +29,25 @@ let platformTallies: [String: [Int]] = [
     ("google-forms.csv", .googleForms, 1, .utf8),
     ("smartsurvey.csv", .smartSurvey, 1, .utf8),
   ]
+
+  @Test func `the Microsoft Forms workbook gives the README's tallies`() throws {
+    let result = try ExportImporter.read(
+      .file(path: examplePath("platform-exports/microsoft-forms.xlsx")),
+      instruments: [builtIn("ons-loneliness"), builtIn("swemwbs")]
+    )
+    let report = result.report
+    #expect(report.dialect == .microsoftForms)
+    #expect(report.workbook?.sheet.name == "Sheet1")
+    #expect(report.workbook?.sheets.count == 1)
+    #expect(report.headerRowCount == 1)
+    #expect(report.recordCount == 180)
+    #expect(result.table.lineNumbers.first == 2)
+    #expect(result.table.lineNumbers.last == 181)
+    for (key, expected) in platformTallies {
+      #expect(tally(report, key) == expected, "\(key)")
+    }
+    #expect(report.problems.isEmpty, "\(report.problems.map(\.description))")
+  }
 
   @Test(arguments: platformFiles)
   func `every platform export gives the README's tallies`(
