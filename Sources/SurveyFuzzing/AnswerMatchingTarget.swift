@@ -106,11 +106,14 @@ private func checkAnswer(_ matcher: AnswerMatcher, _ text: String) {
 /// digits whose normalised form no other answer shares reads as its answer.
 private func checkDeclaredAnswers(_ matcher: AnswerMatcher) {
   let scale = matcher.scale
+  // Answers a response table cannot hold read as unrecognised (see `Answer.code(_:)` and
+  // `Answer.missing(reasonIndex:)`), so only the others are checked.
   var declared: [(text: String, answer: Answer)] = []
-  for option in scale.options {
+  for option in scale.options where Answer.code(option.code) != .unrecognised {
     for text in [option.label] + option.aliases { declared.append((text, .code(option.code))) }
   }
-  for (index, missing) in scale.missingAnswers.enumerated() {
+  for (index, missing) in scale.missingAnswers.enumerated()
+  where index < Answer.maximumMissingReasons {
     for text in [missing.label] + missing.aliases {
       declared.append((text, .missing(reasonIndex: index)))
     }
