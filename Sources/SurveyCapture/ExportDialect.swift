@@ -151,11 +151,11 @@ extension ExportDialect {
     }
   }
 
-  /// Whether the records start as Qualtrics' legacy export does: a first row of column ids
-  /// `V1,V2,…,V10` (then question ids such as `Q1`), and a second row of `ResponseID,ResponseSet,…`
-  /// then the question texts. Every row of that export ends with a comma.
+  /// Whether the records start as Qualtrics' legacy export does.
   ///
-  /// Layout as in the legacy test export of the qualtRics R package
+  /// That export has a first row of column ids `V1,V2,…,V10` (then question ids such as `Q1`),
+  /// and a second row of `ResponseID,ResponseSet,…` then the question texts. Every row of it
+  /// ends with a comma. Layout as in the legacy test export of the qualtRics R package
   /// (`tests/testthat/files/sample_legacy.csv`).
   static func isLegacyQualtrics(_ records: [[String]]) -> Bool {
     guard records.count >= 2, records[0].count >= 3, records[1].count >= 2 else { return false }
@@ -179,14 +179,33 @@ extension ExportDialect {
     return nil
   }
 
-  /// The `ImportId` of a Qualtrics third-row cell such as `{"ImportId":"QID5_1"}`.
+  /// The `ImportId` of a Qualtrics third-row cell such as `{"ImportId":"QID5_1"}` (JSON, as
+  /// exports since 2017 write it, sometimes with more members such as `"choiceId":"1"`), or
+  /// `{'ImportId': 'QID2-1'}` (single quotes, as the 2016 exports of the Insights platform wrote
+  /// it).
   static func importID(in cell: String) -> String? {
+    if cell.hasPrefix("{'") { return singleQuotedImportID(in: cell) }
     guard cell.hasPrefix("{"), let node = try? JSONReader.parse(Array(cell.utf8)),
       case .object(let members) = node.value,
       let member = members.first(where: { $0.key == "ImportId" }),
       case .string(let value) = member.value.value
     else { return nil }
     return value
+  }
+
+  /// The value of a cell that is exactly `{'ImportId': 'VALUE'}` (spaces allowed after the
+  /// colon), where VALUE holds no quote; otherwise `nil`.
+  ///
+  /// - Complexity: O(*n*) in the length of `cell`.
+  static func singleQuotedImportID(in cell: String) -> String? {
+    let opening = "{'ImportId':"
+    guard cell.hasPrefix(opening), cell.hasSuffix("'}") else { return nil }
+    var rest = cell.dropFirst(opening.count).dropLast(2)
+    while rest.first == " " { rest = rest.dropFirst() }
+    guard rest.first == "'" else { return nil }
+    let value = rest.dropFirst()
+    guard !value.isEmpty, !value.contains("'") else { return nil }
+    return String(value)
   }
 
   /// The number of header rows of this dialect for a file whose first records are `records`.
