@@ -122,6 +122,10 @@ extension ExportDialect {
     var found: [(ExportDialect, String)] = []
     if has("Respondent ID", "Collector ID") {
       found.append((.surveyMonkey, "headers \"Respondent ID\" and \"Collector ID\""))
+    } else if has("Respondent ID"), hasSurveyMonkeyPlaceholders(records) {
+      found.append(
+        (.surveyMonkey, "the header \"Respondent ID\" and \"Response\" cells in header row 2")
+      )
     }
     if let row = importIDRow(records) {
       found.append((.qualtrics, "the ImportId cells of header row \(row + 1)"))
@@ -162,6 +166,16 @@ extension ExportDialect {
     let ids = records[0].prefix(3).map { $0.trimmedSpaces() }
     guard ids == ["V1", "V2", "V3"] else { return false }
     return normalizedLabel(records[1][0]) == "responseid"
+  }
+
+  /// Whether the second record has a cell that only SurveyMonkey's second header row holds:
+  /// `Response` or `Open-Ended Response` under a question with one column.
+  ///
+  /// Lets an export whose metadata columns were deleted in a spreadsheet (all but
+  /// `Respondent ID`) still be read with its two header rows.
+  static func hasSurveyMonkeyPlaceholders(_ records: [[String]]) -> Bool {
+    guard records.count >= 2 else { return false }
+    return records[1].contains { ExportHeader.isPlaceholder($0) }
   }
 
   /// Whether `name` is a legacy Qualtrics metadata column id: `V` and a number.

@@ -136,4 +136,60 @@ import Testing
     #expect(question.headers == ["Q5_1", "Q5_2"])
   }
 
+  // MARK: SurveyMonkey
+
+  @Test func `SurveyMonkey's expanded export: two header rows, one column per option`() throws {
+    let layout = try layout("surveymonkey/expanded.csv")
+    #expect(layout.dialect == .surveyMonkey)
+    #expect(layout.headerRowCount == 2)
+    let names = layout.headers.map(\.name)
+    #expect(names[9] == "How often do you feel lonely?")
+    #expect(names[14] == "How did you hear about this survey?")
+    #expect(names[15] == "How did you hear about this survey? - Other (please specify)")
+    #expect(names[16] == "Where do you live? - City/Town")
+    #expect(names[18] == "Is there anything else you would like to tell us?")
+
+    let result = try ExportImporter.read(layout, instruments: [])
+    #expect(result.table.count == 3)
+    let idColumn = try #require(result.report.respondentIDColumn)
+    #expect(names[idColumn] == "Respondent ID")
+
+    let title = Self.usedQuestion + " (Select all that apply.)"
+    let question = try #require(MultiSelectQuestion.locate(title, in: layout.headers))
+    guard case .optionColumns(let columns) = question.layout else {
+      Issue.record("expected option columns, got \(question.layout)")
+      return
+    }
+    #expect(
+      columns.map(\.option) == [
+        "Library", "Community centre", "Faith group", "Other (please specify)",
+      ]
+    )
+    #expect(
+      tickCounts(question, in: result.table)
+        == ["Library": 2, "Community centre": 1, "Faith group": 1, "Other (please specify)": 1]
+    )
+  }
+
+  @Test func `a SurveyMonkey export left with only Respondent ID is known by its second row`()
+    throws
+  {
+    let layout = try layout("surveymonkey/respondent-id-only.csv")
+    #expect(layout.dialect == .surveyMonkey)
+    #expect(
+      layout.dialectDetection
+        == .signature("the header \"Respondent ID\" and \"Response\" cells in header row 2")
+    )
+    #expect(layout.headerRowCount == 2)
+    #expect(
+      layout.headers.map(\.name) == [
+        "Respondent ID", "Where do you live? - City/Town", "Where do you live? - Country",
+        "How often do you feel lonely?",
+      ]
+    )
+    let result = try ExportImporter.read(layout, instruments: [])
+    #expect(result.table.count == 2)
+    #expect(result.report.respondentIDColumn == 0)
+  }
+
 }
