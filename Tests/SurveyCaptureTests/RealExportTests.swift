@@ -192,4 +192,59 @@ import Testing
     #expect(result.report.respondentIDColumn == 0)
   }
 
+  // MARK: Microsoft Forms and Google Forms
+
+  @Test func `Microsoft Forms saved as CSV: options joined by semicolons`() throws {
+    let layout = try layout("microsoft-forms/saved-as-csv.csv")
+    #expect(layout.dialect == .microsoftForms)
+    #expect(layout.headerRowCount == 1)
+    #expect(layout.headers[5].name == "Last modified time")
+    let result = try ExportImporter.read(layout, instruments: [])
+    #expect(result.table.count == 3)
+    let idColumn = try #require(result.report.respondentIDColumn)
+    #expect(layout.headers[idColumn].name == "ID")
+    let question = try #require(MultiSelectQuestion.locate(Self.usedQuestion, in: layout.headers))
+    #expect(question.layout == .joined(header: Self.usedQuestion))
+    #expect(
+      tickCounts(question, in: result.table)
+        == ["Library": 2, "Faith group": 1, "Allotment": 1, "Community centre": 1]
+    )
+  }
+
+  @Test func `Google Forms responses: every field quoted, options joined by comma and space`()
+    throws
+  {
+    let layout = try layout("google-forms/responses.csv")
+    #expect(layout.dialect == .googleForms)
+    #expect(layout.headerRowCount == 1)
+    #expect(layout.headers[4].itemPart == "Optimistic")
+    let result = try ExportImporter.read(layout, instruments: [])
+    #expect(result.table.count == 3)
+    #expect(result.report.respondentIDColumn == nil, "a Google Forms export has no respondent id")
+    let question = try #require(MultiSelectQuestion.locate(Self.usedQuestion, in: layout.headers))
+    #expect(question.layout == .joined(header: Self.usedQuestion))
+    #expect(
+      tickCounts(question, in: result.table)
+        == ["Library": 2, "Faith group": 1, "Arts, crafts or music": 2, "Community centre": 1]
+    )
+  }
+
+  // MARK: Naming the platform
+
+  @Test(arguments: [
+    ("qualtrics/insights-2016-split.csv", ExportDialect.qualtrics, 3),
+    ("surveymonkey/respondent-id-only.csv", .surveyMonkey, 2),
+    ("microsoft-forms/saved-as-csv.csv", .microsoftForms, 1),
+  ])
+  func `--from gives the layout detection finds`(
+    file: String,
+    dialect: ExportDialect,
+    headerRows: Int
+  ) throws {
+    let detected = try layout(file)
+    let named = try layout(file, from: dialect)
+    #expect(named.dialectDetection == .specified)
+    #expect(named.headerRowCount == headerRows)
+    #expect(named.headers == detected.headers)
+  }
 }
