@@ -3,19 +3,26 @@ import SurveyInstruments
 /// The layout of a survey platform's CSV export: how many header rows it has, how its headers
 /// combine, and which column identifies a respondent.
 ///
-/// | Dialect | Header rows | Respondent id | Detected by |
-/// |---|---|---|---|
-/// | SurveyMonkey | 2 (question; sub-question, `Response` or `Open-Ended Response`) | Respondent ID | `Respondent ID` and `Collector ID` |
-/// | Qualtrics | 3 (ids, question text, ImportId JSON); 2 in the legacy export (`V1,V2,…` then `ResponseID,ResponseSet,…`) | ResponseId | a row of `{"ImportId":…}` cells, the legacy rows, or `ResponseId` with `StartDate` |
-/// | Microsoft Forms | 1 | ID | `ID`, `Start time` and `Completion time` |
-/// | Google Forms | 1 | none | a first column `Timestamp` |
-/// | SmartSurvey | 1 | UserNo | `UserNo` with `Started` or `Ended` |
-/// | JISC Online Surveys | 1 | Response ID | `Response ID` with `Start date` or `Completion date` |
-/// | generic | 1 | the first column named `id` or `… id` | anything else |
+/// | Dialect | Header rows | Respondent id | Detected by | Layout checked against |
+/// |---|---|---|---|---|
+/// | SurveyMonkey | 2 (question; sub-question, option, `Response` or `Open-Ended Response`) | Respondent ID | `Respondent ID` with `Collector ID`, or with `Response` cells in row 2 | other projects' readers and documented demos; no real file |
+/// | Qualtrics | 3 (ids, question text, ImportId: JSON since 2017, `{'ImportId': '…'}` in 2016); 2 in the legacy export (`V1,V2,…` then `ResponseID,ResponseSet,…`) | ResponseId | a row of ImportId cells, the legacy rows, or `ResponseId` with `StartDate` | two real exports (qualtRics) and the layouts of three more (QualtricsTools) |
+/// | Microsoft Forms | 1 | ID | `ID`, `Start time` and `Completion time` | other projects' test data; no real file |
+/// | Google Forms | 1 | none | a first column `Timestamp` | other projects' test data; no real file |
+/// | SmartSurvey | 1 | UserNo | `UserNo` with `Started` or `Ended` | nothing: assumed |
+/// | JISC Online Surveys | 1 | Response ID | `Response ID` with `Start date` or `Completion date` | nothing: assumed |
+/// | generic | 1 | the first column named `id` or `… id` | anything else | |
 ///
-/// SmartSurvey and JISC publish no description of their export layout; the layouts assumed here
-/// (one header row, metadata columns first, questions numbered `Q1.` or `1.`, grid rows as
-/// `Question: Row` or `Question - Row`) should be checked against real exports.
+/// Qualtrics joins a question and its option with ` - ` (since 2017, with ` - Selected Choice`
+/// between them when the question has a text-entry option, which is left out of the question
+/// text) or with a bare `-` (2016 and legacy exports, split by what a question's columns share).
+///
+/// The sources of each fact, and the test files that repeat them, are listed in
+/// `Examples/platform-exports/README.md` ("Sources for the layouts") and in the README beside
+/// each file under `Tests/SurveyCaptureTests/Fixtures/real-exports/`. SmartSurvey and JISC
+/// publish no description of their export layout and no real export was found; the layouts
+/// assumed here (one header row, metadata columns first, questions numbered `Q1.` or `1.`, grid
+/// rows as `Question: Row` or `Question - Row`) should be checked against real exports.
 public enum ExportDialect: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
   /// SurveyMonkey's CSV export ("All responses data", expanded).
   case surveyMonkey = "surveymonkey"
