@@ -3,19 +3,26 @@ import SurveyInstruments
 /// The layout of a survey platform's CSV export: how many header rows it has, how its headers
 /// combine, and which column identifies a respondent.
 ///
-/// | Dialect | Header rows | Respondent id | Detected by |
-/// |---|---|---|---|
-/// | SurveyMonkey | 2 (question; sub-question, `Response` or `Open-Ended Response`) | Respondent ID | `Respondent ID` and `Collector ID` |
-/// | Qualtrics | 3 (ids, question text, ImportId JSON); 2 in the legacy export (`V1,V2,…` then `ResponseID,ResponseSet,…`) | ResponseId | a row of `{"ImportId":…}` cells, the legacy rows, or `ResponseId` with `StartDate` |
-/// | Microsoft Forms | 1 | ID | `ID`, `Start time` and `Completion time` |
-/// | Google Forms | 1 | none | a first column `Timestamp` |
-/// | SmartSurvey | 1 | UserNo | `UserNo` with `Started` or `Ended` |
-/// | JISC Online Surveys | 1 | Response ID | `Response ID` with `Start date` or `Completion date` |
-/// | generic | 1 | the first column named `id` or `… id` | anything else |
+/// | Dialect | Header rows | Respondent id | Detected by | Layout checked against |
+/// |---|---|---|---|---|
+/// | SurveyMonkey | 2 (question; sub-question, option, `Response` or `Open-Ended Response`) | Respondent ID | `Respondent ID` with `Collector ID`, or with `Response` cells in row 2 | other projects' readers and documented demos; no real file |
+/// | Qualtrics | 3 (ids, question text, ImportId: JSON since 2017, `{'ImportId': '…'}` in 2016); 2 in the legacy export (`V1,V2,…` then `ResponseID,ResponseSet,…`) | ResponseId | a row of ImportId cells, the legacy rows, or `ResponseId` with `StartDate` | two real exports (qualtRics) and the layouts of three more (QualtricsTools) |
+/// | Microsoft Forms | 1 | ID | `ID`, `Start time` and `Completion time` | other projects' test data; no real file |
+/// | Google Forms | 1 | none | a first column `Timestamp` | other projects' test data; no real file |
+/// | SmartSurvey | 1 | UserNo | `UserNo` with `Started` or `Ended` | nothing: assumed |
+/// | JISC Online Surveys | 1 | Response ID | `Response ID` with `Start date` or `Completion date` | nothing: assumed |
+/// | generic | 1 | the first column named `id` or `… id` | anything else | |
 ///
-/// SmartSurvey and JISC publish no description of their export layout; the layouts assumed here
-/// (one header row, metadata columns first, questions numbered `Q1.` or `1.`, grid rows as
-/// `Question: Row` or `Question - Row`) should be checked against real exports.
+/// Qualtrics joins a question and its option with ` - ` (since 2017, with ` - Selected Choice`
+/// between them when the question has a text-entry option, which is left out of the question
+/// text) or with a bare `-` (2016 and legacy exports, split by what a question's columns share).
+///
+/// The sources of each fact, and the test files that repeat them, are listed in
+/// `Examples/platform-exports/README.md` ("Sources for the layouts") and in the README beside
+/// each file under `Tests/SurveyCaptureTests/Fixtures/real-exports/`. SmartSurvey and JISC
+/// publish no description of their export layout and no real export was found; the layouts
+/// assumed here (one header row, metadata columns first, questions numbered `Q1.` or `1.`, grid
+/// rows as `Question: Row` or `Question - Row`) should be checked against real exports.
 public enum ExportDialect: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
   /// SurveyMonkey's CSV export ("All responses data", expanded).
   case surveyMonkey = "surveymonkey"
@@ -122,6 +129,10 @@ extension ExportDialect {
     var found: [(ExportDialect, String)] = []
     if has("Respondent ID", "Collector ID") {
       found.append((.surveyMonkey, "headers \"Respondent ID\" and \"Collector ID\""))
+    } else if has("Respondent ID"), hasSurveyMonkeyPlaceholders(records) {
+      found.append(
+        (.surveyMonkey, "the header \"Respondent ID\" and \"Response\" cells in header row 2")
+      )
     }
     if let row = importIDRow(records) {
       found.append((.qualtrics, "the ImportId cells of header row \(row + 1)"))
@@ -153,17 +164,25 @@ extension ExportDialect {
 
   /// Whether the records start as Qualtrics' legacy export does.
   ///
-  /// That export has a first row of column ids `V1,V2,…,V10` (then question ids such as `Q1`), and
-  /// a second row of `ResponseID,ResponseSet,…` then the question texts. Every row ends with a
-  /// comma.
-  ///
-  /// Layout as in the legacy test export of the qualtRics R package
+  /// That export has a first row of column ids `V1,V2,…,V10` (then question ids such as `Q1`),
+  /// and a second row of `ResponseID,ResponseSet,…` then the question texts. Every row of it
+  /// ends with a comma. Layout as in the legacy test export of the qualtRics R package
   /// (`tests/testthat/files/sample_legacy.csv`).
   static func isLegacyQualtrics(_ records: [[String]]) -> Bool {
     guard records.count >= 2, records[0].count >= 3, records[1].count >= 2 else { return false }
     let ids = records[0].prefix(3).map { $0.trimmedSpaces() }
     guard ids == ["V1", "V2", "V3"] else { return false }
     return normalizedLabel(records[1][0]) == "responseid"
+  }
+
+  /// Whether the second record has a cell that only SurveyMonkey's second header row holds:
+  /// `Response` or `Open-Ended Response` under a question with one column.
+  ///
+  /// Lets an export whose metadata columns were deleted in a spreadsheet (all but
+  /// `Respondent ID`) still be read with its two header rows.
+  static func hasSurveyMonkeyPlaceholders(_ records: [[String]]) -> Bool {
+    guard records.count >= 2 else { return false }
+    return records[1].contains { ExportHeader.isPlaceholder($0) }
   }
 
   /// Whether `name` is a legacy Qualtrics metadata column id: `V` and a number.
@@ -181,14 +200,33 @@ extension ExportDialect {
     return nil
   }
 
-  /// The `ImportId` of a Qualtrics third-row cell such as `{"ImportId":"QID5_1"}`.
+  /// The `ImportId` of a Qualtrics third-row cell such as `{"ImportId":"QID5_1"}` (JSON, as
+  /// exports since 2017 write it, sometimes with more members such as `"choiceId":"1"`), or
+  /// `{'ImportId': 'QID2-1'}` (single quotes, as the 2016 exports of the Insights platform wrote
+  /// it).
   static func importID(in cell: String) -> String? {
+    if cell.hasPrefix("{'") { return singleQuotedImportID(in: cell) }
     guard cell.hasPrefix("{"), let node = try? JSONReader.parse(Array(cell.utf8)),
       case .object(let members) = node.value,
       let member = members.first(where: { $0.key == "ImportId" }),
       case .string(let value) = member.value.value
     else { return nil }
     return value
+  }
+
+  /// The value of a cell that is exactly `{'ImportId': 'VALUE'}` (spaces allowed after the
+  /// colon), where VALUE holds no quote; otherwise `nil`.
+  ///
+  /// - Complexity: O(*n*) in the length of `cell`.
+  static func singleQuotedImportID(in cell: String) -> String? {
+    let opening = "{'ImportId':"
+    guard cell.hasPrefix(opening), cell.hasSuffix("'}") else { return nil }
+    var rest = cell.dropFirst(opening.count).dropLast(2)
+    while rest.first == " " { rest = rest.dropFirst() }
+    guard rest.first == "'" else { return nil }
+    let value = rest.dropFirst()
+    guard !value.isEmpty, !value.contains("'") else { return nil }
+    return String(value)
   }
 
   /// The number of header rows of this dialect for a file whose first records are `records`.

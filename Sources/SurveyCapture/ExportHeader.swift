@@ -47,6 +47,9 @@ public struct ExportHeader: Sendable, Hashable {
     }
     var headers: [ExportHeader] = []
     var carriedQuestion = ""
+    let hyphenItemParts =
+      dialect == .qualtrics && rows.count >= 2
+      ? qualtricsHyphenItemParts(rows, columnCount: columnCount) : [:]
     for column in 0..<columnCount {
       // Names keep every character; the texts matched against items are cut (see
       // `maximumMatchedLength`), so that a huge header cell costs no more than a long one.
@@ -74,7 +77,7 @@ public struct ExportHeader: Sendable, Hashable {
           )
         }
       case .qualtrics where rows.count >= 2:
-        let text = matched[1].isEmpty ? matched[0] : matched[1]
+        let text = withoutSelectedChoice(matched[1].isEmpty ? matched[0] : matched[1])
         let importID = rows.count >= 3 ? ExportDialect.importID(in: matched[2]) : nil
         // The legacy export names metadata columns V1, V2…; its second row names them.
         let name =
@@ -84,7 +87,7 @@ public struct ExportHeader: Sendable, Hashable {
             name: name,
             rows: cells,
             question: text,
-            itemPart: gridItemPart(of: text),
+            itemPart: gridItemPart(of: text) ?? hyphenItemParts[column],
             importID: importID
           )
         )
@@ -100,6 +103,66 @@ public struct ExportHeader: Sendable, Hashable {
       }
     }
     return headers
+  }
+
+  /// Qualtrics' question text without the ` - Selected Choice` part that exports since 2017 put
+  /// between a question and its option when the question has a text-entry option:
+  /// `Which? - Selected Choice - Library` is `Which? - Library`, `Where? - Selected Choice` is
+  /// `Where?`.
+  ///
+  /// - Complexity: O(*n*) in the length of `text`.
+  static func withoutSelectedChoice(_ text: String) -> String {
+    let marker = " - Selected Choice"
+    guard text.contains(marker) else { return text }
+    if text.hasSuffix(marker) { return String(text.dropLast(marker.count)) }
+    return text.replacing(marker + " - ", with: " - ")
+  }
+
+  /// The option (or grid row) of each split column of the Qualtrics exports before 2017, whose
+  /// second header row joins question and option with a bare hyphen: `Which?-Library`.
+  ///
+  /// A hyphen alone may be part of the text (`Well-being`), so a column's part is found only
+  /// among the columns of one question: those whose id in the first row shares a stem (`Q3` of
+  /// `Q3_1`, `Q3_2`…). Their texts' common beginning, up to its last hyphen, is the question;
+  /// what follows it in each column is the option. A question with one such column is not split.
+  /// An option that begins like every other option of its question up to a hyphen of its own
+  /// (`Self-care`, `Self-help`) loses that beginning.
+  ///
+  /// - Returns: The part of each column that has one, by column index.
+  /// - Complexity: O(*c* × *n*) for *c* columns of texts of length *n*.
+  static func qualtricsHyphenItemParts(
+    _ rows: [[String]],
+    columnCount: Int
+  )
+    -> [Int: String]
+  {
+    var columnsOfStem: [String: [Int]] = [:]
+    var stems: [String] = []
+    for column in 0..<min(columnCount, rows[0].count) {
+      guard column < rows[1].count, let stem = MultiSelectQuestion.qualtricsIDStem(rows[0][column])
+      else { continue }
+      if columnsOfStem[stem] == nil { stems.append(stem) }
+      columnsOfStem[stem, default: []].append(column)
+    }
+    var parts: [Int: String] = [:]
+    for stem in stems {
+      guard let columns = columnsOfStem[stem], columns.count >= 2 else { continue }
+      let texts = columns.map { Array(cutForMatching(rows[1][$0]).unicodeScalars) }
+      var common = texts[0].count
+      for text in texts.dropFirst() {
+        var length = 0
+        while length < min(common, text.count), text[length] == texts[0][length] { length += 1 }
+        common = length
+      }
+      guard let hyphen = texts[0][..<common].lastIndex(of: "-"), hyphen > 0 else { continue }
+      for (column, text) in zip(columns, texts) where text.count > hyphen + 1 {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text[(hyphen + 1)...])
+        let part = String(scalars).trimmedSpaces()
+        if !part.isEmpty { parts[column] = part }
+      }
+    }
+    return parts
   }
 
   /// The most characters of a header cell that are matched against items.
