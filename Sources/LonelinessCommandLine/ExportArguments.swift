@@ -41,6 +41,12 @@ enum ExportArguments {
       "FILE",
       "A JSON file of columns: {\"format\": 1, \"columns\": {\"ITEM\": \"HEADER\"}}."
     ),
+    .value(
+      "--recode",
+      "\"COLUMN: FROM=TO\"",
+      repeatable: true,
+      "Read the text FROM in COLUMN (a header, or INSTRUMENT.ITEM) as TO: a one-off fix of an answer or a group's spelling. Repeatable; each is counted in the output."
+    ),
     .flag(
       "--strict",
       "Exit 65 if reading the file finds any problem (an unrecognised answer, a ragged row, ...)."
@@ -82,6 +88,9 @@ enum ExportArguments {
     }
     for argument in parsed.values("--column") {
       options.columnMappings.append(try ColumnMapping(argument: argument))
+    }
+    for argument in parsed.values("--recode") {
+      options.recodes.append(try AnswerRecode(argument: argument))
     }
     if let mapFile = parsed.value("--map") {
       options.columnMappings += try ColumnMapping.mappings(

@@ -99,6 +99,7 @@ enum ReportCommand {
     builder.addInstruments(scored: scored)
     builder.addTallies()
     for exclusion in importExclusions(result.report) { builder.addExclusion(exclusion) }
+    for notice in result.report.recodeNotices { builder.addNote(notice) }
     try OutputArguments.emit(
       builder.build().rendered(as: format, width: console.width),
       format: format,

@@ -346,13 +346,23 @@ struct ItemColumnReader {
   var entryAnswers: [Answer] = []
   var entryCounts: [Int] = []
   var entryIsUnrecognised: [Bool] = []
+  /// Recodes of this column: the normalised text to replace, and the recode's position in the
+  /// options' list.
+  var recodes: [String: Int] = [:]
+  /// The recode applied to each distinct text, if any.
+  var entryRecode: [Int?] = []
+  /// The replacement text of each recode, by position.
+  var recodeTargets: [Int: String] = [:]
 
   /// The entry for `bytes`, matching it when new.
   @inline(__always)
   mutating func entry(for bytes: UnsafeBufferPointer<UInt8>) -> Int {
     let (index, isNew) = texts.insert(bytes)
     if isNew {
-      let text = String(decoding: bytes, as: UTF8.self)
+      var text = String(decoding: bytes, as: UTF8.self)
+      let recode = recodes.isEmpty ? nil : recodes[normalizedLabel(text)]
+      if let recode, let target = recodeTargets[recode] { text = target }
+      entryRecode.append(recode)
       var unrecognised = false
       for matcher in matchers {
         let answer = matcher.answer(for: text) ?? .unrecognised
@@ -373,6 +383,8 @@ struct AttributeColumnReader {
   var header: String
   var texts = ByteStringTable()
   var valueIndices: [UInt32] = []
+  /// Recodes of this column: the normalised text to replace, and the recode's position.
+  var recodes: [String: Int] = [:]
 }
 
 /// The state of one pass over an export.
@@ -396,6 +408,8 @@ struct ImportRun {
   var firstLineOfIDInWave: [UInt64: Int32] = [:]
   var raggedProblems: [ImportProblem] = []
   var recordProblems: [ImportProblem] = []
+  /// The recodes asked for, with the column each applies to.
+  var recodes: [(recode: AnswerRecode, column: Int)] = []
   /// The fewest fields a row of a capture file may have: those up to and including `status`.
   ///
   /// Rows from before columns were appended to a capture file's header (after `status`) are
@@ -481,6 +495,43 @@ struct ImportRun {
         attributeReaders.append(AttributeColumnReader(column: column, header: header.name))
       }
     }
+    for recode in options.recodes {
+      let column = try Self.column(of: recode, layout: layout, assignment: assignment)
+      let position = recodes.count
+      recodes.append((recode, column))
+      let key = normalizedLabel(recode.from)
+      if let reader = itemReaders.firstIndex(where: { $0.column == column }) {
+        itemReaders[reader].recodes[key] = position
+        itemReaders[reader].recodeTargets[position] = recode.to
+      }
+      if let reader = attributeReaders.firstIndex(where: { $0.column == column }) {
+        attributeReaders[reader].recodes[key] = position
+      }
+    }
+  }
+
+  /// The column a recode names: by header (exactly, or ignoring case and punctuation), or by
+  /// `INSTRUMENT.ITEM`.
+  static func column(
+    of recode: AnswerRecode,
+    layout: ExportLayout,
+    assignment: ColumnAssignment
+  ) throws(ImportError) -> Int {
+    let names = layout.headers.map(\.name)
+    if let exact = names.firstIndex(of: recode.column) { return exact }
+    let wanted = normalizedLabel(recode.column)
+    if let close = names.firstIndex(where: { normalizedLabel($0) == wanted }) { return close }
+    if let (_, column) = assignment.columnForItem.first(where: {
+      $0.key.description == recode.column
+    }) {
+      return column
+    }
+    throw ImportError(
+      kind: .invalidRecode,
+      message:
+        "the recode of '\(excerpt(recode.from))' names the column '\(excerpt(recode.column))', which \(layout.file ?? "the export") does not have",
+      hint: nearestColumnsHint(recode.column, among: names)
+    )
   }
 
   mutating func readRecords() throws {
@@ -652,7 +703,13 @@ struct ImportRun {
       AttributeColumn(
         header: reader.header,
         sourceColumn: reader.column,
-        distinctValues: (0..<reader.texts.count).map { reader.texts.string(at: $0) },
+        distinctValues: (0..<reader.texts.count).map { index in
+          let text = reader.texts.string(at: index)
+          guard !reader.recodes.isEmpty, let recode = reader.recodes[normalizedLabel(text)] else {
+            return text
+          }
+          return recodes[recode].recode.to
+        },
         valueIndices: reader.valueIndices
       )
     }
@@ -662,6 +719,29 @@ struct ImportRun {
       attributes: attributes,
       lineNumbers: lineNumbers
     )
+  }
+
+  /// How many cells each recode replaced.
+  ///
+  /// - Complexity: O(*d*) in the distinct texts of item columns, plus O(*n*) rows of each kept
+  ///   column that has a recode.
+  func recodeCounts() -> [Int] {
+    var counts = [Int](repeating: 0, count: recodes.count)
+    guard !recodes.isEmpty else { return counts }
+    for reader in itemReaders where !reader.recodes.isEmpty {
+      for (entry, recode) in reader.entryRecode.enumerated() {
+        if let recode { counts[recode] += reader.entryCounts[entry] }
+      }
+    }
+    for reader in attributeReaders where !reader.recodes.isEmpty {
+      let recodeOfText = (0..<reader.texts.count).map {
+        reader.recodes[normalizedLabel(reader.texts.string(at: $0))]
+      }
+      for index in reader.valueIndices {
+        if let recode = recodeOfText[Int(index)] { counts[recode] += 1 }
+      }
+    }
+    return counts
   }
 
   func report() -> ImportReport {
@@ -710,7 +790,20 @@ struct ImportRun {
           ? .item : (keepsTable && !keptColumns.contains(column) ? .notKept : .attribute)
       )
     }
-    var notices: [String] = []
+    var recodeNotices: [String] = []
+    let readColumns = Set(itemReaders.map(\.column) + attributeReaders.map(\.column))
+    for (position, count) in recodeCounts().enumerated() {
+      let (recode, column) = recodes[position]
+      // A recode of a column that was not read (not an item, and not kept) changed nothing.
+      guard readColumns.contains(column) else { continue }
+      let header = excerpt(layout.headers[column].name)
+      recodeNotices.append(
+        count == 0
+          ? "Recode in column \(column + 1) '\(header)': no cell reads '\(excerpt(recode.from))', so nothing was recoded."
+          : "Recode in column \(column + 1) '\(header)': \(count) cell\(count == 1 ? "" : "s") reading '\(excerpt(recode.from))' \(count == 1 ? "was" : "were") read as '\(excerpt(recode.to))'."
+      )
+    }
+    var notices = recodeNotices
     if let reader = layout.records.csvReader {
       switch reader.encodingDetection {
       case .invalidUTF8:
@@ -749,7 +842,8 @@ struct ImportRun {
       columns: columns,
       items: items,
       problems: problems + sortedRecordProblems,
-      notices: notices
+      notices: notices,
+      recodeNotices: recodeNotices
     )
   }
 }

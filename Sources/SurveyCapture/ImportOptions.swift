@@ -20,6 +20,8 @@ public struct ImportOptions: Sendable {
   ///
   /// `nil` reads the workbook's first worksheet. Naming a sheet for a CSV file is an error.
   public var sheet: String?
+  /// One-off fixes: in a column, cells reading one text are read as another.
+  public var recodes: [AnswerRecode] = []
 
   /// Creates options; the defaults detect everything and keep every column.
   public init(
@@ -226,6 +228,51 @@ public struct ColumnMapping: Sendable, Hashable {
   }
 }
 
+/// A one-off fix of an export's cells, read instead of editing the export: in `column`, a cell
+/// that reads `from` (compared ignoring case, spacing and punctuation, as answers are) is read as
+/// `to`.
+///
+/// It applies to an item's column (before the answer is matched, so `to` may be an answer's label
+/// or code) and to any other kept column (so two spellings of a group become one). Every recode
+/// is counted in the import report.
+public struct AnswerRecode: Sendable, Hashable {
+  /// The column: its header, or `INSTRUMENT.ITEM` for the column of an item.
+  public var column: String
+  /// The text to replace.
+  public var from: String
+  /// What it is read as.
+  public var to: String
+
+  /// Creates a recode.
+  public init(column: String, from: String, to: String) {
+    self.column = column
+    self.from = from
+    self.to = to
+  }
+
+  /// Parses `COLUMN: FROM=TO`.
+  ///
+  /// The text is split at the first `=`, and what comes before it at its last `: `, so a column
+  /// header may itself contain `: ` (`Wellbeing: Optimistic: Sometimes=Some of the time`).
+  ///
+  /// - Throws: ``ImportError`` of kind `invalidRecode` when a part is missing.
+  public init(argument: String) throws(ImportError) {
+    let invalid = ImportError(
+      kind: .invalidRecode,
+      message: "expected COLUMN: FROM=TO in '\(excerpt(argument))'",
+      hint: "for example: \"How often do you feel lonely?: Sometimes=Some of the time\""
+    )
+    guard let equals = argument.firstIndex(of: "=") else { throw invalid }
+    let left = argument[..<equals]
+    guard let colon = left.ranges(of: ": ").last else { throw invalid }
+    let column = String(left[..<colon.lowerBound]).trimmedSpaces()
+    let from = String(left[colon.upperBound...]).trimmedSpaces()
+    let to = String(argument[argument.index(after: equals)...]).trimmedSpaces()
+    guard !column.isEmpty, !from.isEmpty else { throw invalid }
+    self.init(column: column, from: from, to: to)
+  }
+}
+
 /// An import that cannot go ahead: a mapping that names no item or no column, an invalid map file.
 ///
 /// Problems in the data are not errors; they are listed in ``ImportReport/problems``.
@@ -244,6 +291,8 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
     case noHeader
     /// The export has more columns than ``ExportImporter/maximumColumns``.
     case tooManyColumns
+    /// A recode is not `COLUMN: FROM=TO`, or names a column the export does not have.
+    case invalidRecode
     /// The file is not a survey export this toolkit reads: an old `.xls` or encrypted workbook,
     /// an OpenDocument or Numbers spreadsheet, a PDF, binary data, a ZIP without a workbook.
     case unsupportedFile

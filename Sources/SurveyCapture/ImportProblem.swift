@@ -158,7 +158,7 @@ extension ImportProblem {
       message:
         "unrecognised answer '\(shownValue)' in column \(column + 1) '\(excerpt(header))' (\(key)): expected \(expectedAnswers(scale))",
       hint: suggestions.isEmpty
-        ? "the answer is left missing; if it means one of the options, add it as an alias in an instrument extension file"
+        ? "the answer is left missing; if it means one of the options, add it as an answer alias in an instrument extension file (Instruments/README.md says how), or recode it for this file alone with --recode \"COLUMN: TEXT=ANSWER\""
         : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
     )
   }

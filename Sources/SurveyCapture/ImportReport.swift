@@ -41,8 +41,12 @@ public struct ImportReport: Sendable {
   public var items: [ItemReport]
   /// Every problem, in the order found: matching problems first, then record problems by line.
   public var problems: [ImportProblem]
-  /// Sentences about how the file was read that a person should see (transcoding, detection).
+  /// Sentences about how the file was read that a person should see (transcoding, detection,
+  /// recodes).
   public var notices: [String]
+  /// The sentences of ``notices`` that say what each recode changed, which a report built from
+  /// the file repeats.
+  public var recodeNotices: [String] = []
 
   /// Whether the file was converted to UTF-8 while reading (Windows-1252 or UTF-16).
   public var isTranscoded: Bool { encoding != .utf8 }

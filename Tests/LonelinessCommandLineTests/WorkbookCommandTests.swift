@@ -161,7 +161,7 @@ import Testing
     #expect(result.exitCode == .success)
     #expect(
       result.output.contains(
-        "\n  Unrecognised answers (1)\n    \(file):5: unrecognised answer 'Sometimes' in column 2 'How often do you feel lonely?' (ons-loneliness.lonely): expected one of 'Often/always', 'Some of the time', 'Occasionally', 'Hardly ever' or 'Never' (codes 1–5), or 'Don't know' or 'Prefer not to say'\n      hint: the answer is left missing; if it means one of the options, add it as an alias in an instrument extension file\n"
+        "\n  Unrecognised answers (1)\n    \(file):5: unrecognised answer 'Sometimes' in column 2 'How often do you feel lonely?' (ons-loneliness.lonely): expected one of 'Often/always', 'Some of the time', 'Occasionally', 'Hardly ever' or 'Never' (codes 1–5), or 'Don't know' or 'Prefer not to say'\n      hint: the answer is left missing; if it means one of the options, add it as an answer alias in an instrument extension file (Instruments/README.md says how), or recode it for this file alone with --recode \"COLUMN: TEXT=ANSWER\"\n"
       )
     )
     #expect(
