@@ -315,7 +315,7 @@ let platformTallies: [String: [Int]] = [
     #expect(problem.value == "Sometimes")
     #expect(
       problem.description
-        == "google-forms.csv:23: unrecognised answer 'Sometimes' in column 5 'How often do you feel lonely?' (ons-loneliness.lonely): expected one of 'Often/always', 'Some of the time', 'Occasionally', 'Hardly ever' or 'Never' (codes 1–5), or 'Don't know' or 'Prefer not to say'\nhint: the answer is left missing; if it means one of the options, add it as an alias in an instrument extension file"
+        == "google-forms.csv:23: unrecognised answer 'Sometimes' in column 5 'How often do you feel lonely?' (ons-loneliness.lonely): expected one of 'Often/always', 'Some of the time', 'Occasionally', 'Hardly ever' or 'Never' (codes 1–5), or 'Don't know' or 'Prefer not to say'\nhint: the answer is left missing; if it means one of the options, add it as an answer alias in an instrument extension file (Instruments/README.md says how), or recode it for this file alone with --recode \"COLUMN: TEXT=ANSWER\""
     )
     let close = try ExportImporter.report(
       .bytes(bytes("How often do you feel lonely?\nNevr\n")),
