@@ -41,17 +41,29 @@ let package = Package(
         "SurveyCSV", "SurveyInstruments", "SurveyCapture", "SurveyScoring", "SurveyStatistics",
       ]
     ),
+    // The pipeline an app calls: read an export into a survey, then a report, a comparison of
+    // cohorts or a change from baseline to follow-up.
+    .target(
+      name: "SurveyPipeline",
+      dependencies: ["SurveyCapture", "SurveyInstruments", "SurveyScoring", "SurveyReports"]
+    ),
     // Umbrella module for app developers.
     .target(
       name: "LonelinessToolkit",
       dependencies: [
         "SurveyPlatform", "SurveyCSV", "SurveyWorkbook", "SurveyInstruments", "SurveyCapture",
-        "SurveyScoring", "SurveyStatistics", "SurveyReports",
+        "SurveyScoring", "SurveyStatistics", "SurveyReports", "SurveyPipeline",
       ]
     ),
     // The command line: argument parsing, subcommands, exit codes. Kept in a library so tests
     // can run commands in-process.
-    .target(name: "LonelinessCommandLine", dependencies: ["LonelinessToolkit"]),
+    .target(
+      name: "LonelinessCommandLine",
+      dependencies: [
+        "LonelinessToolkit", "SurveyPlatform", "SurveyCSV", "SurveyInstruments", "SurveyCapture",
+        "SurveyScoring", "SurveyReports", "SurveyPipeline",
+      ]
+    ),
     .executableTarget(name: "loneliness", dependencies: ["LonelinessCommandLine"]),
     // Fuzz targets for every reader of untrusted bytes, and their driver: a plain build replays
     // files through a target; Scripts/fuzz.sh builds the driver with libFuzzer.

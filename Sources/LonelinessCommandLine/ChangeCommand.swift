@@ -1,5 +1,6 @@
 import SurveyCapture
 import SurveyInstruments
+import SurveyPipeline
 import SurveyReports
 import SurveyScoring
 
@@ -89,161 +90,58 @@ enum ChangeCommand {
       )
     }
     let format = try OutputArguments.format(parsed, command: "change")
-    let suppression = try OutputArguments.suppression(parsed, command: "change")
+    let options = ChangeOptions(
+      title: parsed.value("--title") ?? "Change from baseline to follow-up",
+      suppression: try OutputArguments.suppression(parsed, command: "change"),
+      duplicates: parsed.has("--exclude-duplicates") ? .excludeAll : .useIdenticalOnce
+    )
     let overrides = try thresholdOverrides(parsed)
-    do {
-      let catalogue = try CommandLineTool.catalogue(parsed, console: console)
-      let instruments = try ExportArguments.instruments(
-        for: files[0],
-        parsed: parsed,
-        console: console,
-        catalogue: catalogue,
-        command: "change"
+    let catalogue = try CommandLineTool.catalogue(parsed, console: console)
+    var reading = try ExportArguments.readingOptions(
+      parsed,
+      console: console,
+      catalogue: catalogue,
+      command: "change",
+      columns: [ColumnRequest(idColumn, role: .respondentID)]
+        + (waveColumn.map { [ColumnRequest($0, role: .wave)] } ?? [])
+    )
+    let waves: WaveSource
+    if let waveColumn {
+      let survey = try ExportArguments.readSurvey(files[0], options: reading, console: console)
+      waves = .column(
+        survey,
+        wave: waveColumn,
+        baseline: parsed.value("--baseline"),
+        followUp: parsed.value("--followup")
       )
-      var surveys: [ScoredSurvey] = []
-      var ids: [String] = []
-      var waves: [String] = []
-      let baseline: String
-      let followUp: String
-      if let waveColumn {
-        guard
-          let survey = try ScoredSurvey.read(
-            files[0],
-            parsed: parsed,
-            console: console,
-            catalogue: catalogue,
-            instruments: instruments,
-            columns: [idColumn, waveColumn],
-            command: "change"
-          )
-        else { return .dataError }
-        guard let idValues = survey.table.attribute(named: idColumn),
-          let waveValues = survey.table.attribute(named: waveColumn)
-        else {
-          return .usage
-        }
-        ids = (0..<survey.table.count).map { idValues.value(at: $0) }
-        waves = (0..<survey.table.count).map { waveValues.value(at: $0) }
-        if let given = parsed.value("--baseline"), let other = parsed.value("--followup") {
-          (baseline, followUp) = (given, other)
-        } else {
-          do {
-            (baseline, followUp) = try ChangeBuilder.inferWaves(waves)
-          } catch {
-            throw UsageError(message: error.message, hint: error.hint, command: "change")
-          }
-        }
-        surveys = [survey]
-      } else {
-        var labels = files.map(SurveyFiles.cohortName)
-        if labels[0] == labels[1] { labels = ["baseline", "follow-up"] }
-        (baseline, followUp) = (labels[0], labels[1])
-        for (file, label) in zip(files, labels) {
-          guard
-            let survey = try ScoredSurvey.read(
-              file,
-              parsed: parsed,
-              console: console,
-              catalogue: catalogue,
-              instruments: instruments,
-              columns: [idColumn],
-              command: "change"
-            )
-          else { return .dataError }
-          guard let idValues = survey.table.attribute(named: idColumn) else { return .usage }
-          ids += (0..<survey.table.count).map { idValues.value(at: $0) }
-          waves += Array(repeating: label, count: survey.table.count)
-          surveys.append(survey)
-        }
-      }
-      let options = ChangeOptions(
-        title: parsed.value("--title") ?? "Change from baseline to follow-up",
-        suppression: suppression,
-        duplicates: parsed.has("--exclude-duplicates") ? .excludeAll : .useIdenticalOnce
-      )
-      var builder: ChangeBuilder
-      do {
-        builder = try ChangeBuilder(
-          ids: ids,
-          waves: waves,
-          baseline: baseline,
-          followUp: followUp,
-          options: options,
-          sourceFiles: files,
-          idColumn: idColumn,
-          waveColumn: waveColumn,
-          rowLocations: surveys.flatMap(\.rowLocations)
-        )
-      } catch {
-        throw UsageError(message: error.message, hint: error.hint, command: "change")
-      }
-      builder.addInstruments(
-        instruments,
-        origins: catalogue.origins
-      )
-      for note in surveys.flatMap(\.notes) { builder.addNote(note) }
-      let first = surveys[0].scored
-      try checkOverrides(overrides, scores: first.scores)
-      for (index, score) in first.scores.enumerated() {
-        let columns = surveys.map { $0.scored.scores[index] }
-        let values = columns.flatMap(\.values)
-        let offsets = rowOffsets(columns.map(\.count))
-        let instrument = instruments.first { $0.id == score.instrument }
-        var threshold = instrument.flatMap { ChangeThreshold(rule: score.rule, in: $0) }
-        if let points = overrides.byScore[score.name] ?? overrides.all {
-          threshold = ChangeThreshold(
-            points: points,
-            source: "set on the command line with --meaningful-change"
-          )
-        }
-        builder.addScore(
-          id: score.name,
-          title: score.rule.title,
-          values: values,
-          decimals: score.rule.decimals,
-          better: score.rule.better,
-          threshold: threshold,
-          bands: score.rule.bands,
-          bandSource: score.rule.bands.flatMap { bands in
-            instrument.map { BandTransitions.source(of: bands, in: $0) }
-          },
-          reason: { row in
-            let (file, local) = locate(row, offsets: offsets)
-            return columns[file].reason(at: local) ?? "no score"
-          }
-        )
-      }
-      for (index, indicator) in first.indicators.enumerated() {
-        let columns = surveys.map { $0.scored.indicators[index] }
-        let offsets = rowOffsets(columns.map(\.count))
-        builder.addIndicator(
-          id: indicator.name,
-          title: indicator.indicator.title,
-          values: columns.flatMap(\.values),
-          reason: { row in
-            let (file, local) = locate(row, offsets: offsets)
-            return columns[file].reason(at: local) ?? "no value"
-          }
-        )
-      }
-      try OutputArguments.emit(
-        builder.build().rendered(as: format, width: console.width),
-        format: format,
-        parsed: parsed,
-        console: console
-      )
-      return .success
+    } else {
+      let baseline = try ExportArguments.readSurvey(files[0], options: reading, console: console)
+      // The baseline's instruments are read from the follow-up, so their scores line up.
+      reading.instruments = .named(baseline.instruments)
+      let followUp = try ExportArguments.readSurvey(files[1], options: reading, console: console)
+      waves = .surveys(baseline: baseline, followUp: followUp)
     }
+    let change = try SurveyAnalysis.change(
+      waves,
+      idColumn: idColumn,
+      options: options,
+      overrides: overrides,
+      referral: ExportArguments.referral
+    )
+    try OutputArguments.emit(
+      change.rendered(as: format, width: console.width),
+      format: format,
+      parsed: parsed,
+      console: console
+    )
+    return .success
   }
 
   /// Thresholds from --meaningful-change: per score, and one for every score.
-  struct Overrides {
-    var byScore: [String: Double] = [:]
-    var all: Double?
-  }
-
-  static func thresholdOverrides(_ parsed: ParsedArguments) throws -> Overrides {
-    var overrides = Overrides()
+  static func thresholdOverrides(_ parsed: ParsedArguments) throws -> MeaningfulChangeOverrides {
+    var overrides = MeaningfulChangeOverrides(
+      source: "set on the command line with --meaningful-change"
+    )
     for argument in parsed.values("--meaningful-change") {
       let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
       let pointsText = parts.count == 2 ? parts[1] : argument
@@ -262,35 +160,6 @@ enum ChangeCommand {
       }
     }
     return overrides
-  }
-
-  static func checkOverrides(_ overrides: Overrides, scores: [ScoreColumn]) throws {
-    let names = scores.map(\.name)
-    for name in overrides.byScore.keys.sorted() where !names.contains(name) {
-      throw UsageError(
-        message: "--meaningful-change names the score '\(name)', which the instruments do not have",
-        hint: closestMatches(to: name, among: names).first.map { "did you mean '\($0)'?" }
-          ?? "the scores are: \(names.joined(separator: ", "))",
-        command: "change"
-      )
-    }
-  }
-
-  /// The first row of each file in the combined rows.
-  static func rowOffsets(_ counts: [Int]) -> [Int] {
-    var offsets: [Int] = []
-    var total = 0
-    for count in counts {
-      offsets.append(total)
-      total += count
-    }
-    return offsets
-  }
-
-  /// Which file a combined row is in, and its row in that file.
-  static func locate(_ row: Int, offsets: [Int]) -> (file: Int, row: Int) {
-    let file = (offsets.lastIndex { $0 <= row }) ?? 0
-    return (file, row - offsets[file])
   }
 }
 

@@ -1,6 +1,7 @@
 import SurveyCSV
 import SurveyCapture
 import SurveyInstruments
+import SurveyPipeline
 import SurveyPlatform
 import SurveyReports
 import SurveyScoring
@@ -56,171 +57,45 @@ enum CompareCommand {
       )
     }
     let format = try OutputArguments.format(parsed, command: "compare")
-    let suppression = try OutputArguments.suppression(parsed, command: "compare")
-    do {
-      let catalogue = try CommandLineTool.catalogue(parsed, console: console)
-      let instruments = try ExportArguments.instruments(
-        for: files[0],
-        parsed: parsed,
-        console: console,
-        catalogue: catalogue,
-        command: "compare"
-      )
-      var options = ComparisonOptions(
-        title: parsed.value("--title") ?? "Cohort comparison",
-        reference: parsed.value("--reference"),
-        suppression: suppression
-      )
-      options.maximumGroups = try OutputArguments.maximumGroups(parsed, command: "compare")
-      var cohorts: [String] = []
-      var surveys: [ScoredSurvey] = []
-      if let cohortColumn {
-        guard
-          let survey = try ScoredSurvey.read(
-            files[0],
-            parsed: parsed,
-            console: console,
-            catalogue: catalogue,
-            instruments: instruments,
-            columns: [cohortColumn],
-            command: "compare"
-          )
-        else { return .dataError }
-        guard let column = survey.table.attribute(named: cohortColumn) else { return .usage }
-        cohorts = (0..<survey.table.count).map { column.value(at: $0) }
-        surveys = [survey]
-      } else {
-        var labels: [String] = []
-        for file in files {
-          let label = SurveyFiles.cohortName(of: file)
-          guard !labels.contains(label) else {
-            throw UsageError(
-              message: "two files would both be the cohort '\(label)'",
-              hint: "rename one of them",
-              command: "compare"
-            )
-          }
-          labels.append(label)
-          guard
-            let survey = try ScoredSurvey.read(
-              file,
-              parsed: parsed,
-              console: console,
-              catalogue: catalogue,
-              instruments: instruments,
-              columns: [],
-              command: "compare"
-            )
-          else { return .dataError }
-          cohorts += Array(repeating: label, count: survey.table.count)
-          surveys.append(survey)
-        }
-        options.cohortOrder = labels
-      }
-      var builder: ComparisonBuilder
-      do {
-        builder = try ComparisonBuilder(
-          cohorts: cohorts,
-          options: options,
-          sourceFiles: files,
-          cohortColumn: cohortColumn,
-          rowLocations: surveys.flatMap(\.rowLocations)
-        )
-      } catch {
-        throw UsageError(message: error.message, hint: error.hint, command: "compare")
-      }
-      builder.addInstruments(
-        instruments,
-        origins: catalogue.origins
-      )
-      for note in surveys.flatMap(\.notes) { builder.addNote(note) }
-      let first = surveys[0].scored
-      for (index, indicator) in first.indicators.enumerated() {
-        let values = surveys.flatMap { $0.scored.indicators[index].values }
-        builder.addIndicator(id: indicator.name, title: indicator.indicator.title, values: values)
-      }
-      for (index, score) in first.scores.enumerated() {
-        let values = surveys.flatMap { $0.scored.scores[index].values }
-        builder.addScore(
-          id: score.name,
-          title: score.rule.title,
-          values: values,
-          decimals: score.rule.decimals,
-          better: score.rule.better
-        )
-      }
-      try OutputArguments.emit(
-        builder.build().rendered(as: format, width: console.width),
-        format: format,
-        parsed: parsed,
-        console: console
-      )
-      return .success
-    }
-  }
-}
-
-/// An export read and scored, for the compare and change commands.
-struct ScoredSurvey {
-  /// The file as the user named it.
-  var file: String
-  /// The answers, with the requested attribute columns.
-  var table: ResponseTable
-  /// The scores and indicators of every row.
-  var scored: ScoredTable
-  /// Notes for the report's readers about how the file was read.
-  var notes: [String]
-
-  /// `file:line` of every row.
-  var rowLocations: [String] { table.lineNumbers.map { "\(file):\($0)" } }
-
-  /// Reads and scores `file` with the shared export options, keeping `columns` (which must be in
-  /// the file).
-  ///
-  /// - Returns: `nil` when `--strict` is given and reading found a problem (already reported).
-  static func read(
-    _ file: String,
-    parsed: ParsedArguments,
-    console: Console,
-    catalogue: InstrumentCatalogue,
-    instruments: [Instrument],
-    columns: [String],
-    command: String
-  ) throws -> ScoredSurvey? {
-    guard
-      let (result, _, _, _) = try ExportArguments.read(
-        file,
-        parsed: parsed,
-        console: console,
-        catalogue: catalogue,
-        command: command,
-        attributes: .named(columns),
-        instruments: instruments,
-        required: columns
-      )
-    else { return nil }
-    var notes: [String] = []
-    let problems = result.report.problems
-    if !problems.isEmpty {
-      notes.append(
-        "\(counted(problems.count, "problem")) reading \(file): \(ImportProblem.summary(of: problems)). See them with: loneliness inspect \(file)."
-      )
-    }
-    return ScoredSurvey(
-      file: file,
-      table: result.table,
-      scored: Scorer.score(result.table),
-      notes: notes
+    var options = ComparisonOptions(
+      title: parsed.value("--title") ?? "Cohort comparison",
+      reference: parsed.value("--reference"),
+      suppression: try OutputArguments.suppression(parsed, command: "compare")
     )
-  }
-}
-
-/// The cohort names of the compare and change commands' files.
-enum SurveyFiles {
-  /// The file's name without folders or extension: `Examples/x/intervention.csv` → `intervention`.
-  static func cohortName(of file: String) -> String {
-    let name = file.split(separator: "/").last.map(String.init) ?? file
-    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-    return String(name[..<dot])
+    options.maximumGroups = try OutputArguments.maximumGroups(parsed, command: "compare")
+    let catalogue = try CommandLineTool.catalogue(parsed, console: console)
+    var reading = try ExportArguments.readingOptions(
+      parsed,
+      console: console,
+      catalogue: catalogue,
+      command: "compare",
+      columns: cohortColumn.map { [ColumnRequest($0, role: .cohort)] } ?? []
+    )
+    let cohorts: CohortSource
+    if let cohortColumn {
+      let survey = try ExportArguments.readSurvey(files[0], options: reading, console: console)
+      cohorts = .column(survey, cohortColumn)
+    } else {
+      // The first file's instruments are read from every file, so their scores line up.
+      var surveys: [(label: String, survey: Survey)] = []
+      for file in files {
+        let survey = try ExportArguments.readSurvey(file, options: reading, console: console)
+        reading.instruments = .named(survey.instruments)
+        surveys.append((SurveyAnalysis.label(ofFile: file), survey))
+      }
+      cohorts = .surveys(surveys)
+    }
+    let comparison = try SurveyAnalysis.compare(
+      cohorts,
+      options: options,
+      referral: ExportArguments.referral
+    )
+    try OutputArguments.emit(
+      comparison.rendered(as: format, width: console.width),
+      format: format,
+      parsed: parsed,
+      console: console
+    )
+    return .success
   }
 }

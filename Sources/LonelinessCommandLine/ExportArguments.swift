@@ -1,6 +1,7 @@
 import SurveyCSV
 import SurveyCapture
 import SurveyInstruments
+import SurveyPipeline
 
 /// The options of every command that reads a survey export, and how they become import options:
 /// one place, so that `inspect`, `score`, `report`, `compare` and `change` read files alike.
@@ -161,106 +162,82 @@ enum ExportArguments {
     return (instruments, .given)
   }
 
-  /// The instruments for a command that reads `file`: those named with `-i`, or those whose items
-  /// match a column of the file.
-  static func instruments(
-    for file: String,
-    parsed: ParsedArguments,
-    console: Console,
-    catalogue: InstrumentCatalogue,
-    command: String
-  ) throws -> [Instrument] {
-    let options = try importOptions(parsed, console: console, command: command, attributes: .none)
-    let layout = try ExportImporter.layout(
-      of: .file(path: console.resolve(file), displayName: file),
-      options: options
-    )
-    return try instruments(
-      parsed,
-      catalogue: catalogue,
-      layout: layout,
-      file: file,
-      command: command
-    ).0
-  }
-
-  /// Reads `file` for a command: its layout, the instruments (chosen as
-  /// ``instruments(_:catalogue:layout:file:command:allowNone:)`` does unless given), and the table
-  /// with the attribute columns asked for.
+  /// The options for reading an export into a survey, from the command line: the import
+  /// options, the instruments named with `-i` (or, without it, every instrument of the
+  /// catalogue whose items match a column), and the columns and questions the command needs.
   ///
-  /// Problems are reported on standard error as a note, or, with `--strict`, as an error (the
-  /// result is then `nil` and the command exits 65).
-  ///
-  /// - Throws: ``UsageError`` when a column in `required` is not in the file.
-  static func read(
-    _ file: String,
-    parsed: ParsedArguments,
+  /// - Throws: ``UsageError`` for a bad option; `UnknownInstrumentError` for an unknown id.
+  static func readingOptions(
+    _ parsed: ParsedArguments,
     console: Console,
     catalogue: InstrumentCatalogue,
     command: String,
-    attributes: AttributeSelection,
-    instruments given: [Instrument]? = nil,
-    required: [String] = [],
-    multiSelect: [String] = []
-  ) throws -> (
-    result: ImportResult, layout: ExportLayout, instruments: [Instrument],
-    multiSelect: [MultiSelectQuestion]
-  )? {
-    var options = try importOptions(
-      parsed,
-      console: console,
-      command: command,
-      attributes: attributes
-    )
-    let source = ExportSource.file(path: console.resolve(file), displayName: file)
-    let layout = try ExportImporter.layout(of: source, options: options)
-    let headers = layout.headers.map(\.name)
-    var questions: [MultiSelectQuestion] = []
-    for name in multiSelect {
-      guard let question = MultiSelectQuestion.locate(name, in: layout.headers) else {
-        throw UsageError(
-          message: "--multi names the question '\(excerpt(name))', which \(file) does not have",
-          hint: nearestColumnsHint(name, among: headers),
-          command: command
-        )
+    columns: [ColumnRequest] = [],
+    multiSelect: [String] = [],
+    allowsNoInstrument: Bool = false
+  ) throws -> SurveyReadingOptions {
+    let names = parsed.values("--instrument")
+    var selection = InstrumentSelection.matching(catalogue.instruments)
+    if !names.isEmpty {
+      var instruments: [Instrument] = []
+      for name in names {
+        let instrument = try catalogue.instrument(named: name)
+        if !instruments.contains(where: { $0.id == instrument.id }) {
+          instruments.append(instrument)
+        }
       }
-      questions.append(question)
+      selection = .named(instruments)
     }
-    if case .named(let names) = options.attributes, !questions.isEmpty {
-      options.attributes = .named(names + questions.flatMap(\.headers))
-    }
-    for column in required
-    where !headers.contains(where: { normalizedLabel($0) == normalizedLabel(column) }) {
-      throw UsageError(
-        message: "\(file) has no column '\(excerpt(column))'",
-        hint: nearestColumnsHint(column, among: headers),
-        command: command
-      )
-    }
-    let instruments =
-      try given
-      ?? self.instruments(
+    return SurveyReadingOptions(
+      importOptions: try importOptions(
         parsed,
-        catalogue: catalogue,
-        layout: layout,
-        file: file,
-        command: command
-      ).0
-    let result = try ExportImporter.read(layout, instruments: instruments, options: options)
-    let problems = result.report.problems
+        console: console,
+        command: command,
+        attributes: .none
+      ),
+      instruments: selection,
+      allowsNoInstrument: allowsNoInstrument,
+      columns: columns,
+      multiSelect: multiSelect,
+      instrumentOrigins: catalogue.origins
+    )
+  }
+
+  /// Reads `file` into a survey with `options`, and notes on standard error any problems met in
+  /// reading it.
+  ///
+  /// - Throws: `SurveyReadingError` and the errors of reading the file, which
+  ///   ``CommandLineTool/run(_:console:)`` words for the command line.
+  static func readSurvey(
+    _ file: String,
+    options: SurveyReadingOptions,
+    console: Console
+  ) throws -> Survey {
+    let survey = try Survey(
+      reading: .file(path: console.resolve(file), displayName: file),
+      options: options
+    )
+    let problems = survey.importReport.problems
     if !problems.isEmpty {
-      let found = "\(counted(problems.count, "problem")) reading \(file)"
-      if !result.isAcceptable(strict: options.isStrict) {
-        let kinds = ImportProblem.summary(of: problems, sayingWhatWasDone: false)
-        console.writeDiagnostic(
-          "error: \(found) (--strict): \(kinds); nothing was written\nhint: see them with: loneliness inspect \(file)\n"
-        )
-        return nil
-      }
       console.writeDiagnostic(
-        "note: \(found): \(ImportProblem.summary(of: problems))\nhint: see them with: loneliness inspect \(file); --strict makes any problem an error\n"
+        "note: \(counted(problems.count, "problem")) reading \(file): \(ImportProblem.summary(of: problems))\nhint: see them with: loneliness inspect \(file); --strict makes any problem an error\n"
       )
     }
-    return (result, layout, instruments, questions)
+    return survey
+  }
+
+  /// How reports refer readers to the problems of a file.
+  static let referral = SurveyAnalysis.ProblemReferral(command: "loneliness inspect")
+
+  /// The option that names a column of each role, for messages.
+  static func option(for role: ColumnRole) -> String {
+    switch role {
+    case .breakdown: "--by"
+    case .weight: "--weight"
+    case .tally: "--tally"
+    case .cohort: "--cohort"
+    case .respondentID: "--id"
+    case .wave: "--wave"
+    }
   }
 }

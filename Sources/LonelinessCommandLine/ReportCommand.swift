@@ -1,5 +1,6 @@
 import SurveyCapture
 import SurveyInstruments
+import SurveyPipeline
 import SurveyReports
 import SurveyScoring
 
@@ -76,67 +77,35 @@ enum ReportCommand {
       options.decimals = decimals
     }
     let catalogue = try CommandLineTool.catalogue(parsed, console: console)
-    let kept = options.groupBy + (options.weightColumn.map { [$0] } ?? []) + options.tallies
-    guard
-      let (result, _, _, questions) = try ExportArguments.read(
-        file,
-        parsed: parsed,
+    let columns =
+      options.groupBy.map { ColumnRequest($0, role: .breakdown) }
+      + (options.weightColumn.map { [ColumnRequest($0, role: .weight)] } ?? [])
+      + options.tallies.map { ColumnRequest($0, role: .tally) }
+    let multi = parsed.values("--multi")
+    let survey = try ExportArguments.readSurvey(
+      file,
+      options: ExportArguments.readingOptions(
+        parsed,
         console: console,
         catalogue: catalogue,
         command: "report",
-        attributes: .named(kept),
-        multiSelect: parsed.values("--multi")
-      )
-    else { return .dataError }
-    options.multiSelect = questions
-    let scored = Scorer.score(result.table)
-    var builder = try ReportBuilder(
-      table: result.table,
-      options: options,
-      sourceFiles: [file],
-      origins: catalogue.origins
+        columns: columns,
+        multiSelect: multi,
+        allowsNoInstrument: !options.tallies.isEmpty || !multi.isEmpty || !options.groupBy.isEmpty
+      ),
+      console: console
     )
-    builder.addInstruments(scored: scored)
-    builder.addTallies()
-    for exclusion in importExclusions(result.report) { builder.addExclusion(exclusion) }
-    for notice in result.report.recodeNotices { builder.addNote(notice) }
+    let report = try SurveyAnalysis.report(
+      survey,
+      options: options,
+      referral: ExportArguments.referral
+    )
     try OutputArguments.emit(
-      builder.build().rendered(as: format, width: console.width),
+      report.rendered(as: format, width: console.width),
       format: format,
       parsed: parsed,
       console: console
     )
     return .success
-  }
-
-  /// Answers that reading the file could not use, by item, with their lines.
-  static func importExclusions(_ report: ImportReport) -> [Exclusion] {
-    var byItem: [String: [Int]] = [:]
-    var order: [String] = []
-    for problem in report.problems where problem.kind == .unrecognisedAnswer {
-      let scope = problem.item?.description ?? problem.header ?? "an item"
-      if byItem[scope] == nil { order.append(scope) }
-      byItem[scope, default: []].append(problem.line ?? 0)
-    }
-    var exclusions = order.map { scope in
-      Exclusion(
-        scope: scope,
-        reason: "unrecognised answer, counted as missing (see loneliness inspect)",
-        count: byItem[scope]?.count ?? 0,
-        lines: byItem[scope] ?? []
-      )
-    }
-    let ragged = report.problems.filter { $0.kind == .raggedRow }
-    if !ragged.isEmpty {
-      exclusions.append(
-        Exclusion(
-          scope: "answers in short rows",
-          reason: "a row with fewer or more fields than the header",
-          count: ragged.count,
-          lines: ragged.compactMap(\.line)
-        )
-      )
-    }
-    return exclusions
   }
 }

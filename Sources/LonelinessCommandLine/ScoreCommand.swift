@@ -1,6 +1,7 @@
 import SurveyCSV
 import SurveyCapture
 import SurveyInstruments
+import SurveyPipeline
 import SurveyPlatform
 import SurveyScoring
 
@@ -51,21 +52,20 @@ enum ScoreCommand {
       )
     }
     let catalogue = try CommandLineTool.catalogue(parsed, console: console)
-    guard
-      let (result, layout, _, _) = try ExportArguments.read(
-        file,
-        parsed: parsed,
+    let survey = try ExportArguments.readSurvey(
+      file,
+      options: ExportArguments.readingOptions(
+        parsed,
         console: console,
         catalogue: catalogue,
-        command: "score",
-        attributes: .none
-      )
-    else { return .dataError }
-    let scored = Scorer.score(result.table)
+        command: "score"
+      ),
+      console: console
+    )
     let writer = ScoredExportWriter(
-      layout: layout,
-      headerRowCount: result.headerRowCount,
-      scored: scored,
+      layout: survey.layout,
+      headerRowCount: survey.importReport.headerRowCount,
+      scored: survey.scores,
       format: format == "json" ? .json : .csv
     )
     guard let output = parsed.value("--output"), output != "-" else {

@@ -2,6 +2,7 @@
 @_exported public import SurveyCSV
 @_exported public import SurveyCapture
 @_exported public import SurveyInstruments
+@_exported public import SurveyPipeline
 @_exported public import SurveyReports
 @_exported public import SurveyScoring
 @_exported public import SurveyStatistics

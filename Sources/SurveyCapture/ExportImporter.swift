@@ -8,12 +8,22 @@ public enum ExportSource: Sendable {
   case file(path: String, displayName: String? = nil)
   /// Bytes in memory, with a name for messages if there is one.
   case bytes([UInt8], name: String? = nil)
+  /// Rows a program already holds, the header row (or rows) first, exactly as a platform would
+  /// export them; a row's number in messages is its position, counting the header as row 1.
+  case rows([[String]], name: String? = nil)
 
   var displayName: String? {
     switch self {
     case .file(let path, let name): name ?? path
-    case .bytes(_, let name): name
+    case .bytes(_, let name), .rows(_, let name): name
     }
+  }
+
+  /// The rows as CSV bytes, every field quoted as needed and nothing neutralised, so that
+  /// reading them gives the rows back exactly.
+  static func csvBytes(of rows: [[String]]) -> [UInt8] {
+    let writer = CSVWriter(neutralizesFormulas: false)
+    return Array(writer.text(for: rows).utf8)
   }
 }
 
@@ -148,6 +158,20 @@ public enum ExportImporter {
               && other.fraction > candidate.fraction))
       }
     }.map(\.instrument)
+  }
+
+  /// The columns of `layout` that items of `instruments` would be read from (no explicit
+  /// mappings), for telling a user's own columns (area, age, weight) from the instruments'.
+  ///
+  /// - Complexity: O(*c* × *i*) for *c* columns and *i* items.
+  public static func itemColumns(of layout: ExportLayout, instruments: [Instrument]) -> Set<Int> {
+    let assignment = ColumnAssignment.assign(
+      headers: layout.headers,
+      instruments: instruments,
+      explicit: [],
+      file: layout.file
+    )
+    return Set(assignment.columnForItem.values)
   }
 
   /// Reads an export into a table of answers to `instruments`, keeping the other columns the

@@ -112,6 +112,21 @@ extension ExportSource {
       leading = try CSVReader.leadingBytes(ofFile: path, count: FileContentKind.sampleSize)
     case .bytes(let bytes, _):
       leading = Array(bytes.prefix(FileContentKind.sampleSize))
+    case .rows(let rows, _):
+      // Rows in memory are text by construction; no content to judge.
+      guard options.sheet == nil else {
+        throw ImportError(
+          kind: .unknownSheet,
+          message:
+            "a sheet was named, but \(displayName ?? "the input") is rows of text, not a workbook",
+          hint: "name no sheet for rows"
+        )
+      }
+      let reader = CSVReader(
+        bytes: Self.csvBytes(of: rows),
+        options: CSVReader.Options(delimiter: .comma, encoding: .utf8)
+      )
+      return (.csv(reader), nil)
     }
     let kind = FileContentKind(leadingBytes: leading)
     switch kind {
@@ -130,6 +145,8 @@ extension ExportSource {
         return (.csv(try CSVReader(contentsOfFile: path, options: csvOptions)), nil)
       case .bytes(let bytes, _):
         return (.csv(CSVReader(bytes: bytes, options: csvOptions)), nil)
+      case .rows:
+        preconditionFailure("rows are opened above")
       }
     case .zipArchive:
       return try openWorkbook(options)
@@ -140,6 +157,7 @@ extension ExportSource {
         switch self {
         case .file(let path, _): bytes = try CSVReader.leadingBytes(ofFile: path, count: 1 << 20)
         case .bytes(let all, _): bytes = all
+        case .rows: break
         }
       }
       throw ImportError(
@@ -160,6 +178,7 @@ extension ExportSource {
       switch self {
       case .file(let path, _): workbook = try Workbook(contentsOfFile: path)
       case .bytes(let bytes, _): workbook = try Workbook(bytes: bytes)
+      case .rows: preconditionFailure("rows are never a workbook")
       }
     } catch let error as WorkbookError {
       throw ImportError(workbookError: error, file: displayName)

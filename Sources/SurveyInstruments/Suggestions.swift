@@ -63,13 +63,27 @@ func didYouMean(_ text: String, among candidates: [String]) -> String? {
 /// - Complexity: O(*k* × *m* × *n*) as ``closestMatches(to:among:limit:)``.
 public func nearestColumnsHint(_ name: String, among names: [String]) -> String {
   var nearest = closestMatches(to: name, among: names)
+  let wanted = normalizedLabel(name)
   if nearest.isEmpty {
-    let wanted = normalizedLabel(name)
     nearest = Array(
       names.filter { candidate in
         let label = normalizedLabel(candidate)
         return !wanted.isEmpty && !label.isEmpty
           && (label.contains(wanted) || wanted.contains(label))
+      }.prefix(3)
+    )
+  }
+  if nearest.isEmpty, !wanted.isEmpty, !wanted.contains(" ") {
+    // One word, perhaps misspelt or cut short: a header with a word close to it ("Wrd" and
+    // "Which ward do you live in?").
+    let target = Array(wanted.unicodeScalars)
+    nearest = Array(
+      names.filter { candidate in
+        normalizedLabel(candidate).split(separator: " ").contains { word in
+          let scalars = Array(word.unicodeScalars)
+          guard scalars.count >= 3, abs(scalars.count - target.count) <= 2 else { return false }
+          return editDistance(target, scalars) <= max(1, target.count / 3)
+        }
       }.prefix(3)
     )
   }
@@ -80,5 +94,4 @@ public func nearestColumnsHint(_ name: String, among names: [String]) -> String 
   let shown = names.prefix(12).map { "'\(excerpt($0, limit: 50))'" }.joined(separator: ", ")
   return "the file's columns are: \(shown)"
     + (names.count > 12 ? " and \(names.count - 12) more" : "")
-    + "; 'loneliness inspect' lists them"
 }

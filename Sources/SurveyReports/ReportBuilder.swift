@@ -287,6 +287,17 @@ public struct ReportBuilder: Sendable {
     )
   }
 
+  /// How many rows take part in the estimates: all but those with an unusable weight.
+  ///
+  /// - Complexity: O(*n*) for *n* rows.
+  public var includedRowCount: Int { included.lazy.filter { $0 }.count }
+
+  /// The exclusions recorded so far, in words: "12 rows: no weight in column 'weight'".
+  public var exclusionSummary: String {
+    metadata.exclusions.map { "\($0.count) row\($0.count == 1 ? "" : "s"): \($0.reason)" }
+      .joined(separator: "; ")
+  }
+
   /// Adds a note to the report's metadata.
   public mutating func addNote(_ note: String) { metadata.notes.append(note) }
 

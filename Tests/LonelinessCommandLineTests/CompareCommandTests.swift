@@ -122,7 +122,7 @@ import Testing
         "compare", "Examples/cohort-comparison/combined.csv", "-i", "ons-loneliness", "--cohort",
         "grop",
       ],
-      "error: Examples/cohort-comparison/combined.csv has no column 'grop'\nhint: did you mean 'group'?"
+      "error: --cohort names the column 'grop', which Examples/cohort-comparison/combined.csv does not have\nhint: did you mean 'group'?"
     ),
     (
       [

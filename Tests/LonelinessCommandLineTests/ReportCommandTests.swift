@@ -104,7 +104,7 @@ let kentArguments = [
     #expect(unknown.exitCode == .usage)
     #expect(
       unknown.errors.hasPrefix(
-        "error: --by names the column 'district', which the file does not have"
+        "error: --by names the column 'district', which Examples/kent-esurvey/export.csv does not have\nhint: did you mean"
       )
     )
   }

@@ -110,18 +110,15 @@ private func section(_ title: String, of text: String) -> String {
         "note: 1 problem reading Examples/provider-outcomes/baseline.csv: 1 repeated respondent id, every record read\n"
       )
     )
-    let noColumns = run([
-      "score", "Examples/kent-esurvey/export.csv", "-i", "wemwbs", "--instruments",
-      "Examples/kent-esurvey/kent-loneliness.json",
-    ])
+    // SWEMWBS's seven items are WEMWBS items: the other seven have no column.
+    let noColumns = run(["score", "Examples/platform-exports/google-forms.csv", "-i", "wemwbs"])
     #expect(
       noColumns.errors.hasPrefix(
-        "note: 14 problems reading Examples/kent-esurvey/export.csv: 14 items without a column, read as not answered\n"
-      )
+        "note: 7 problems reading Examples/platform-exports/google-forms.csv: 7 items without a column, read as not answered\n"
+      ),
+      "\(noColumns.errors)"
     )
-    for result in [duplicate, noColumns] {
-      #expect(!result.errors.contains("unrecognised"), "no unrecognised answer was found")
-    }
+    #expect(!duplicate.errors.contains("unrecognised"), "no unrecognised answer was found")
   }
 
   @Test func `a report of one row says 1 row, not 1 rows`() throws {
