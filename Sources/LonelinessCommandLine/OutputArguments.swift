@@ -9,7 +9,11 @@ enum OutputArguments {
   /// through `--suppression`.
   static func options(nhsDigital: Bool) -> [OptionSpec] {
     var options: [OptionSpec] = [
-      .value("--format", "FORMAT", "text (the default), markdown, csv, json or html."),
+      .value(
+        "--format",
+        "FORMAT",
+        "text, markdown, csv, json or html; by default the one -o's extension names (.txt, .md, .csv, .json, .html), else text."
+      ),
       .value(
         "--output",
         short: "-o",
@@ -55,7 +59,16 @@ enum OutputArguments {
 
   /// The format asked for, text by default.
   static func format(_ parsed: ParsedArguments, command: String) throws -> ReportFormat {
-    let name = parsed.value("--format") ?? "text"
+    let implied = parsed.value("--output").flatMap(formatImplied(byPath:))
+    if let implied, let given = parsed.value("--format"), given != implied.rawValue {
+      throw UsageError(
+        message: "--format \(given) does not fit -o \(parsed.value("--output") ?? ""), "
+          + "whose name says \(implied.rawValue)",
+        hint: "give one of them, or an output name that fits the format",
+        command: command
+      )
+    }
+    let name = parsed.value("--format") ?? implied?.rawValue ?? "text"
     guard let format = ReportFormat(rawValue: name) else {
       let names = ReportFormat.allCases.map(\.rawValue)
       throw UsageError(
@@ -65,6 +78,20 @@ enum OutputArguments {
       )
     }
     return format
+  }
+
+  /// The format an output file's extension names: `.html`/`.htm`, `.md`/`.markdown`, `.json`,
+  /// `.csv`, `.txt`; `nil` for any other name.
+  static func formatImplied(byPath path: String) -> ReportFormat? {
+    guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+    switch path[path.index(after: dot)...].lowercased() {
+    case "html", "htm": return .html
+    case "md", "markdown": return .markdown
+    case "json": return .json
+    case "csv": return .csv
+    case "txt": return .text
+    default: return nil
+    }
   }
 
   /// The suppression policy asked for: counts below 5 hidden unless another is chosen.

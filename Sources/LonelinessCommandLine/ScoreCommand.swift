@@ -3,6 +3,7 @@ import SurveyCapture
 import SurveyInstruments
 import SurveyPipeline
 import SurveyPlatform
+import SurveyReports
 import SurveyScoring
 
 let scoreSpec = CommandSpec(
@@ -22,7 +23,11 @@ let scoreSpec = CommandSpec(
       "FILE",
       "Write to FILE (replaced in one step; a device or FIFO is written in place) instead of standard output; - is standard output."
     ),
-    .value("--format", "FORMAT", "csv (the default) or json."),
+    .value(
+      "--format",
+      "FORMAT",
+      "csv or json; by default json when -o ends in .json, else csv."
+    ),
   ],
   examples: [
     "loneliness score Examples/provider-outcomes/baseline.csv -i ons-loneliness -i swemwbs",
@@ -44,7 +49,18 @@ enum ScoreCommand {
         command: "score"
       )
     }
-    let format = parsed.value("--format") ?? "csv"
+    let implied = parsed.value("--output").flatMap(OutputArguments.formatImplied(byPath:))
+    if let given = parsed.value("--format"), let implied, implied == .csv || implied == .json,
+      given != implied.rawValue
+    {
+      throw UsageError(
+        message:
+          "--format \(given) does not fit -o \(parsed.value("--output") ?? ""), whose name says \(implied.rawValue)",
+        hint: "give one of them, or an output name that fits the format",
+        command: "score"
+      )
+    }
+    let format = parsed.value("--format") ?? (implied == .json ? "json" : "csv")
     guard format == "csv" || format == "json" else {
       throw UsageError(
         message: "unknown format '\(format)'; expected csv or json",

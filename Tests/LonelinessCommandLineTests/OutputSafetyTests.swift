@@ -150,3 +150,52 @@ private func runProgram(_ program: String, _ arguments: [String]) throws -> Int3
     #expect(try String(contentsOf: real, encoding: .utf8).hasPrefix("Survey report"))
   }
 }
+
+@Suite struct OutputFormatByNameTests {
+  @Test(arguments: [
+    ("report.html", "<!DOCTYPE html>"), ("report.md", "# Survey report"),
+    ("report.json", "{"), ("report.csv", "measure,kind,title"), ("report.txt", "Survey report\n"),
+  ])
+  func `-o names the format when --format is not given`(name: String, start: String) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "format-\(UUID().uuidString)"
+    )
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let output = folder.appendingPathComponent(name)
+    let result = run([
+      "report", "Examples/platform-exports/google-forms.csv", "-i", "ons-loneliness", "-o",
+      output.path,
+    ])
+    #expect(result.exitCode == .success, "\(result.errors)")
+    let text = try String(contentsOf: output, encoding: .utf8)
+    #expect(text.hasPrefix(start), "\(name): \(text.prefix(60))")
+  }
+
+  @Test func `a --format that contradicts -o's name is a usage error`() {
+    let result = run([
+      "report", "Examples/platform-exports/google-forms.csv", "--format", "csv", "-o",
+      "/tmp/never-written.html",
+    ])
+    #expect(result.exitCode == .usage)
+    #expect(
+      result.errors.hasPrefix(
+        "error: --format csv does not fit -o /tmp/never-written.html, whose name says html\n"
+      )
+    )
+    #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written.html"))
+  }
+
+  @Test func `score writes JSON to a .json file`() throws {
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "scores-\(UUID().uuidString).json"
+    )
+    defer { try? FileManager.default.removeItem(at: output) }
+    let result = run([
+      "score", "Examples/platform-exports/google-forms.csv", "-i", "ons-loneliness", "-o",
+      output.path,
+    ])
+    #expect(result.exitCode == .success)
+    #expect(try String(contentsOf: output, encoding: .utf8).hasPrefix("["))
+  }
+}
