@@ -48,6 +48,10 @@ let package = Package(
     .target(name: "LonelinessCommandLine", dependencies: ["LonelinessToolkit"]),
     .executableTarget(name: "loneliness", dependencies: ["LonelinessCommandLine"]),
 
+    // Test support: an exact linear and integer programming engine that plays the attacker
+    // against published tables (bounds of hidden cells). Used only by tests.
+    .target(name: "DisclosureAttack", path: "Tests/DisclosureAttack"),
+
     .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV"], exclude: ["Fixtures"]),
     .testTarget(name: "SurveyInstrumentsTests", dependencies: ["SurveyInstruments", "SurveyPlatform"]),
     .testTarget(name: "SurveyCaptureTests", dependencies: ["SurveyCapture"], exclude: ["Fixtures"]),
@@ -64,6 +68,12 @@ let package = Package(
       name: "LonelinessCommandLineTests",
       dependencies: ["LonelinessCommandLine", "LonelinessToolkit"],
       exclude: ["Snapshots"]
+    ),
+    .testTarget(
+      name: "DisclosureAttackTests",
+      dependencies: ["DisclosureAttack"],
+      path: "Tests/DisclosureAttackTests",
+      exclude: ["Fixtures"]
     ),
   ]
 )
