@@ -58,6 +58,12 @@ struct BigInteger: Sendable, Hashable {
     return isNegative ? -result : result
   }
 
+  /// The number of bits of the magnitude (0 for zero).
+  var bitWidth: Int {
+    guard let top = limbs.last else { return 0 }
+    return limbs.count * 32 - top.leadingZeroBitCount
+  }
+
   /// The value with its sign flipped.
   static prefix func - (operand: BigInteger) -> BigInteger {
     BigInteger(isNegative: !operand.isNegative, limbs: operand.limbs)
@@ -205,6 +211,7 @@ struct BigInteger: Sendable, Hashable {
         quotient[index] = UInt32(current / single)
         remainder = current % single
       }
+      while quotient.last == 0 { quotient.removeLast() }
       return (quotient, remainder == 0 ? [] : [UInt32(remainder)])
     }
     let n = divisor.count

@@ -113,20 +113,24 @@ public struct Rational: Sendable, Hashable {
     }
   }
 
-  /// The nearest `Double` (exact for values with a 53-bit numerator and a power-of-two
-  /// denominator; otherwise within a few units in the last place).
+  /// A `Double` near the value (within a few units in the last place; exact for integers and
+  /// dyadic fractions that fit a `Double`).
   public var doubleValue: Double {
     switch storage {
     case .small(let numerator, let denominator):
       return Double(numerator) / Double(denominator)
     case .large(let numerator, let denominator):
-      // Drop the same number of low limbs from both so the quotient stays in range.
-      let drop = max(0, max(numerator.limbs.count, denominator.limbs.count) - 30)
-      let scale = BigInteger.powerOfTwo(32 * drop)
-      let top = numerator.quotientAndRemainder(dividingBy: scale).quotient
-      let bottom = denominator.quotientAndRemainder(dividingBy: scale).quotient
-      if bottom.isZero { return numerator.isNegative ? -.infinity : .infinity }
-      return top.doubleValue / bottom.doubleValue
+      // A 64-bit quotient q of the magnitudes scaled by 2^shift, then q * 2^-shift.
+      let shift = 64 - (numerator.bitWidth - denominator.bitWidth)
+      let scaled =
+        shift >= 0
+        ? (numerator.magnitude * BigInteger.powerOfTwo(shift))
+          .quotientAndRemainder(dividingBy: denominator).quotient
+        : numerator.magnitude.quotientAndRemainder(
+          dividingBy: denominator * BigInteger.powerOfTwo(-shift)
+        ).quotient
+      let magnitude = Double(sign: .plus, exponent: -shift, significand: scaled.doubleValue)
+      return numerator.isNegative ? -magnitude : magnitude
     }
   }
 

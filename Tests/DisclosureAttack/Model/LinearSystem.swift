@@ -288,13 +288,18 @@ public struct LinearSystem: Sendable, Hashable {
   /// Whether `values` (indexed by variable position) satisfy every bound, integrality flag and
   /// constraint exactly.
   ///
+  /// - Parameters:
+  ///   - values: A value for every variable.
+  ///   - ignoringIntegrality: Whether to accept fractional values of integer variables (a point
+  ///     of the linear relaxation).
+  /// - Returns: Whether the point belongs to the system.
   /// - Complexity: O(*n* + number of nonzero coefficients).
-  public func isSatisfied(by values: [Rational]) -> Bool {
+  public func isSatisfied(by values: [Rational], ignoringIntegrality: Bool = false) -> Bool {
     guard values.count == variables.count else { return false }
     for (variable, value) in zip(variables, values) {
       if let lower = variable.lower, value < lower { return false }
       if let upper = variable.upper, value > upper { return false }
-      if variable.isInteger && !value.isInteger { return false }
+      if !ignoringIntegrality && variable.isInteger && !value.isInteger { return false }
     }
     return constraints.allSatisfy { $0.isSatisfied(by: values) }
   }

@@ -24,7 +24,9 @@ extension LinearSystem {
   ///
   /// A constraint is visited again whenever a bound of one of its variables changes; a pass is
   /// one visit of every constraint in the queue. Continuous variables can improve by ever smaller
-  /// amounts for ever, hence `maximumRounds`.
+  /// amounts for ever: their new bounds are rounded outwards to multiples of 1/2^20 and kept only
+  /// when they gain more than 1e-6 (relative above 1), which keeps them valid and the numbers
+  /// short; `maximumRounds` bounds the rest.
   ///
   /// - Parameters:
   ///   - integral: Whether integer variables get integer bounds (valid for integer points only).
@@ -155,19 +157,43 @@ extension LinearSystem {
       let variable = term.variable.index
       let isInteger = integral && variables[variable].isInteger
       if signed.signum > 0 {
-        let newUpper = isInteger ? bound.floor : bound
-        if upper[variable].map({ newUpper < $0 }) ?? true {
+        let newUpper = isInteger ? bound.floor : Self.roundedOutwards(bound, up: true)
+        if Self.improves(newUpper, on: upper[variable], isInteger: isInteger, up: true) {
           upper[variable] = newUpper
           changed.append(variable)
         }
       } else {
-        let newLower = isInteger ? bound.ceiling : bound
-        if lower[variable].map({ newLower > $0 }) ?? true {
+        let newLower = isInteger ? bound.ceiling : Self.roundedOutwards(bound, up: false)
+        if Self.improves(newLower, on: lower[variable], isInteger: isInteger, up: false) {
           lower[variable] = newLower
           changed.append(variable)
         }
       }
     }
     return true
+  }
+
+  /// The grid that bounds of continuous variables are rounded out to (1/2^20).
+  static let continuousGrid = Rational(1 << 20)
+
+  /// `bound` rounded outwards (up for an upper bound) to a multiple of 1/2^20: a weaker bound, so
+  /// still valid, with a small denominator, so that repeated propagation cannot build ever longer
+  /// fractions.
+  static func roundedOutwards(_ bound: Rational, up: Bool) -> Rational {
+    let scaled = bound * continuousGrid
+    if scaled.isInteger { return bound }
+    return (up ? scaled.ceiling : scaled.floor) / continuousGrid
+  }
+
+  /// Whether a new bound is worth keeping: any improvement for integer variables, and for
+  /// continuous ones an improvement of more than 1e-6 (relative to the old bound when above 1),
+  /// so that a fixed point is reached after finitely many steps.
+  static func improves(_ new: Rational, on old: Rational?, isInteger: Bool, up: Bool) -> Bool {
+    guard let old else { return true }
+    let gain = up ? old - new : new - old
+    guard gain.signum > 0 else { return false }
+    if isInteger { return true }
+    let scale = max(Rational.one, old.magnitude)
+    return gain > scale * Rational(numerator: 1, denominator: 1_000_000)
   }
 }

@@ -107,7 +107,7 @@ extension BoundSolver {
             relaxing: relaxes
           )
         }
-        sides.append(Self.boundValue(answer.outcome))
+        sides.append(BoundValue(answer.outcome))
       }
       result.append(VariableBounds(lower: sides[0], upper: sides[1]))
     }

@@ -10,6 +10,16 @@ public enum BoundValue: Sendable, Hashable {
   /// may not be tight.
   case limitReached(proven: Rational?)
 
+  /// The side of a range that an optimization gives: its optimum, or why there is none.
+  public init(_ outcome: OptimizationOutcome) {
+    switch outcome {
+    case .optimal(let value, _): self = .attained(value)
+    case .infeasible: self = .infeasible
+    case .unbounded: self = .unbounded
+    case .limitReached(let bound, _): self = .limitReached(proven: bound)
+    }
+  }
+
   /// The attained value, or `nil`.
   public var attainedValue: Rational? {
     if case .attained(let value) = self { return value }
@@ -149,10 +159,10 @@ public struct BoundSolver: Sendable {
   {
     let expression = LinearExpression(variable)
     return VariableBounds(
-      lower: Self.boundValue(
+      lower: BoundValue(
         optimize(expression, maximizing: false, relaxingIntegrality: relaxingIntegrality).outcome
       ),
-      upper: Self.boundValue(
+      upper: BoundValue(
         optimize(expression, maximizing: true, relaxingIntegrality: relaxingIntegrality).outcome
       )
     )
@@ -181,8 +191,8 @@ public struct BoundSolver: Sendable {
   }
 
   static func determination(low: OptimizationOutcome, high: OptimizationOutcome) -> Determination {
-    let lower = boundValue(low)
-    let upper = boundValue(high)
+    let lower = BoundValue(low)
+    let upper = BoundValue(high)
     if case .infeasible = lower { return .infeasible }
     if case .infeasible = upper { return .infeasible }
     if let minimum = lower.attainedValue, let maximum = upper.attainedValue {
@@ -202,15 +212,6 @@ public struct BoundSolver: Sendable {
     }
     if seen.count == 2 && seen[0] != seen[1] { return .undetermined(lower: lower, upper: upper) }
     return .unknown(lower: lower, upper: upper)
-  }
-
-  static func boundValue(_ outcome: OptimizationOutcome) -> BoundValue {
-    switch outcome {
-    case .optimal(let value, _): .attained(value)
-    case .infeasible: .infeasible
-    case .unbounded: .unbounded
-    case .limitReached(let bound, _): .limitReached(proven: bound)
-    }
   }
 
   struct Optimization {
