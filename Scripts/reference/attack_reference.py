@@ -327,7 +327,7 @@ def status_of(result):
     raise RuntimeError(f"solver status {result.status}: {result.message}")
 
 
-def problem_record(name, kind, variables, constraints, rng):
+def problem_record(name, kind, variables, constraints, rng, objective_terms=None):
     n = len(variables)
     bounds = []
     for j in range(n):
@@ -339,8 +339,9 @@ def problem_record(name, kind, variables, constraints, rng):
             "ilp_min": solve(variables, constraints, unit, True),
             "ilp_max": negate(solve(variables, constraints, -unit, True)),
         })
-    objective_terms = [(j, Fraction(rng.randint(-3, 3))) for j in range(n)]
-    objective_terms = [(j, c) for j, c in objective_terms if c != 0] or [(0, Fraction(1))]
+    if objective_terms is None:
+        objective_terms = [(j, Fraction(rng.randint(-3, 3))) for j in range(n)]
+        objective_terms = [(j, c) for j, c in objective_terms if c != 0] or [(0, Fraction(1))]
     vector = np.zeros(n)
     for j, c in objective_terms:
         vector[j] = float(c)
@@ -367,6 +368,20 @@ def negate(outcome):
     return outcome
 
 
+def beale_problem():
+    """Beale's example (1955), on which Dantzig's rule without an anti-cycling rule cycles."""
+    variables = [{"lower": Fraction(0), "upper": None, "integer": False} for _ in range(4)]
+    constraints = [
+        {"terms": [(0, Fraction(1, 4)), (1, Fraction(-60)), (2, Fraction(-1, 25)), (3, Fraction(9))],
+         "relation": "<=", "rhs": Fraction(0)},
+        {"terms": [(0, Fraction(1, 2)), (1, Fraction(-90)), (2, Fraction(-1, 50)), (3, Fraction(3))],
+         "relation": "<=", "rhs": Fraction(0)},
+        {"terms": [(2, Fraction(1))], "relation": "<=", "rhs": Fraction(1)},
+    ]
+    objective = [(0, Fraction(-3, 4)), (1, Fraction(150)), (2, Fraction(-1, 50)), (3, Fraction(6))]
+    return variables, constraints, objective
+
+
 def problems(rng):
     plan = (
         [("random", 70), ("boxed", 30), ("mixed", 30), ("free", 25), ("unbounded", 25),
@@ -387,6 +402,8 @@ def problems(rng):
             else:
                 variables, constraints = random_problem(rng, kind)
             records.append(problem_record(f"{kind}-{number}", kind, variables, constraints, rng))
+    variables, constraints, objective = beale_problem()
+    records.append(problem_record("beale", "classic", variables, constraints, rng, objective))
     return records
 
 

@@ -187,6 +187,16 @@ extension Variable {
     LinearExpression([LinearExpression.Term(rhs, lhs)])
   }
 
+  /// The expression `variable + constant`.
+  public static func + (lhs: Variable, rhs: Rational) -> LinearExpression {
+    LinearExpression(lhs) + rhs
+  }
+
+  /// The expression `variable - constant`.
+  public static func - (lhs: Variable, rhs: Rational) -> LinearExpression {
+    LinearExpression(lhs) - rhs
+  }
+
   /// The expression `expression + variable`.
   public static func + (lhs: LinearExpression, rhs: Variable) -> LinearExpression {
     lhs + LinearExpression(rhs)
