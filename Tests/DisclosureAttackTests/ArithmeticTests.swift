@@ -1,6 +1,5 @@
+import DisclosureAttack
 import Testing
-
-@testable import DisclosureAttack
 
 /// Big integers and exact fractions against Python's `int` and `fractions.Fraction` (through the
 /// fixture), plus the boundaries of the 64-bit fast path.

@@ -145,37 +145,63 @@ func rational(_ text: String) throws -> Rational {
 extension ReferenceFixture.Problem {
   /// The problem as a linear system.
   func system() throws -> LinearSystem {
-    var system = LinearSystem()
-    for spec in variables {
-      system.addVariable(
-        lower: try spec.lower.map(rational),
-        upper: try spec.upper.map(rational),
-        isInteger: spec.integer
-      )
-    }
-    for spec in constraints {
-      let relation: Relation =
-        switch spec.relation {
-        case "==": .equal
-        case "<=": .lessOrEqual
-        default: .greaterOrEqual
-        }
-      system.addConstraint(try expression(spec.terms), relation, try rational(spec.rhs))
-    }
-    return system
+    try makeSystem(variables: variables, constraints: constraints)
   }
 
   /// The expression of a list of `[index, "coefficient"]` pairs.
   func expression(_ terms: [[TermPart]]) throws -> LinearExpression {
-    var result: [LinearExpression.Term] = []
-    for pair in terms {
-      guard pair.count == 2, case .index(let index) = pair[0],
-        case .coefficient(let text) = pair[1]
-      else { throw FixtureError.badTerm(name) }
-      result.append(LinearExpression.Term(Variable(index: index), try rational(text)))
-    }
-    return LinearExpression(result)
+    try makeExpression(terms)
   }
+}
+
+/// A system written as in the fixtures (used by the benchmark too).
+struct SystemSpec: Decodable, Sendable {
+  let variables: [ReferenceFixture.Problem.VariableSpec]
+  let constraints: [ReferenceFixture.Problem.ConstraintSpec]
+
+  /// The linear system.
+  func system() throws -> LinearSystem {
+    try makeSystem(variables: variables, constraints: constraints)
+  }
+}
+
+private func makeSystem(
+  variables: [ReferenceFixture.Problem.VariableSpec],
+  constraints: [ReferenceFixture.Problem.ConstraintSpec]
+) throws -> LinearSystem {
+  var system = LinearSystem()
+  for spec in variables {
+    system.addVariable(
+      lower: try spec.lower.map(rational),
+      upper: try spec.upper.map(rational),
+      isInteger: spec.integer
+    )
+  }
+  for spec in constraints {
+    let relation: Relation =
+      switch spec.relation {
+      case "==": .equal
+      case "<=": .lessOrEqual
+      default: .greaterOrEqual
+      }
+    system.addConstraint(try makeExpression(spec.terms), relation, try rational(spec.rhs))
+  }
+  return system
+}
+
+private func makeExpression(
+  _ terms: [[ReferenceFixture.Problem.TermPart]]
+) throws
+  -> LinearExpression
+{
+  var result: [LinearExpression.Term] = []
+  for pair in terms {
+    guard pair.count == 2, case .index(let index) = pair[0],
+      case .coefficient(let text) = pair[1]
+    else { throw FixtureError.badTerm("\(pair)") }
+    result.append(LinearExpression.Term(Variable(index: index), try rational(text)))
+  }
+  return LinearExpression(result)
 }
 
 extension ReferenceFixture.Problem: CustomTestStringConvertible {

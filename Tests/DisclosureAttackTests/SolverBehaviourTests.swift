@@ -1,6 +1,5 @@
+import DisclosureAttack
 import Testing
-
-@testable import DisclosureAttack
 
 /// What the solver promises beyond agreeing with the reference: an exact, consistent state after
 /// every run, honest answers at its limits, and exact strict inequalities.

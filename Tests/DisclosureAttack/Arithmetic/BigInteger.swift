@@ -6,7 +6,7 @@
 /// the empty limb array and is never negative. Multiplication is schoolbook (O(*n*·*m*)),
 /// division is Knuth's algorithm D (O(*n*·*m*)); these values are rare and small in practice
 /// (see ``Rational``), so nothing faster is needed.
-struct BigInteger: Sendable, Hashable {
+package struct BigInteger: Sendable, Hashable {
   /// Whether the value is below zero.
   private(set) var isNegative: Bool
   /// The magnitude, least significant limb first, without high zero limbs.
@@ -65,7 +65,7 @@ struct BigInteger: Sendable, Hashable {
   }
 
   /// The value with its sign flipped.
-  static prefix func - (operand: BigInteger) -> BigInteger {
+  package static prefix func - (operand: BigInteger) -> BigInteger {
     BigInteger(isNegative: !operand.isNegative, limbs: operand.limbs)
   }
 
@@ -73,7 +73,7 @@ struct BigInteger: Sendable, Hashable {
   var magnitude: BigInteger { BigInteger(isNegative: false, limbs: limbs) }
 
   /// The sum of two values.
-  static func + (lhs: BigInteger, rhs: BigInteger) -> BigInteger {
+  package static func + (lhs: BigInteger, rhs: BigInteger) -> BigInteger {
     if lhs.isNegative == rhs.isNegative {
       return BigInteger(isNegative: lhs.isNegative, limbs: addMagnitudes(lhs.limbs, rhs.limbs))
     }
@@ -87,10 +87,10 @@ struct BigInteger: Sendable, Hashable {
   }
 
   /// The difference of two values.
-  static func - (lhs: BigInteger, rhs: BigInteger) -> BigInteger { lhs + (-rhs) }
+  package static func - (lhs: BigInteger, rhs: BigInteger) -> BigInteger { lhs + (-rhs) }
 
   /// The product of two values.
-  static func * (lhs: BigInteger, rhs: BigInteger) -> BigInteger {
+  package static func * (lhs: BigInteger, rhs: BigInteger) -> BigInteger {
     BigInteger(
       isNegative: lhs.isNegative != rhs.isNegative,
       limbs: multiplyMagnitudes(lhs.limbs, rhs.limbs)
@@ -100,7 +100,7 @@ struct BigInteger: Sendable, Hashable {
   /// The quotient rounded towards zero and the remainder (with the sign of the dividend).
   ///
   /// - Precondition: `divisor` is not zero.
-  func quotientAndRemainder(
+  package func quotientAndRemainder(
     dividingBy divisor: BigInteger
   ) -> (
     quotient: BigInteger, remainder: BigInteger
@@ -114,7 +114,8 @@ struct BigInteger: Sendable, Hashable {
   }
 
   /// The greatest common divisor of the magnitudes (zero only when both are zero).
-  static func greatestCommonDivisor(_ first: BigInteger, _ second: BigInteger) -> BigInteger {
+  package static func greatestCommonDivisor(_ first: BigInteger, _ second: BigInteger) -> BigInteger
+  {
     var first = first.limbs
     var second = second.limbs
     while !second.isEmpty {
@@ -281,7 +282,7 @@ struct BigInteger: Sendable, Hashable {
 
 extension BigInteger: CustomStringConvertible {
   /// The value in decimal digits, with a leading `-` when negative.
-  var description: String {
+  package var description: String {
     if isZero { return "0" }
     var chunks: [UInt32] = []
     var rest = limbs
@@ -306,7 +307,7 @@ extension BigInteger {
   /// anything else.
   ///
   /// - Complexity: O(*n*²) in the number of digits.
-  init?(decimalDigits digits: Substring.UTF8View) {
+  package init?(decimalDigits digits: Substring.UTF8View) {
     guard !digits.isEmpty else { return nil }
     var value = BigInteger.zero
     let ten = BigInteger(Int64(10))

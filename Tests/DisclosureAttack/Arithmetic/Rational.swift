@@ -19,7 +19,7 @@
 /// value or ``init(shortestDecimalOf:)`` (also used by float literals) for the decimal that a
 /// person wrote, such as `0.235`.
 public struct Rational: Sendable, Hashable {
-  enum Storage: Sendable, Hashable {
+  package enum Storage: Sendable, Hashable {
     /// Numerator and denominator in 64 bits: `denominator > 0`, `numerator != Int64.min`,
     /// in lowest terms.
     case small(numerator: Int64, denominator: Int64)
@@ -27,7 +27,7 @@ public struct Rational: Sendable, Hashable {
     case large(numerator: BigInteger, denominator: BigInteger)
   }
 
-  var storage: Storage
+  package var storage: Storage
 
   private init(storage: Storage) { self.storage = storage }
 

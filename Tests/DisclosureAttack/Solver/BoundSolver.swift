@@ -34,6 +34,12 @@ public struct VariableBounds: Sendable, Hashable {
   /// The largest value.
   public var upper: BoundValue
 
+  /// The range from `lower` to `upper`.
+  public init(lower: BoundValue, upper: BoundValue) {
+    self.lower = lower
+    self.upper = upper
+  }
+
   /// Whether exactly one value is possible, proven (both sides attained and equal).
   public var isDetermined: Bool {
     guard let low = lower.attainedValue, let high = upper.attainedValue else { return false }
@@ -88,6 +94,22 @@ public struct SolverStatistics: Sendable, Hashable {
 /// an approximation, and no tolerance decides anything. The solver keeps its simplex bases
 /// between questions (a warm start: each question only changes the objective), so asking about
 /// many variables of the same system costs far less than solving each from scratch.
+///
+/// Limits, measured (Scripts/benchmark/attack_bounds.sh, release build, 2 shared cores):
+///
+/// - Sparse 0/1 systems such as tables with published margins keep every number an integer (the
+///   fast 64-bit path). All 1,000 bounds of a 25 x 20 table with 500 hidden cells took 0.22 s
+///   (integer) and 0.28 s (linear), against 5.7 s (linprog) and 8.4 s (milp) for scipy's HiGHS
+///   asked one bound at a time; the warm start alone was worth a factor of about 50.
+/// - The dictionary is updated in full at every pivot (O(rows x columns) exact operations), so
+///   systems whose vertices are fractional and whose dictionary fills in are slow: a 10 x 5 x 10
+///   table with its three two-way tables published (500 cells, 200 equations) took 31 s for its
+///   linear bounds, against 13.6 s for HiGHS. Its integer bounds need branch and bound on most
+///   sides and were not measured.
+/// - Branch and bound ends on every system whose integer variables are bounded (propagation tells;
+///   published counts always are). With an integer variable that nothing bounds, a search can go
+///   on for ever (there is no lattice reasoning such as a Hermite normal form); the node limit
+///   then stops it and the answer says so.
 ///
 ///     var system = LinearSystem()
 ///     let (a, b) = (system.addVariable(), system.addVariable())

@@ -20,7 +20,7 @@ struct SparseRow: Sendable {
 }
 
 /// How a simplex run ended.
-enum SimplexOutcome: Sendable, Equatable {
+package enum SimplexOutcome: Sendable, Equatable {
   /// An optimal basis was reached; the values are those of the engine.
   case optimal
   /// The constraints and bounds have no common point.
@@ -55,7 +55,7 @@ enum SimplexOutcome: Sendable, Equatable {
 ///   strictly lowers the objective, so no basis recurs. The run ends.
 /// - Every number is a ``Rational``: there are no tolerances. Values are exactly feasible, reduced
 ///   costs exactly of the right sign; "zero" means zero.
-struct SimplexEngine: Sendable {
+package struct SimplexEngine: Sendable {
   /// The number of system variables (the structural columns).
   let structuralCount: Int
   /// The number of constraints (rows, and logical columns).
@@ -93,7 +93,7 @@ struct SimplexEngine: Sendable {
   ///   - system: The constraints.
   ///   - roundIntegerBounds: Whether integer variables get their bounds rounded inwards
   ///     (for integer programs; a relaxation query keeps them).
-  init(_ system: LinearSystem, roundIntegerBounds: Bool) {
+  package init(_ system: LinearSystem, roundIntegerBounds: Bool) {
     structuralCount = system.variableCount
     rowCount = system.constraints.count
     let columns = structuralCount + rowCount
@@ -160,10 +160,10 @@ struct SimplexEngine: Sendable {
   }
 
   /// The values of the structural columns.
-  var structuralValues: [Rational] { Array(value[0..<structuralCount]) }
+  package var structuralValues: [Rational] { Array(value[0..<structuralCount]) }
 
   /// Whether every basic column is within its bounds.
-  var isPrimalFeasible: Bool {
+  package var isPrimalFeasible: Bool {
     for column in basis where violation(of: column) != 0 { return false }
     return true
   }
@@ -212,7 +212,7 @@ struct SimplexEngine: Sendable {
   ///
   /// On `.optimal` the engine's values are an optimal vertex; on `.unbounded` they are a
   /// feasible point; on `.infeasible` they are the end of phase 1.
-  mutating func minimize(_ objective: [(column: Int, cost: Rational)]) -> SimplexOutcome {
+  package mutating func minimize(_ objective: [(column: Int, cost: Rational)]) -> SimplexOutcome {
     if hasCrossingBounds { return .infeasible }
     let phaseOne = runPhaseOne()
     guard phaseOne == .optimal else { return phaseOne }
@@ -492,7 +492,7 @@ struct SimplexEngine: Sendable {
   /// nonbasic columns only.
   ///
   /// - Complexity: O(number of nonzeros in the dictionary).
-  func isConsistent() -> Bool {
+  package func isConsistent() -> Bool {
     for row in 0..<rowCount {
       var total = Rational.zero
       for (position, column) in rows[row].columns.enumerated() {
