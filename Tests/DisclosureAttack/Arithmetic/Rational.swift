@@ -196,6 +196,22 @@ public struct Rational: Sendable, Hashable {
     )
   }
 
+  /// The fraction `numerator / denominator`, already in lowest terms with a positive
+  /// denominator, stored in 64 bits when it fits.
+  private static func fitted(_ numerator: Int128, _ denominator: Int128) -> Rational {
+    if let smallNumerator = Int64(exactly: numerator), smallNumerator != .min,
+      let smallDenominator = Int64(exactly: denominator)
+    {
+      return Rational(storage: .small(numerator: smallNumerator, denominator: smallDenominator))
+    }
+    return Rational(
+      storage: .large(
+        numerator: BigInteger(wide: numerator),
+        denominator: BigInteger(wide: denominator)
+      )
+    )
+  }
+
   static func reduced(_ numerator: BigInteger, _ denominator: BigInteger) -> Rational {
     precondition(!denominator.isZero, "a rational number needs a non-zero denominator")
     var numerator = numerator
@@ -281,13 +297,31 @@ extension Rational {
           return Rational(storage: .small(numerator: sum, denominator: 1))
         }
       }
-      if leftDenominator == rightDenominator {
-        return reduced(Int128(leftNumerator) + Int128(rightNumerator), Int128(leftDenominator))
+      // Knuth, The Art of Computer Programming, volume 2, section 4.5.1: with
+      // g = gcd(b, d), a/b + c/d = t / (b/g * d/g2) where t = a*(d/g) + c*(b/g) and
+      // g2 = gcd(t, g), already in lowest terms; both divisors are of small denominators.
+      let common = binaryGreatestCommonDivisor(
+        UInt64(leftDenominator),
+        UInt64(rightDenominator)
+      )
+      if common == 1 {
+        return fitted(
+          Int128(leftNumerator) * Int128(rightDenominator)
+            + Int128(rightNumerator) * Int128(leftDenominator),
+          Int128(leftDenominator) * Int128(rightDenominator)
+        )
       }
-      return reduced(
-        Int128(leftNumerator) * Int128(rightDenominator)
-          + Int128(rightNumerator) * Int128(leftDenominator),
-        Int128(leftDenominator) * Int128(rightDenominator)
+      let shared = Int64(common)
+      let total =
+        Int128(leftNumerator) * Int128(rightDenominator / shared)
+        + Int128(rightNumerator) * Int128(leftDenominator / shared)
+      if total == 0 { return .zero }
+      let reduction = Int128(
+        binaryGreatestCommonDivisor(UInt64((total % Int128(shared)).magnitude), common)
+      )
+      return fitted(
+        total / reduction,
+        Int128(leftDenominator / shared) * (Int128(rightDenominator) / reduction)
       )
     }
     let left = lhs.bigParts
@@ -322,9 +356,17 @@ extension Rational {
           return Rational(storage: .small(numerator: product, denominator: 1))
         }
       }
-      return reduced(
-        Int128(leftNumerator) * Int128(rightNumerator),
-        Int128(leftDenominator) * Int128(rightDenominator)
+      if leftNumerator == 0 || rightNumerator == 0 { return .zero }
+      // Cancel across before multiplying: the product is then in lowest terms.
+      let first = Int64(
+        binaryGreatestCommonDivisor(leftNumerator.magnitude, UInt64(rightDenominator))
+      )
+      let second = Int64(
+        binaryGreatestCommonDivisor(rightNumerator.magnitude, UInt64(leftDenominator))
+      )
+      return fitted(
+        Int128(leftNumerator / first) * Int128(rightNumerator / second),
+        Int128(leftDenominator / second) * Int128(rightDenominator / first)
       )
     }
     let left = lhs.bigParts
