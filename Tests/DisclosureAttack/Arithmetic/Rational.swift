@@ -300,10 +300,9 @@ extension Rational {
       // Knuth, The Art of Computer Programming, volume 2, section 4.5.1: with
       // g = gcd(b, d), a/b + c/d = t / (b/g * d/g2) where t = a*(d/g) + c*(b/g) and
       // g2 = gcd(t, g), already in lowest terms; both divisors are of small denominators.
-      let common = binaryGreatestCommonDivisor(
-        UInt64(leftDenominator),
-        UInt64(rightDenominator)
-      )
+      let common =
+        leftDenominator == 1 || rightDenominator == 1
+        ? 1 : binaryGreatestCommonDivisor(UInt64(leftDenominator), UInt64(rightDenominator))
       if common == 1 {
         return fitted(
           Int128(leftNumerator) * Int128(rightDenominator)
@@ -316,9 +315,10 @@ extension Rational {
         Int128(leftNumerator) * Int128(rightDenominator / shared)
         + Int128(rightNumerator) * Int128(leftDenominator / shared)
       if total == 0 { return .zero }
-      let reduction = Int128(
-        binaryGreatestCommonDivisor(UInt64((total % Int128(shared)).magnitude), common)
-      )
+      let remainder =
+        Int64(exactly: total).map { ($0 % shared).magnitude }
+        ?? UInt64((total % Int128(shared)).magnitude)
+      let reduction = Int128(binaryGreatestCommonDivisor(remainder, common))
       return fitted(
         total / reduction,
         Int128(leftDenominator / shared) * (Int128(rightDenominator) / reduction)
@@ -358,12 +358,12 @@ extension Rational {
       }
       if leftNumerator == 0 || rightNumerator == 0 { return .zero }
       // Cancel across before multiplying: the product is then in lowest terms.
-      let first = Int64(
-        binaryGreatestCommonDivisor(leftNumerator.magnitude, UInt64(rightDenominator))
-      )
-      let second = Int64(
-        binaryGreatestCommonDivisor(rightNumerator.magnitude, UInt64(leftDenominator))
-      )
+      let first =
+        rightDenominator == 1
+        ? 1 : Int64(binaryGreatestCommonDivisor(leftNumerator.magnitude, UInt64(rightDenominator)))
+      let second =
+        leftDenominator == 1
+        ? 1 : Int64(binaryGreatestCommonDivisor(rightNumerator.magnitude, UInt64(leftDenominator)))
       return fitted(
         Int128(leftNumerator / first) * Int128(rightNumerator / second),
         Int128(leftDenominator / second) * Int128(rightDenominator / first)
