@@ -95,17 +95,19 @@ public struct SolverStatistics: Sendable, Hashable {
 /// between questions (a warm start: each question only changes the objective), so asking about
 /// many variables of the same system costs far less than solving each from scratch.
 ///
-/// Limits, measured (Scripts/benchmark/attack_bounds.sh, release build, 2 shared cores):
+/// Limits, measured (Scripts/benchmark/attack_bounds.sh, release build, 2 shared cores; the
+/// ranges are over runs on a busy machine, each compared with HiGHS in the same run):
 ///
 /// - Sparse 0/1 systems such as tables with published margins keep every number an integer (the
-///   fast 64-bit path). All 1,000 bounds of a 25 x 20 table with 500 hidden cells took 0.22 s
-///   (integer) and 0.28 s (linear), against 5.7 s (linprog) and 8.4 s (milp) for scipy's HiGHS
-///   asked one bound at a time; the warm start alone was worth a factor of about 50.
+///   fast 64-bit path). All 1,000 bounds of a 25 x 20 table with 500 hidden cells took 0.2-0.4 s,
+///   integer or linear, against 5.7-7.6 s (linprog) and 8.4-15.8 s (milp) for scipy's HiGHS asked
+///   one bound at a time. The warm start alone is worth a factor of about 50: from scratch, the
+///   same questions would take 13-27 s.
 /// - The dictionary is updated in full at every pivot (O(rows x columns) exact operations), so
 ///   systems whose vertices are fractional and whose dictionary fills in are slow: a 10 x 5 x 10
-///   table with its three two-way tables published (500 cells, 200 equations) took 31 s for its
-///   linear bounds, against 13.6 s for HiGHS. Its integer bounds need branch and bound on most
-///   sides and were not measured.
+///   table with its three two-way tables published (500 cells, 200 equations) took 28-44 s for
+///   its linear bounds, against 13.6-15.2 s for HiGHS. Its integer bounds need branch and bound
+///   on most sides and were not measured.
 /// - Branch and bound ends on every system whose integer variables are bounded (propagation tells;
 ///   published counts always are). With an integer variable that nothing bounds, a search can go
 ///   on for ever (there is no lattice reasoning such as a Hermite normal form); the node limit
