@@ -73,6 +73,10 @@ let package = Package(
     ),
     .executableTarget(name: "loneliness-fuzz", dependencies: ["SurveyFuzzing", "SurveyPlatform"]),
 
+    // Test support: an exact linear and integer programming engine that plays the attacker
+    // against published tables (bounds of hidden cells). Used only by tests.
+    .target(name: "DisclosureAttack", path: "Tests/DisclosureAttack"),
+
     .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV"], exclude: ["Fixtures"]),
     .testTarget(
       name: "SurveyWorkbookTests",
@@ -97,6 +101,12 @@ let package = Package(
       exclude: ["Snapshots"]
     ),
     .testTarget(name: "SurveyFuzzingTests", dependencies: ["SurveyFuzzing"], exclude: ["Corpus"]),
+    .testTarget(
+      name: "DisclosureAttackTests",
+      dependencies: ["DisclosureAttack"],
+      path: "Tests/DisclosureAttackTests",
+      exclude: ["Fixtures"]
+    ),
   ]
 )
 
