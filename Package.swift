@@ -101,6 +101,8 @@ let package = Package(
       exclude: ["Snapshots"]
     ),
     .testTarget(name: "SurveyFuzzingTests", dependencies: ["SurveyFuzzing"], exclude: ["Corpus"]),
+    // The README's code for apps, with nothing imported but the umbrella module.
+    .testTarget(name: "ToolkitUsageTests", dependencies: ["LonelinessToolkit"]),
     .testTarget(
       name: "DisclosureAttackTests",
       dependencies: ["DisclosureAttack"],

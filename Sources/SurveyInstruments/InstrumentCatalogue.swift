@@ -24,8 +24,11 @@ public struct InstrumentCatalogue: Sendable {
 
   /// The catalogue of instruments compiled into the toolkit.
   ///
-  /// - Complexity: O(*n*) in the size of the built-in files, decoded on each call.
-  public static var builtIn: InstrumentCatalogue {
+  /// - Complexity: O(1); the built-in files are decoded once, the first time it is read.
+  public static var builtIn: InstrumentCatalogue { decodedBuiltIns }
+
+  /// The built-in files, decoded once (a `static let` is initialised lazily and thread-safely).
+  private static let decodedBuiltIns: InstrumentCatalogue = {
     var catalogue = InstrumentCatalogue()
     for file in BuiltInInstruments.files {
       do {
@@ -41,7 +44,7 @@ public struct InstrumentCatalogue: Sendable {
       }
     }
     return catalogue
-  }
+  }()
 
   /// Adds an instrument that was built in code rather than read from a file.
   ///
