@@ -402,6 +402,8 @@ public struct CaptureFileError: Error, Sendable, Hashable, CustomStringConvertib
     case cannotAddColumns
     /// The path names something other than a regular file: a FIFO, a device or a socket.
     case notARegularFile
+    /// The file is not a CSV file: a workbook or other binary file, never read as text.
+    case notACSVFile
     /// The operating system could not open, lock, read, write or flush the file.
     case fileSystem(FileSystemError.Kind)
   }

@@ -386,7 +386,7 @@ import Testing
     #expect(result.exitCode == .dataError)
     #expect(
       result.errors
-        == "\(target.path): error: the file is an Excel workbook or another ZIP archive, and capture appends rows to a CSV file\nhint: capture into a new .csv file, or into one an earlier capture made; \(target.path) was not changed\n"
+        == "error: '\(target.path)' is an Excel workbook or another ZIP archive, and captures are appended to a CSV file\nhint: capture into a new .csv file, or into one an earlier capture made; '\(target.path)' was not changed\n"
     )
     #expect(try Data(contentsOf: target) == before)
   }
