@@ -38,7 +38,8 @@ let package = Package(
     .target(
       name: "SurveyReports",
       dependencies: [
-        "SurveyCSV", "SurveyInstruments", "SurveyCapture", "SurveyScoring", "SurveyStatistics",
+        "SurveyCSV", "SurveyWorkbook", "SurveyInstruments", "SurveyCapture", "SurveyScoring",
+        "SurveyStatistics",
       ]
     ),
     // Umbrella module for app developers.
