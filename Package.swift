@@ -38,7 +38,8 @@ let package = Package(
     .target(
       name: "SurveyReports",
       dependencies: [
-        "SurveyCSV", "SurveyInstruments", "SurveyCapture", "SurveyScoring", "SurveyStatistics",
+        "SurveyCSV", "SurveyWorkbook", "SurveyInstruments", "SurveyCapture", "SurveyScoring",
+        "SurveyStatistics",
       ]
     ),
     // The pipeline an app calls: read an export into a survey, then a report, a comparison of

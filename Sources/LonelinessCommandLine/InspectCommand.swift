@@ -93,10 +93,16 @@ enum InspectCommand {
           : "not given, so the instruments whose items match columns"
       }
     let report = try ExportImporter.report(layout, instruments: instruments, options: options)
+    let inspection = ImportInspection(
+      report: report,
+      instruments: instruments.map(\.id.rawValue),
+      instrumentsChosenBy: chosenBy,
+      problemsShownPerKind: problemsShownPerKind
+    )
     if format == "json" {
-      console.writeRaw(json(report, instruments: instruments, chosenBy: chosenBy))
+      console.writeRaw(inspection.rendered(as: .json))
     } else {
-      console.write(text(report, instruments: instruments, chosenBy: chosenBy))
+      console.write(inspection.rendered(as: .text))
     }
     if options.isStrict && !report.problems.isEmpty {
       console.writeDiagnostic(
@@ -107,193 +113,7 @@ enum InspectCommand {
     return .success
   }
 
-  // MARK: - Text
-
-  static func text(_ report: ImportReport, instruments: [Instrument], chosenBy: String) -> String {
-    var lines: [String] = []
-    var encoding = report.encoding.description
-    encoding += report.hasByteOrderMark ? " with byte order mark" : ""
-    if report.isTranscoded { encoding += ", converted to UTF-8" }
-    if report.encodingDetection == .invalidUTF8 { encoding += " (the file is not valid UTF-8)" }
-    var facts: [(String, String)] = [("File", report.file ?? "(input)")]
-    if let workbook = report.workbook {
-      facts.append(("Format", "Excel workbook"))
-      facts.append(
-        (
-          "Sheet",
-          "'\(workbook.sheet.name)' (sheet \(workbook.sheet.number) of \(workbook.sheets.count); "
-            + (workbook.isNamed ? "given with --sheet)" : "the first worksheet)")
-        )
-      )
-      let others = workbook.otherSheets.map { sheet in
-        "\(sheet.number) '\(sheet.name)'"
-          + (sheet.kind == .chartsheet
-            ? " (chart)" : sheet.kind == .other ? " (not a worksheet)" : "")
-          + (sheet.isHidden ? " (hidden)" : "")
-      }
-      facts.append(
-        (
-          "Other sheets",
-          others.isEmpty ? "none" : others.joined(separator: ", ") + "; read one with --sheet"
-        )
-      )
-    } else {
-      facts.append(("Encoding", encoding))
-      facts.append(
-        (
-          "Delimiter",
-          report.delimiter.description + (report.isDelimiterDetected ? " (detected)" : " (given)")
-        )
-      )
-    }
-    facts += [
-      ("Dialect", "\(report.dialect.name) (\(report.dialectDetection))"),
-      ("Header rows", String(report.headerRowCount)),
-      ("Records", String(report.recordCount)),
-      (
-        "Respondent id",
-        report.respondentIDColumn.map { "column \($0 + 1) '\(report.columns[$0].header.name)'" }
-          ?? "none"
-      ),
-      (
-        "Instruments",
-        (instruments.isEmpty ? "none" : instruments.map(\.id.rawValue).joined(separator: ", "))
-          + " (\(chosenBy))"
-      ),
-    ]
-    for (label, value) in facts { lines.append(padded(label, to: 15) + value) }
-    if let wave = report.waveColumn {
-      lines.append(
-        padded("Waves", to: 15)
-          + "column \(wave + 1) '\(report.columns[wave].header.name)' (ids are checked within each wave)"
-      )
-    }
-    for notice in report.notices where notice.hasPrefix("the file") {
-      lines.append(padded("Note", to: 15) + notice)
-    }
-
-    lines.append("")
-    lines.append("COLUMNS")
-    let numberWidth = String(report.columns.count).count
-    let headerWidth = min(60, report.columns.map { shortened($0.header.name, 60).count }.max() ?? 0)
-    for column in report.columns {
-      var use: String
-      switch column.role {
-      case .item:
-        use = column.matches.map { "\($0.key) (\($0.ruleDescription))" }.joined(separator: "; ")
-      case .attribute:
-        use = column.index == report.respondentIDColumn ? "respondent id" : "other column"
-      case .notKept:
-        use = "not kept"
-      }
-      if let importID = column.header.importID, column.role == .item {
-        use += " [ImportId \(importID)]"
-      }
-      let name = shortened(column.header.name, 60)
-      var line =
-        "  " + leftPadded(String(column.index + 1), to: numberWidth) + "  "
-        + padded(name, to: headerWidth) + "  " + use
-      while line.hasSuffix(" ") { line.removeLast() }
-      lines.append(line)
-      if report.dialect == .qualtrics, column.header.question != column.header.name {
-        lines.append(
-          "  " + String(repeating: " ", count: numberWidth) + "  " + "  '"
-            + shortened(column.header.question, 80) + "'"
-        )
-      }
-    }
-
-    lines.append("")
-    lines.append("ANSWERS")
-    if report.items.isEmpty { lines.append("  (no instrument chosen)") }
-    for item in report.items {
-      var title = "  \(item.key)  '\(shortened(item.text, 60))'"
-      if let column = item.column {
-        title += "  column \(column + 1)"
-      } else {
-        title += "  no column"
-      }
-      lines.append(title)
-      var rows: [(String, String, Int)] = item.counts.options.map {
-        (String($0.code), $0.label, $0.count)
-      }
-      rows.append(("", "base (valid answers)", item.counts.base))
-      rows += item.counts.missing.map { ("", $0.label, $0.count) }
-      rows.append(("", "blank", item.counts.blank))
-      rows.append(("", "unrecognised", item.counts.unrecognised))
-      let codeWidth = rows.map(\.0.count).max() ?? 0
-      let labelWidth = rows.map(\.1.count).max() ?? 0
-      let countWidth = rows.map { String($0.2).count }.max() ?? 0
-      for row in rows {
-        lines.append(
-          "    " + leftPadded(row.0, to: codeWidth) + "  " + padded(row.1, to: labelWidth) + "  "
-            + leftPadded(String(row.2), to: countWidth)
-        )
-      }
-    }
-
-    lines.append("")
-    lines.append("PROBLEMS (\(report.problems.count))")
-    if report.problems.isEmpty { lines.append("  none") }
-    var hidden = 0
-    for kind in ImportProblem.Kind.allCases {
-      let problems = report.problems.filter { $0.kind == kind }
-      guard !problems.isEmpty else { continue }
-      lines.append("  \(kind.heading) (\(problems.count))")
-      for problem in problems.prefix(problemsShownPerKind) {
-        for (index, part) in problem.description.split(
-          separator: "\n",
-          omittingEmptySubsequences: false
-        ).enumerated() {
-          lines.append((index == 0 ? "    " : "      ") + part)
-        }
-      }
-      if problems.count > problemsShownPerKind {
-        hidden += problems.count - problemsShownPerKind
-        lines.append(
-          "    … and \(problems.count - problemsShownPerKind) more of these \(kind.heading.lowercased())"
-        )
-      }
-    }
-    if hidden > 0 {
-      lines.append(
-        "  \(counted(hidden, "problem")) \(hidden == 1 ? "is" : "are") not shown here; use --format json to list them all."
-      )
-    }
-    return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// `text` on one line (line breaks become spaces), cut to `limit` characters with "…".
-  ///
-  /// - Complexity: O(`limit`), whatever the length of the text.
-  static func shortened(_ text: String, _ limit: Int) -> String {
-    var flat: [Character] = []
-    var pendingBreak = false
-    for character in text {
-      if character == "\n" || character == "\r" || character == "\r\n" {
-        pendingBreak = true
-        continue
-      }
-      if pendingBreak && !flat.isEmpty { flat.append(" ") }
-      pendingBreak = false
-      flat.append(character)
-      if flat.count > limit { return String(flat.prefix(limit - 1)) + "…" }
-    }
-    return String(flat)
-  }
-
-  // MARK: - JSON
-
-  static func json(_ report: ImportReport, instruments: [Instrument], chosenBy: String) -> String {
-    guard case .object(let members) = report.jsonValue else {
-      return JSONWriter.text(for: report.jsonValue)
-    }
-    let instrumentMembers = [
-      JSONObjectMember("instruments", .array(instruments.map { .string($0.id.rawValue) })),
-      JSONObjectMember("instrumentsChosenBy", .string(chosenBy)),
-    ]
-    return JSONWriter.text(for: .object(instrumentMembers + members))
-  }
+  // MARK: - Records
 
   static func previewJSON(_ rows: [[(name: String, value: String)]]) -> String {
     JSONWriter.text(

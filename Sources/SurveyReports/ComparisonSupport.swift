@@ -164,9 +164,6 @@ func pointsText(_ points: Double) -> String {
   "\(formatNumber(points)) \(points == 1 ? "point" : "points")"
 }
 
-/// `p = 0.003`, or `p < 0.001`.
-func pValueText(_ p: Double) -> String { p < 0.001 ? "p < 0.001" : "p = \(fixed(p, decimals: 3))" }
-
 /// `+2.63` or `-0.75`: a signed number with `places` decimals.
 func signed(_ value: Double, places: Int) -> String {
   let text = fixed(value, decimals: places)
@@ -177,6 +174,3 @@ func signed(_ value: Double, places: Int) -> String {
 func jsonObject(_ pairs: [(String, JSONValue)]) -> JSONValue {
   .object(pairs.map { JSONObjectMember($0.0, $0.1) })
 }
-
-/// A p-value for a table cell: `0.003`, or `< 0.001`.
-func pValueCell(_ p: Double) -> String { p < 0.001 ? "< 0.001" : fixed(p, decimals: 3) }

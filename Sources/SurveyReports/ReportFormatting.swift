@@ -42,25 +42,47 @@ public struct ReportFormatting: Sendable {
   /// The confidence level as a percentage: `95%`.
   public func level(_ level: Double) -> String { "\(formatNumber((level * 1000).rounded() / 10))%" }
 
+  /// A p-value as every format writes it: `p = 0.003`, or `p < 0.001`; without `labelled`, as
+  /// a table cell under a `p` heading writes it: `0.003`, or `< 0.001`.
+  public static func pValue(_ p: Double, labelled: Bool = true) -> String {
+    let text = p < 0.001 ? "< 0.001" : fixed(p, decimals: 3)
+    guard labelled else { return text }
+    return p < 0.001 ? "p \(text)" : "p = \(text)"
+  }
+
   /// The headline sentence of an indicator for one group:
   /// "Lonely often/always: 97 of 262 (37%; 95% CI 31% to 43%)", or with weights
   /// "… 80 of 616 (weighted 15%; 95% CI 11% to 19%)": the counts stay unweighted.
   public func headline(title: String, estimate: GroupEstimate, level: Double) -> String {
-    guard let yes = estimate.categories.first else { return "\(title): no data" }
+    headlineText(title: title, estimate: estimate, level: level).plainText
+  }
+
+  /// The headline of an indicator for one group as rich text: the measure's title strong, and
+  /// the low-base flag when the base is low.
+  ///
+  /// - Complexity: O(1).
+  public func headlineText(
+    title: String,
+    estimate: GroupEstimate,
+    level: Double
+  ) -> Document.RichText {
+    func sentence(_ rest: String, isLowBase: Bool = false) -> Document.RichText {
+      Document.RichText(
+        [.strong(title), .plain(rest)] + (isLowBase ? [.plain(" "), .flag(.lowBase)] : [])
+      )
+    }
+    guard let yes = estimate.categories.first else { return sentence(": no data") }
     guard let shownBase = estimate.shownBase, let shownCount = yes.shownCount,
       let percent = yes.percent
     else {
-      return "\(title): suppressed (fewer than the threshold, or would reveal a small count)"
+      return sentence(": suppressed (fewer than the threshold, or would reveal a small count)")
     }
     let weighted = estimate.weightedBase == nil ? "" : "weighted "
-    var text =
-      "\(title): \(shownCount) of \(shownBase) (\(weighted)\(fixed(percent, decimals: decimals))%"
+    var text = ": \(shownCount) of \(shownBase) (\(weighted)\(fixed(percent, decimals: decimals))%"
     if let interval = yes.interval {
       text += "; \(self.level(level)) CI \(self.interval(ConfidenceBounds(interval)))"
     }
-    text += ")"
-    if estimate.isLowBase { text += " [low base]" }
-    return text
+    return sentence(text + ")", isLowBase: estimate.isLowBase)
   }
 }
 

@@ -236,3 +236,40 @@ enum SVGMarkup {
     return (parts, cursorY - y + rowHeight)
   }
 }
+
+extension SVGMarkup {
+  /// The legend entry of the hatched marker of hidden values.
+  static func hiddenLegendEntry(chartID: String) -> LegendEntry {
+    LegendEntry(label: "Hidden to protect small counts", fill: hiddenFill(chartID: chartID))
+  }
+
+  /// The legend entry of a filled dot.
+  static func dotLegendEntry(_ label: String) -> LegendEntry {
+    LegendEntry(label: label, fill: "#0072b2", isRound: true, stroke: "#1a1a1a")
+  }
+
+  /// Adds a legend of `entries` at `y` across `width` to `body`, and moves `y` below it.
+  static func addLegend(
+    _ entries: [LegendEntry],
+    width: Double,
+    to body: inout [String],
+    y: inout Double
+  ) {
+    let legend = legend(entries: entries, x: 4, y: y, width: width - 8)
+    body.append(contentsOf: legend.markup)
+    y += legend.height + 4
+  }
+}
+
+extension SVGMarkup {
+  /// A step of 1, 2 or 5 times a power of ten, at least `rough` (1 for a step that is not a
+  /// positive number).
+  static func niceStep(for rough: Double) -> Double {
+    guard rough > 0, rough.isFinite else { return 1 }
+    var power = 1.0
+    while power * 10 <= rough { power *= 10 }
+    while power > rough { power /= 10 }
+    for multiple in [1.0, 2, 5, 10] where power * multiple >= rough { return power * multiple }
+    return power * 10
+  }
+}

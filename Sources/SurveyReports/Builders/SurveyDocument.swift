@@ -1,0 +1,141 @@
+import SurveyInstruments
+
+/// Lays a survey ``Report`` out as a ``Document``.
+struct SurveyDocument: DocumentBuilding {
+  let report: Report
+
+  var metadata: ReportMetadata { report.metadata }
+
+  var document: Document {
+    let measures = report.measures.enumerated().map { index, measure in
+      Measure(
+        title: measure.title,
+        blocks: [.forms(brief: brief(measure), detailed: detailed(measure, number: index + 1))]
+      )
+    }
+    return document(
+      .survey(report),
+      sections: [opening, headlines] + measureSections(measures) + [about]
+    )
+  }
+
+  /// How the report was made: a list of sentences in plain text, facts, tables and notes on a
+  /// page.
+  private var about: Document.Section {
+    let brief = Document.Block.list(Document.List(aboutLines.map { Document.RichText($0) }))
+    return Document.Section(
+      id: "about",
+      title: "About this report",
+      role: .about,
+      blocks: [.forms(brief: [brief], detailed: aboutPage)]
+    )
+  }
+
+  /// The source line and, in plain text, the licence notices.
+  private var opening: Document.Section {
+    var source =
+      "Source: \(metadata.sourceFiles.joined(separator: ", ")); "
+      + "\(counted(metadata.rowsRead, "row")) read"
+    let excludedRows = metadata.exclusions.filter { $0.scope == "all estimates" }.reduce(0) {
+      $0 + $1.count
+    }
+    if excludedRows > 0 {
+      source += ", \(excludedRows) excluded from every estimate (see About this report)"
+    }
+    var blocks: [Document.Block] = [
+      .paragraph(Document.Paragraph(.init(source + "."), role: .lede))
+    ]
+    if !metadata.licenceNotices.isEmpty {
+      // Pages give the notices their own place in "About this report".
+      blocks.append(.forms(brief: [.notices(metadata.licenceNotices)], detailed: []))
+    }
+    return Document.Section(id: "opening", title: nil, role: .opening, blocks: blocks)
+  }
+
+  /// A headline per indicator, for the whole sample.
+  private var headlines: Document.Section {
+    let lines = report.indicators.compactMap { measure in
+      measure.wholeSample.map {
+        format.headlineText(title: measure.title, estimate: $0, level: metadata.confidenceLevel)
+      }
+    }
+    let none = Document.Paragraph("This report has no indicators; the measures follow below.")
+    return Document.Section(
+      id: "headlines",
+      title: "Headlines",
+      role: .headlines,
+      blocks: lines.isEmpty
+        ? [.forms(brief: [], detailed: [.paragraph(none)])]
+        : [.list(Document.List(lines, style: .headlines))]
+    )
+  }
+
+  /// How the report was made, one sentence a line, for plain text.
+  private var aboutLines: [String] {
+    var about: [String] = []
+    about.append(
+      "Source: \(metadata.sourceFiles.joined(separator: ", ")); "
+        + "\(counted(metadata.rowsRead, "row")) read."
+    )
+    for exclusion in metadata.exclusions {
+      var line = "Excluded from \(exclusion.scope): \(exclusion.count) (\(exclusion.reason))"
+      if !exclusion.lines.isEmpty { line += "; lines \(Self.shownLines(exclusion.lines))" }
+      about.append(line + ".")
+    }
+    for instrument in metadata.instruments {
+      about.append(
+        "Instrument \(instrument.id) version \(instrument.version) (\(instrument.origin)): "
+          + "\(instrument.title)."
+      )
+    }
+    for cutoff in metadata.cutoffs {
+      var line =
+        "Cut-off for \(cutoff.measure): \(cutoff.definition). "
+        + sourceSentence(citations: cutoff.sources, certainty: cutoff.certainty)
+      if let note = cutoff.note { line += " \(note)" }
+      about.append(line)
+    }
+    about.append("Disclosure control: \(metadata.suppression.description)")
+    about.append("Bases under 30 are marked [low base]: estimates from them are unreliable.")
+    if let weighting = metadata.weighting {
+      about.append(weighting.method)
+      about.append(
+        "Kish effective sample size \(fixed(weighting.effectiveSampleSize, decimals: 1)); "
+          + "design effect due to weighting \(fixed(weighting.designEffect, decimals: 2))."
+      )
+    } else {
+      about.append(
+        "Intervals: \(level) Wilson score intervals for percentages; t intervals for means. "
+          + "Percentages are of those who answered each question."
+      )
+    }
+    if let test = testName {
+      about.append(
+        "Breakdowns use \(test) where at least two groups and two answers have data; a note says "
+          + "when expected counts are too small for it."
+      )
+    }
+    about.append(contentsOf: metadata.notes)
+    about.append("Made with loneliness \(metadata.toolkitVersion).")
+    return about
+  }
+
+  /// The test of independence breakdowns use, or `nil` without breakdowns.
+  var testName: String? {
+    guard !metadata.groupBy.isEmpty else { return nil }
+    return metadata.weighting == nil
+      ? "Pearson's chi-square test of independence" : "the Rao-Scott adjusted F test"
+  }
+
+  /// Input lines as listed: the first 20, then how many more.
+  static func shownLines(_ lines: [Int]) -> String {
+    lines.prefix(20).map(String.init).joined(separator: ", ")
+      + (lines.count > 20 ? " and \(lines.count - 20) more" : "")
+  }
+
+  /// The name of a group, `All respondents` for the whole sample.
+  static func groupLabel(_ group: GroupEstimate) -> String { group.group ?? "All respondents" }
+
+  /// Whether a group is flagged as a low base (a hidden group is not).
+  static func isFlagged(_ group: GroupEstimate) -> Bool { group.isLowBase && !group.isSuppressed }
+}

@@ -1,0 +1,210 @@
+/// Draws a ``Document`` as one self-contained HTML5 page: inline CSS and inline SVG charts, no
+/// scripts, fonts, images or links to anything outside the file, so it opens offline and can be
+/// emailed or archived as it is.
+///
+/// The page has a header (the title and the document's opening lines), a list of contents, one
+/// `<section>` per titled section of the document, and a footer naming the toolkit's version.
+/// Where a block has two forms, the detailed one is drawn: for a survey report, each measure
+/// with a chart and the tables behind it (items and tallies get stacked 100% bars, indicators a
+/// dot-and-whisker plot, scores a histogram and stacked bars of their bands, multi-select
+/// answers plain bars). Every chart is drawn from its data (``Document/Chart``) by one SVG
+/// drawing component. Hidden (suppressed) figures appear as `*` in tables, marked and
+/// explained, and as hatched markers in charts; their values are never written. Every string
+/// that comes from data or instrument files is escaped.
+///
+/// The page is readable in print (charts and table rows are not split across pages, headers
+/// repeat) and for screen readers (headings, captions, `scope`d header cells, charts with
+/// `role="img"`, `<title>` and `<desc>`). Colours come from palettes chosen for colour-blind
+/// readers and are backed by textures, labels and legends.
+///
+/// ```swift
+/// let html = HTMLRenderer().render(report)
+/// ```
+public struct HTMLRenderer: DocumentRenderer {
+  /// The width of charts in CSS pixels; they shrink to fit narrower windows and pages.
+  public var chartWidth: Int
+  /// The language of the page's own words, as a BCP 47 tag (`en-GB`).
+  public var language: String
+
+  /// Creates a renderer.
+  ///
+  /// - Parameters:
+  ///   - chartWidth: The width of charts in CSS pixels, at least 360.
+  ///   - language: The language of the page's words, for `<html lang>`.
+  public init(chartWidth: Int = 720, language: String = "en-GB") {
+    self.chartWidth = max(360, chartWidth)
+    self.language = language
+  }
+
+  /// Writes `document` as one HTML page.
+  ///
+  /// The output depends only on `document` and the renderer's settings.
+  ///
+  /// - Complexity: O(*n*) in the size of the document.
+  public func render(_ document: Document, to output: inout some TextOutputStream) {
+    var page = HTMLPage(chartWidth: Double(chartWidth))
+    page.write(document, language: language)
+    output.write(page.lines.joined(separator: "\n") + "\n")
+  }
+}
+
+/// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references, safe in HTML and SVG
+/// text and in quoted attribute values.
+///
+/// - Complexity: O(*n*) in the length of `text`.
+func escapedForHTML(_ text: String) -> String {
+  var result = ""
+  result.reserveCapacity(text.utf8.count)
+  for scalar in text.unicodeScalars {
+    switch scalar {
+    case "&": result += "&amp;"
+    case "<": result += "&lt;"
+    case ">": result += "&gt;"
+    case "\"": result += "&quot;"
+    case "'": result += "&#39;"
+    default: result.unicodeScalars.append(scalar)
+    }
+  }
+  return result
+}
+
+/// Writes a page line by line.
+struct HTMLPage {
+  let chartWidth: Double
+  var lines: [String] = []
+
+  private func e(_ text: String) -> String { escapedForHTML(text) }
+
+  mutating func write(_ document: Document, language: String) {
+    lines.append("<!DOCTYPE html>")
+    lines.append("<html lang=\"\(e(language))\">")
+    lines.append("<head>")
+    lines.append("<meta charset=\"utf-8\">")
+    lines.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+    if let version = document.toolkitVersion {
+      lines.append("<meta name=\"generator\" content=\"loneliness \(e(version))\">")
+    }
+    lines.append("<title>\(e(document.title))</title>")
+    lines.append("<style>")
+    lines.append(htmlStyleSheet)
+    lines.append("</style>")
+    lines.append("</head>")
+    lines.append("<body>")
+    lines.append("<header>")
+    lines.append("<h1>\(e(document.title))</h1>")
+    // The opening section's lede goes in the header; the rest of it opens the main part.
+    let sections = document.visibleSections(for: .detailed)
+    var opening = sections.filter { $0.section.title == nil }.flatMap(\.blocks)
+    let titled = sections.filter { $0.section.title != nil }
+    while case .paragraph(let paragraph)? = opening.first, paragraph.role == .lede {
+      add(.paragraph(paragraph))
+      opening.removeFirst()
+    }
+    lines.append("</header>")
+    writeContents(titled.map(\.section))
+    lines.append("<main>")
+    for block in opening { add(block) }
+    for (section, blocks) in titled { writeSection(section, blocks: blocks) }
+    lines.append("</main>")
+    if let version = document.toolkitVersion {
+      lines.append("<footer><p>Made with loneliness \(e(version)).</p></footer>")
+    }
+    lines.append("</body>")
+    lines.append("</html>")
+  }
+
+  private mutating func writeContents(_ sections: [Document.Section]) {
+    guard !sections.isEmpty else { return }
+    lines.append("<nav aria-labelledby=\"contents-title\">")
+    lines.append("<h2 id=\"contents-title\">Contents</h2>")
+    lines.append("<ol>")
+    for section in sections {
+      lines.append("<li><a href=\"#\(e(section.id))\">\(e(section.title ?? ""))</a></li>")
+    }
+    lines.append("</ol>")
+    lines.append("</nav>")
+  }
+
+  private mutating func writeSection(_ section: Document.Section, blocks: [Document.Block]) {
+    let id = e(section.id)
+    let className = section.role == .measure ? " class=\"measure\"" : ""
+    lines.append("<section\(className) id=\"\(id)\" aria-labelledby=\"\(id)-title\">")
+    lines.append("<h2 id=\"\(id)-title\">\(e(section.title ?? ""))</h2>")
+    for block in blocks { add(block) }
+    lines.append("</section>")
+  }
+
+  private mutating func add(_ block: Document.Block) {
+    switch block {
+    case .heading(let text):
+      lines.append("<h3>\(e(text))</h3>")
+    case .paragraph(let paragraph):
+      let className = Self.className(of: paragraph.role).map { " class=\"\($0)\"" } ?? ""
+      lines.append("<p\(className)>\(html(paragraph.text))</p>")
+    case .list(let list):
+      let className =
+        switch list.style {
+        case .plain: ""
+        case .notes: " class=\"notes\""
+        case .headlines: " class=\"headlines\""
+        }
+      lines.append("<ul\(className)>")
+      for item in list.items { lines.append("<li>\(html(item))</li>") }
+      lines.append("</ul>")
+    case .notices(let notices):
+      lines.append("<div class=\"licence\">")
+      for notice in notices { lines.append("<p>\(e(notice))</p>") }
+      lines.append("</div>")
+    case .facts(let facts):
+      lines.append("<dl class=\"facts\">")
+      for fact in facts { lines.append("<dt>\(e(fact.label))</dt><dd>\(html(fact.value))</dd>") }
+      lines.append("</dl>")
+    case .table(let table):
+      lines.append(contentsOf: HTMLTable(table: table).lines)
+    case .chart(let chart):
+      lines.append("<figure>")
+      lines.append(SVGChart.markup(chart, width: chartWidth))
+      lines.append("<figcaption>\(e(chart.caption))</figcaption>")
+      lines.append("</figure>")
+    case .group(let group):
+      lines.append("<h3>\(html(group.title))</h3>")
+      for inner in group.blocks { add(inner) }
+    case .forms:
+      break
+    }
+  }
+
+  /// The class of a paragraph of `role`, or `nil` for none.
+  private static func className(of role: Document.Paragraph.Role) -> String? {
+    switch role {
+    case .plain: nil
+    case .lede: "lede"
+    case .identifier: "measure-id"
+    case .headline: "headline"
+    case .footnote: "footnote"
+    case .statistics: "test"
+    case .warning: "warning"
+    }
+  }
+}
+
+/// `text` marked up: strong, emphasised and code runs, flags as labelled boxes, asides as
+/// notes, line breaks as `<br>`; every run's text escaped.
+///
+/// - Complexity: O(*n*) in the length of the text.
+func html(_ text: Document.RichText) -> String {
+  var result = ""
+  for run in text.runs {
+    switch run {
+    case .plain(let part): result += escapedForHTML(part)
+    case .strong(let part): result += "<strong>\(escapedForHTML(part))</strong>"
+    case .emphasis(let part): result += "<em>\(escapedForHTML(part))</em>"
+    case .code(let part): result += "<code>\(escapedForHTML(part))</code>"
+    case .aside(let part): result += "<span class=\"note\">\(escapedForHTML(part))</span>"
+    case .lineBreak: result += "<br>"
+    case .flag(.uncertain): result += "<span class=\"flag uncertain\">&#9888; uncertain</span>"
+    case .flag(let flag): result += "<span class=\"flag\">\(flag.rawValue)</span>"
+    }
+  }
+  return result
+}

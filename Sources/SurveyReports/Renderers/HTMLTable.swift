@@ -1,0 +1,98 @@
+/// A ``Document/Table`` as HTML: a caption, a header row of `scope`d cells, one `<tbody>` per
+/// row group (its title on a row across the table), each row named by a header cell, numbers
+/// set to the right, hidden figures marked `*` with the reason in a tooltip, and the footer as
+/// footnotes.
+struct HTMLTable {
+  /// The table.
+  let table: Document.Table
+
+  private func e(_ text: String) -> String { escapedForHTML(text) }
+
+  /// The table's lines.
+  ///
+  /// - Complexity: O(*n*) in the number of cells.
+  var lines: [String] {
+    let classes = [table.purpose, table.keepsTogether ? "keep" : nil].compactMap { $0 }
+    var lines = [
+      classes.isEmpty ? "<table>" : "<table class=\"\(classes.joined(separator: " "))\">"
+    ]
+    if let caption = table.caption { lines.append("<caption>\(e(caption))</caption>") }
+    // Pages always name the columns, even those of a listing.
+    let headings = table.columns.map { column in
+      "<th scope=\"col\"\(column.isNumeric ? " class=\"num\"" : "")>\(e(column.title))</th>"
+    }
+    lines.append("<thead><tr>\(headings.joined())</tr></thead>")
+    for group in table.groups {
+      lines.append("<tbody>")
+      if let title = group.title {
+        lines.append(
+          "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(table.columns.count)\">"
+            + "\(html(title))</th></tr>"
+        )
+      }
+      for row in group.rows {
+        lines.append(self.row(row))
+        if let detail = row.detail {
+          lines.append(
+            "<tr class=\"detail\"><td></td><td colspan=\"\(max(1, table.columns.count - 1))\">"
+              + "\(e(detail))</td></tr>"
+          )
+        }
+      }
+      lines.append("</tbody>")
+    }
+    lines.append("</table>")
+    for footer in table.footer { lines.append("<p class=\"footnote\">\(e(footer))</p>") }
+    return lines
+  }
+
+  private func row(_ row: Document.Table.Row) -> String {
+    let className = row.role == .data ? "" : " class=\"\(row.role.rawValue)\""
+    var text = "<tr\(className)>"
+    for (index, cell) in row.cells.enumerated() {
+      text += index == 0 ? "<th scope=\"row\">\(content(of: cell))</th>" : self.cell(cell)
+    }
+    return text + "</tr>"
+  }
+
+  /// A data cell: `<td>`, with `colspan` for a spanning cell and `class="num"` for a number.
+  private func cell(_ cell: Document.Table.Cell, columns: Int = 1) -> String {
+    let span = columns > 1 ? " colspan=\"\(columns)\"" : ""
+    switch cell {
+    case .spanning(let inner, let count):
+      return self.cell(inner, columns: count)
+    case .count(nil, let reason), .hidden(let reason):
+      return hidden(reason, span: span)
+    case .percent(_, _, let reason?), .interval(_, _, _, let reason?):
+      return hidden(reason, span: span)
+    case .sources:
+      return "<td\(span) class=\"sources\">\(content(of: cell))</td>"
+    default:
+      return "<td\(span)\(cell.isNumeric ? " class=\"num\"" : "")>\(content(of: cell))</td>"
+    }
+  }
+
+  /// A hidden figure: `*`, with why it is hidden in a tooltip.
+  private func hidden(_ reason: SuppressionReason?, span: String) -> String {
+    let why =
+      reason == .secondary
+      ? "hidden so that a small count cannot be worked out from a total (secondary suppression)"
+      : "hidden to protect a small count (primary suppression)"
+    return "<td\(span) class=\"num hidden-value\" title=\"\(why)\">*</td>"
+  }
+
+  /// What a cell shows, marked up: a percentage not computed is a dash, an interval's ends are
+  /// joined by an en dash.
+  private func content(of cell: Document.Table.Cell) -> String {
+    switch cell {
+    case .rich(let text): html(text)
+    case .percent(nil, _, _): "&#8211;"
+    case .interval(let bounds?, let decimals, let style, _):
+      // Numbers, signs and words only: nothing to escape.
+      Document.Table.Cell.intervalText(bounds, decimals: decimals, style: style, dash: "&#8211;")
+    case .sources(let sources): sources.map(e).joined(separator: "<br>")
+    case .spanning(let inner, _): content(of: inner)
+    default: e(cell.plainText)
+    }
+  }
+}
