@@ -168,7 +168,7 @@ public struct CaptureSession: Sendable {
   ///
   /// Tried in this order: an empty reply (keeps the current answer, if any); a whole number
   /// (an answer's code, or a missing answer's declared code); a missing answer's key letter; a
-  /// label or alias of an answer, compared with ``normalizedLabel(_:)``; `s`/`skip`;
+  /// label or alias of an answer, compared with ``SurveyInstruments/normalizedLabel(_:)``; `s`/`skip`;
   /// `b`/`back`.
   ///
   /// - Throws: ``CaptureInputError`` when `text` is none of these.

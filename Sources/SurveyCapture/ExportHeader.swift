@@ -167,7 +167,7 @@ public struct ExportHeader: Sendable, Hashable {
 
   /// The most characters of a header cell that are matched against items.
   ///
-  /// As many as an instrument's wording may hold (``InstrumentLimits/maximumTextLength``), so no
+  /// As many as an instrument's wording may hold (``SurveyInstruments/InstrumentLimits/maximumTextLength``), so no
   /// wording is cut. The column's name keeps every character.
   public static let maximumMatchedLength = InstrumentLimits.maximumTextLength
 

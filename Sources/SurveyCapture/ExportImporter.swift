@@ -208,7 +208,7 @@ public enum ExportImporter {
     return ImportResult(table: run.table(), report: run.report())
   }
 
-  /// Reads an export as ``read(_:instruments:options:)`` does but keeps only the report, so
+  /// Reads an export as `read(_:instruments:options:)` (from an `ExportSource`) does but keeps only the report, so
   /// memory does not grow with the number of respondents (beyond the respondent ids checked
   /// for duplicates).
   ///

@@ -12,7 +12,7 @@ public struct ReportOptions: Sendable {
   public var weightColumn: String?
   /// Other columns to tally (one answer per respondent).
   public var tallies: [String]
-  /// Multi-select questions to tally (see ``MultiSelectQuestion/locate(_:in:)``).
+  /// Multi-select questions to tally (see ``SurveyCapture/MultiSelectQuestion/locate(_:in:)``).
   public var multiSelect: [MultiSelectQuestion]
   /// What separates answers in a multi-select cell; `nil` picks `;` when any cell has one, else `,`.
   public var multiSelectSeparator: String?

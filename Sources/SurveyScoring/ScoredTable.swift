@@ -1,6 +1,6 @@
 public import SurveyInstruments
 
-/// Every score and indicator of every instrument of a ``ResponseTable``, one column per score and
+/// Every score and indicator of every instrument of a ``SurveyCapture/ResponseTable``, one column per score and
 /// per indicator, in the table's row order.
 ///
 /// Make one with `Scorer.score(table)`. Renderers name and order their output

@@ -3,7 +3,7 @@ public import SurveyCapture
 import SurveyInstruments
 import SurveyWorkbook
 
-/// How an export was read (an ``ImportReport``), with what a person checking the reading also
+/// How an export was read (an ``SurveyCapture/ImportReport``), with what a person checking the reading also
 /// needs to see: the instruments its columns were matched against, and how they were chosen.
 ///
 /// Its ``document()`` is what `loneliness inspect` prints: as text, a listing of the file's

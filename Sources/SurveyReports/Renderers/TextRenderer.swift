@@ -2,7 +2,7 @@
 ///
 /// A report (``Document/Layout/report``) opens with its title underlined with `=`, each
 /// section's title underlined with `-`; paragraphs and list items are wrapped to the width, and
-/// tables are fitted to it (see ``TextTableLayout``). A listing (``Document/Layout/listing``,
+/// tables are fitted to it (see `TextTableLayout`). A listing (``Document/Layout/listing``,
 /// such as `loneliness inspect`'s) has no title line, section titles in capitals, blocks
 /// indented under them and no wrapping. Charts are left out: a table beside each holds the same
 /// figures. Where a block has two forms, the brief one is drawn.
