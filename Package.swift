@@ -34,12 +34,16 @@ let package = Package(
     .target(name: "SurveyScoring", dependencies: ["SurveyCSV", "SurveyInstruments", "SurveyCapture"]),
     // Distributions, intervals, tests and effect sizes. Standard library only.
     .target(name: "SurveyStatistics", dependencies: ["SurveyPlatform"]),
+    // Exact linear and integer programming: the bounds an attacker can put on hidden counts of
+    // a publication. Package-internal; reports audit their suppression with it, and the tests
+    // play the attacker with it.
+    .target(name: "SurveyDisclosure"),
     // Report model, aggregation, suppression, renderers.
     .target(
       name: "SurveyReports",
       dependencies: [
         "SurveyCSV", "SurveyWorkbook", "SurveyInstruments", "SurveyCapture", "SurveyScoring",
-        "SurveyStatistics",
+        "SurveyStatistics", "SurveyDisclosure",
       ]
     ),
     // The pipeline an app calls: read an export into a survey, then a report, a comparison of
@@ -74,9 +78,6 @@ let package = Package(
     ),
     .executableTarget(name: "loneliness-fuzz", dependencies: ["SurveyFuzzing", "SurveyPlatform"]),
 
-    // Test support: an exact linear and integer programming engine that plays the attacker
-    // against published tables (bounds of hidden cells). Used only by tests.
-    .target(name: "DisclosureAttack", path: "Tests/DisclosureAttack"),
 
     .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV"], exclude: ["Fixtures"]),
     .testTarget(
@@ -106,7 +107,7 @@ let package = Package(
     .testTarget(name: "ToolkitUsageTests", dependencies: ["LonelinessToolkit"]),
     .testTarget(
       name: "DisclosureAttackTests",
-      dependencies: ["DisclosureAttack"],
+      dependencies: ["SurveyDisclosure"],
       path: "Tests/DisclosureAttackTests",
       exclude: ["Fixtures"]
     ),

@@ -1,4 +1,4 @@
-import DisclosureAttack
+import SurveyDisclosure
 import Foundation
 import Testing
 
