@@ -80,12 +80,12 @@ func revealsHiddenCount(_ measure: MeasureReport) -> String? {
     let never = try #require(ashford.categories.first { $0.category == "Never" })
     #expect(
       never.shownCount == nil && never.percent == nil && never.interval == nil
-        && never.suppression == .primary
+        && never.suppression == .hidden
     )
-    let secondary = ashford.categories.filter { $0.suppression == .secondary }
+    let hidden = ashford.categories.filter { $0.suppression == .hidden }
     #expect(
-      secondary.map(\.category) == ["Often/always"],
-      "the smallest other non-zero count is hidden too"
+      hidden.map(\.category) == ["Often/always", "Never"],
+      "the smallest other non-zero count is hidden with the small one"
     )
     #expect(revealsHiddenCount(measure) == nil)
     // Zeros are shown.
@@ -103,9 +103,9 @@ func revealsHiddenCount(_ measure: MeasureReport) -> String? {
     #expect(whole.shownBase == 40)
     let notAnswered = try #require(whole.missing.first { $0.category == "not answered" })
     let declined = try #require(whole.missing.first { $0.category == "Prefer not to say" })
-    #expect(notAnswered.count == 3 && notAnswered.suppression == .primary)
+    #expect(notAnswered.count == 3 && notAnswered.suppression == .hidden)
     #expect(
-      declined.count == 6 && declined.shownCount == nil && declined.suppression == .secondary,
+      declined.count == 6 && declined.shownCount == nil && declined.suppression == .hidden,
       "49 rows - 40 answered - 6 declined would reveal the 3 blanks"
     )
     #expect(revealsHiddenCount(measure) == nil)

@@ -80,9 +80,8 @@ extension SurveyDocument {
   private var hiddenFootnote: Document.Block {
     .paragraph(
       Document.Paragraph(
-        "* Hidden to protect small counts: primary suppression hides a small count and its "
-          + "percentage; secondary suppression hides further figures that would reveal a hidden "
-          + "one from a total.",
+        "* Hidden to protect small counts: a small count, or a figure hidden so that a small "
+          + "count cannot be worked out from the rest of the report (the same mark for both).",
         role: .footnote
       )
     )
@@ -135,7 +134,7 @@ extension SurveyDocument {
         rows.append(
           Table.Row(
             [
-              .text("Base (answered)"), .count(group.shownBase, hidden: .secondary),
+              .text("Base (answered)"), .count(group.shownBase, hidden: .hidden),
               .spanning(.rich(baseNote), columns: 2),
             ],
             role: .base
@@ -198,7 +197,7 @@ extension SurveyDocument {
           || group.missing.contains { $0.shownCount != 0 && $0.suppression != nil }
         let cells = estimateCells(yes)
         return Table.Row(
-          [.rich(flaggedName(group)), cells[0], .count(group.shownBase, hidden: .secondary)]
+          [.rich(flaggedName(group)), cells[0], .count(group.shownBase, hidden: .hidden)]
             + cells.dropFirst() + [.text(missingText(group))]
         )
       }
@@ -277,7 +276,7 @@ extension SurveyDocument {
           guard let summary = group.summary, !summary.isSuppressed, let n = group.shownBase else {
             if group.summary != nil || group.isSuppressed {
               hasHidden = true
-              return Table.Row([name] + Array(repeating: .hidden(.primary), count: 6))
+              return Table.Row([name] + Array(repeating: .hidden(.hidden), count: 6))
             }
             return Table.Row([name, .count(0), .spanning(.text("no scores"), columns: 5)])
           }

@@ -115,7 +115,7 @@ extension TidyCSVRenderer {
           n: cohort.count.shownCount.map(String.init) ?? "",
           note: ([cohort.isLowBase ? "low base" : ""] + cohort.notes).filter { !$0.isEmpty }
             .joined(separator: "; "),
-          suppressed: cohort.isSuppressed ? "primary" : ""
+          suppressed: cohort.isSuppressed ? "hidden" : ""
         )
         rows.append(row.cells)
         row.statistic = "sd"
@@ -162,7 +162,7 @@ extension TidyCSVRenderer {
       pValue: csvPValue(difference.pValue),
       adjusted: csvPValue(difference.adjustedPValue),
       note: difference.notes.joined(separator: "; "),
-      suppressed: difference.isSuppressed ? "secondary" : ""
+      suppressed: difference.isSuppressed ? "hidden" : ""
     )
   }
 }

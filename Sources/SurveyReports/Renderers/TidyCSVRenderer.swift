@@ -70,7 +70,7 @@ public struct TidyCSVRenderer: ReportSerialising {
                 hidden ? "" : (lower.map { fixed($0, decimals: places) } ?? ""),
                 hidden ? "" : (upper.map { fixed($0, decimals: places) } ?? ""),
                 hidden ? "" : (value.map { fixed($0, decimals: places) } ?? ""),
-                hidden ? "primary" : "", lowBase,
+                hidden ? "hidden" : "", lowBase,
               ]
             }
             rows.append(
