@@ -21,9 +21,10 @@ public enum SuppressionPolicy: Sendable, Hashable {
     }
   }
 
-  /// Whether a count is one the policy hides for its own sake, and a reader must never work
-  /// out: 1 to N−1, or 1 to 7 under the NHS Digital policy. Larger counts are hidden only to
-  /// protect a small one.
+  /// Whether a count is one the policy hides for its own sake.
+  ///
+  /// A reader must never work these out: 1 to N−1, or 1 to 7 under the NHS Digital policy.
+  /// Larger counts are hidden only to protect a small one.
   func isSmall(_ count: Int) -> Bool {
     switch self {
     case .threshold(let threshold): count > 0 && count < threshold

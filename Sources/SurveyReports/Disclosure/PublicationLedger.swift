@@ -69,12 +69,12 @@ struct PublicationLedger {
     buildRelations()
   }
 
-  /// Whether a hidden figure must not be determined, when it is small (see
-  /// ``SuppressionPolicy/isSmall(_:)``; the larger counts hidden beside a small one only protect
-  /// it): every count but a missing answer's. Counts
-  /// of missing answers (not answered, don't know, prefer not to say) are hidden when small, but
-  /// they follow from the group's size and base, and say nothing of how anyone answered; the
-  /// report says so.
+  /// Whether a hidden figure must not be determined: every count but a missing answer's.
+  ///
+  /// Only small hidden counts are checked (see ``SuppressionPolicy/isSmall(_:)``): the larger
+  /// counts hidden beside a small one are there only to protect it. Counts of missing answers
+  /// (not answered, don't know, prefer not to say) are hidden when small, but they follow from
+  /// the group's size and base, and say nothing of how anyone answered; the report says so.
   static func isProtected(_ figure: Figure) -> Bool {
     if case .missing = figure.slot { return false }
     return true
@@ -388,7 +388,7 @@ struct PublicationLedger {
       }
       groups[root(firstIndex), default: ([], [])].relations.append(position)
     }
-    return groups.keys.sorted().map { groups[$0]! }
+    return groups.keys.sorted().compactMap { groups[$0] }
   }
 
   /// The breakdowns a part of the report covers, in words.

@@ -72,9 +72,10 @@ struct HTMLTable {
     }
   }
 
-  /// A hidden figure: `*`, with what hiding means in a tooltip. Every hidden figure has the same
-  /// mark and tooltip, so that a reader cannot tell the small counts from those hidden to protect
-  /// them.
+  /// A hidden figure: a star, with what hiding means in a tooltip.
+  ///
+  /// Every hidden figure has the same mark and tooltip, so that a reader cannot tell the small
+  /// counts from those hidden to protect them.
   private func hidden(_ reason: SuppressionReason?, span: String) -> String {
     let why = "hidden to protect small counts"
     return "<td\(span) class=\"num hidden-value\" title=\"\(why)\">*</td>"
