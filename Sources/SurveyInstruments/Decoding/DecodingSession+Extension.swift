@@ -1,0 +1,116 @@
+// An extension file: wording and aliases added to an instrument defined elsewhere.
+
+extension DecodingSession {
+  func decodeExtension(_ reader: inout ObjectReader) -> InstrumentExtension? {
+    let extendsNode = reader.take("extends")
+    let extends = extendsNode.flatMap { identifier($0, "extends", of: Instrument.self) }
+    let introduction = reader.take("introduction").flatMap {
+      decodeIntroduction($0, "introduction", sources: nil)
+    }
+    var additions: [InstrumentExtension.ItemAddition] = []
+    if let itemsNode = reader.take("items"), let elements = array(itemsNode, "items") {
+      var seen = Set<ItemID>()
+      for (index, element) in elements.enumerated() {
+        let path = "items[\(index)]"
+        guard var item = object(element, path) else { continue }
+        guard let id = item.required("id").flatMap({ identifier($0, "\(path).id", of: Item.self) })
+        else {
+          item.finish()
+          continue
+        }
+        if !seen.insert(id).inserted {
+          report(element.position, "\(path).id", "the item '\(id)' is extended twice in this file")
+        }
+        let wording = item.take("wording").flatMap { string($0, "\(path).wording") }
+        let aliases = item.take("aliases").flatMap { stringList($0, "\(path).aliases") } ?? []
+        if wording == nil && aliases.isEmpty && !item.has("wording") {
+          report(element.position, path, "an extension item must add \"wording\" or \"aliases\"")
+        }
+        item.finish()
+        additions.append(
+          .init(id: id, wording: wording, aliases: aliases, position: element.position)
+        )
+      }
+    }
+    var scaleAdditions: [InstrumentExtension.ScaleAddition] = []
+    if let scalesNode = reader.take("scales"), let elements = array(scalesNode, "scales") {
+      var seen = Set<ScaleID>()
+      for (index, element) in elements.enumerated() {
+        if let addition = decodeScaleAddition(element, "scales[\(index)]") {
+          if !seen.insert(addition.id).inserted {
+            report(
+              element.position,
+              "scales[\(index)].id",
+              "the scale '\(addition.id)' is extended twice in this file"
+            )
+          }
+          scaleAdditions.append(addition)
+        }
+      }
+    }
+    _ = reader.take("notes").flatMap { stringList($0, "notes") }
+    reader.finish(
+      hint:
+        "an extension file may contain only format, extends, introduction, items, scales and notes"
+    )
+    guard let extends else { return nil }
+    return InstrumentExtension(
+      extends: extends,
+      file: file,
+      extendsPosition: extendsNode?.position,
+      introduction: introduction,
+      items: additions,
+      scales: scaleAdditions
+    )
+  }
+
+  /// Decodes one scale of an extension: `id`, then `options` (each a `code` and `aliases`) and
+  /// `missingAnswers` (each a `label` and `aliases`); aliases are the only thing it may add.
+  func decodeScaleAddition(_ node: JSONNode, _ path: String) -> InstrumentExtension.ScaleAddition? {
+    guard var reader = object(node, path) else { return nil }
+    let id = reader.required("id").flatMap { identifier($0, "\(path).id", of: ResponseScale.self) }
+    var optionAliases: [Int: [String]] = [:]
+    if let optionsNode = reader.take("options"),
+      let elements = array(optionsNode, "\(path).options")
+    {
+      for (index, element) in elements.enumerated() {
+        let optionPath = "\(path).options[\(index)]"
+        guard var option = object(element, optionPath) else { continue }
+        let code = option.required("code").flatMap { integer($0, "\(optionPath).code") }
+        let aliases =
+          option.required("aliases").flatMap { stringList($0, "\(optionPath).aliases") } ?? []
+        option.finish(hint: "an extension adds only aliases to an answer")
+        if let code { optionAliases[code, default: []] += aliases }
+      }
+    }
+    var missingAliases: [String: [String]] = [:]
+    if let missingNode = reader.take("missingAnswers"),
+      let elements = array(missingNode, "\(path).missingAnswers")
+    {
+      for (index, element) in elements.enumerated() {
+        let missingPath = "\(path).missingAnswers[\(index)]"
+        guard var answer = object(element, missingPath) else { continue }
+        let label = answer.required("label").flatMap { string($0, "\(missingPath).label") }
+        let aliases =
+          answer.required("aliases").flatMap { stringList($0, "\(missingPath).aliases") } ?? []
+        answer.finish(hint: "an extension adds only aliases to a missing answer")
+        if let label { missingAliases[label, default: []] += aliases }
+      }
+    }
+    reader.finish(hint: "an extension's scale holds only id, options and missingAnswers")
+    if optionAliases.isEmpty && missingAliases.isEmpty {
+      report(
+        node.position,
+        path,
+        "an extension scale must add aliases to \"options\" or \"missingAnswers\""
+      )
+    }
+    guard let id else { return nil }
+    return InstrumentExtension.ScaleAddition(
+      id: id,
+      optionAliases: optionAliases,
+      missingAliases: missingAliases,
+      position: node.position
+    )
+  }
+}
