@@ -1,6 +1,8 @@
-// The bands of a score.
+// What a score's values mean: its bands, and the change in points that counts as meaningful.
 
 extension DecodingSession {
+  /// Decodes a score's `bands`: ranges with distinct ids that lie within the score's `range`
+  /// and do not overlap, returned in order of their minimums.
   func decodeBands(
     _ node: JSONNode,
     _ path: String,
@@ -58,5 +60,27 @@ extension DecodingSession {
     let provenance = provenance(&reader, sources: sources)
     reader.finish()
     return BandSet(bands: bands.map(\.0), provenance: provenance)
+  }
+
+  /// Decodes a score's `meaningfulChange`: a positive number of `points`.
+  func decodeMeaningfulChange(
+    _ node: JSONNode,
+    _ path: String,
+    sources: Set<SourceID>
+  ) -> MeaningfulChange? {
+    guard var reader = object(node, path) else { return nil }
+    let pointsNode = reader.required("points")
+    let points = pointsNode.flatMap { number($0, "\(path).points") }
+    if let points, let pointsNode, points <= 0 {
+      report(
+        pointsNode.position,
+        "\(path).points",
+        "expected a positive number of points, found \(formatNumber(points))"
+      )
+    }
+    let provenance = provenance(&reader, sources: sources)
+    reader.finish()
+    guard let points, points > 0 else { return nil }
+    return MeaningfulChange(points: points, provenance: provenance)
   }
 }

@@ -1,12 +1,82 @@
-// Conversion tables: a whole-numbered score of the instrument looked up in a table.
+// Scores with "method": "convert": a whole-numbered score of the instrument looked up in a
+// conversion table.
 
 extension DecodingSession {
-  func isWholeNumbered(_ score: ScoreRule, items: [ItemID: Item]) -> Bool {
+  /// Decodes the keys of a converted score: `of` and `conversion`.
+  ///
+  /// - Returns: The calculation, or `nil` when the score it converts can take values that are not
+  ///   whole numbers; the rest of the score is then not read.
+  func decodeConvertedScore(
+    _ reader: inout ObjectReader,
+    score node: JSONNode,
+    _ path: String,
+    _ definitions: Definitions
+  ) -> ScoreCalculation? {
+    if reader.has("items") {
+      report(
+        node.position,
+        "\(path).items",
+        "a converted score takes its value from \"of\", not from items"
+      )
+      _ = reader.take("items")
+    }
+    if let missingNode = reader.take("missing") {
+      report(
+        missingNode.position,
+        "\(path).missing",
+        "a converted score follows the missing-data rule of the score it converts"
+      )
+    }
+    let ofNode = reader.required("of")
+    let of = ofNode.flatMap { identifier($0, "\(path).of", of: ScoreRule.self) }
+    var sourceScore: ScoreRule?
+    if let of, let ofNode {
+      sourceScore = definitions.scores.first { $0.id == of }
+      if sourceScore == nil {
+        report(
+          ofNode.position,
+          "\(path).of",
+          "unknown score '\(of)'; a converted score must name a sum or mean score of this instrument",
+          hint: didYouMean(of.rawValue, among: definitions.scores.map(\.id.rawValue))
+        )
+      } else if let sourceScore, !isWholeNumbered(sourceScore) {
+        report(
+          ofNode.position,
+          "\(path).of",
+          "the score '\(of)' can take values that are not whole numbers, so it cannot be converted through a table"
+        )
+        return nil
+      }
+    }
+    var calculation = ScoreCalculation()
+    if let tableNode = reader.required("conversion") {
+      let table = decodeConversion(
+        tableNode,
+        "\(path).conversion",
+        source: sourceScore,
+        sources: definitions.sources
+      )
+      if let table, let of {
+        calculation.method = .convert(from: of, table: table)
+        let values = table.entries.map(\.to)
+        if let low = values.min(), let high = values.max() {
+          calculation.derivedRange = low...high
+        }
+        if let sourceScore { calculation.missingRule = sourceScore.missingRule }
+      }
+    }
+    return calculation
+  }
+
+  /// Whether `score` takes only whole values: a sum of whole values that is not prorated.
+  func isWholeNumbered(_ score: ScoreRule) -> Bool {
     guard score.method == .sum, !score.missingRule.prorates || score.missingRule.maximumMissing == 0
     else { return false }
     return score.items.allSatisfy { item in item.recode.values.allSatisfy { $0.rounded() == $0 } }
   }
 
+  /// Decodes a conversion: its `table` of whole source values to converted values, which must
+  /// cover the range of the `source` score exactly.
   func decodeConversion(
     _ node: JSONNode,
     _ path: String,
@@ -42,30 +112,36 @@ extension DecodingSession {
         )
       }
       if let source {
-        // The source's range is bounded by the decoder, so these conversions cannot trap.
-        let low = Int(source.range.lowerBound.rounded(.up))
-        let high = Int(source.range.upperBound.rounded(.down))
-        let gaps = missingValues(from: low, through: high, keys: entries.map(\.from))
-        if gaps.count > 0 {
-          report(
-            tableNode.position,
-            "\(path).table",
-            "the table has no row for \(listed(gaps.first, count: gaps.count)); it must cover every whole value of '\(source.id)' from \(low) to \(high)"
-          )
-        }
-        let outside = entries.map(\.from).filter { $0 < low || $0 > high }
-        if !outside.isEmpty {
-          report(
-            tableNode.position,
-            "\(path).table",
-            "the table has rows for \(listed(outside)), outside the range of '\(source.id)' (\(low) to \(high))"
-          )
-        }
+        checkCoverage(of: entries.map(\.from), source: source, tableNode, "\(path).table")
       }
     }
     let provenance = provenance(&reader, sources: sources)
     reader.finish()
     return ConversionTable(entries: entries, provenance: provenance)
+  }
+
+  /// Reports whole values of `source` that a table's `keys` lack, and keys outside its range.
+  func checkCoverage(of keys: [Int], source: ScoreRule, _ node: JSONNode, _ path: String) {
+    // The source's range is bounded by the decoder, so these conversions cannot trap.
+    let low = Int(source.range.lowerBound.rounded(.up))
+    let high = Int(source.range.upperBound.rounded(.down))
+    let gaps = missingValues(from: low, through: high, keys: keys)
+    if gaps.count > 0 {
+      report(
+        node.position,
+        path,
+        "the table has no row for \(listed(gaps.first, count: gaps.count)); it must cover every whole value of '\(source.id)' from \(low) to \(high)"
+      )
+    }
+    let outside = keys.filter { $0 < low || $0 > high }
+    if !outside.isEmpty {
+      let shown = listed(Array(outside.prefix(8)), count: outside.count)
+      report(
+        node.position,
+        path,
+        "the table has rows for \(shown), outside the range of '\(source.id)' (\(low) to \(high))"
+      )
+    }
   }
 }
 
@@ -98,9 +174,4 @@ private func missingValues(
 private func listed(_ first: [Int], count: Int) -> String {
   let shown = first.map(String.init).joined(separator: ", ")
   return count > first.count ? "\(shown) and \(count - first.count) more" : shown
-}
-
-private func listed(_ values: [Int]) -> String {
-  let shown = values.prefix(8).map(String.init).joined(separator: ", ")
-  return values.count > 8 ? "\(shown) and \(values.count - 8) more" : shown
 }

@@ -7,47 +7,8 @@ extension DecodingSession {
     let introduction = reader.take("introduction").flatMap {
       decodeIntroduction($0, "introduction", sources: nil)
     }
-    var additions: [InstrumentExtension.ItemAddition] = []
-    if let itemsNode = reader.take("items"), let elements = array(itemsNode, "items") {
-      var seen = Set<ItemID>()
-      for (index, element) in elements.enumerated() {
-        let path = "items[\(index)]"
-        guard var item = object(element, path) else { continue }
-        guard let id = item.required("id").flatMap({ identifier($0, "\(path).id", of: Item.self) })
-        else {
-          item.finish()
-          continue
-        }
-        if !seen.insert(id).inserted {
-          report(element.position, "\(path).id", "the item '\(id)' is extended twice in this file")
-        }
-        let wording = item.take("wording").flatMap { string($0, "\(path).wording") }
-        let aliases = item.take("aliases").flatMap { stringList($0, "\(path).aliases") } ?? []
-        if wording == nil && aliases.isEmpty && !item.has("wording") {
-          report(element.position, path, "an extension item must add \"wording\" or \"aliases\"")
-        }
-        item.finish()
-        additions.append(
-          .init(id: id, wording: wording, aliases: aliases, position: element.position)
-        )
-      }
-    }
-    var scaleAdditions: [InstrumentExtension.ScaleAddition] = []
-    if let scalesNode = reader.take("scales"), let elements = array(scalesNode, "scales") {
-      var seen = Set<ScaleID>()
-      for (index, element) in elements.enumerated() {
-        if let addition = decodeScaleAddition(element, "scales[\(index)]") {
-          if !seen.insert(addition.id).inserted {
-            report(
-              element.position,
-              "scales[\(index)].id",
-              "the scale '\(addition.id)' is extended twice in this file"
-            )
-          }
-          scaleAdditions.append(addition)
-        }
-      }
-    }
+    let additions = reader.take("items").map(decodeItemAdditions) ?? []
+    let scaleAdditions = reader.take("scales").map(decodeScaleAdditions) ?? []
     _ = reader.take("notes").flatMap { stringList($0, "notes") }
     reader.finish(
       hint:
@@ -62,6 +23,55 @@ extension DecodingSession {
       items: additions,
       scales: scaleAdditions
     )
+  }
+
+  /// Decodes an extension's `items`: each an `id` and the `wording` or `aliases` it adds.
+  func decodeItemAdditions(_ node: JSONNode) -> [InstrumentExtension.ItemAddition] {
+    guard let elements = array(node, "items") else { return [] }
+    var additions: [InstrumentExtension.ItemAddition] = []
+    var seen = Set<ItemID>()
+    for (index, element) in elements.enumerated() {
+      let path = "items[\(index)]"
+      guard var item = object(element, path) else { continue }
+      guard let id = item.required("id").flatMap({ identifier($0, "\(path).id", of: Item.self) })
+      else {
+        item.finish()
+        continue
+      }
+      if !seen.insert(id).inserted {
+        report(element.position, "\(path).id", "the item '\(id)' is extended twice in this file")
+      }
+      let wording = item.take("wording").flatMap { string($0, "\(path).wording") }
+      let aliases = item.take("aliases").flatMap { stringList($0, "\(path).aliases") } ?? []
+      if wording == nil && aliases.isEmpty && !item.has("wording") {
+        report(element.position, path, "an extension item must add \"wording\" or \"aliases\"")
+      }
+      item.finish()
+      additions.append(
+        .init(id: id, wording: wording, aliases: aliases, position: element.position)
+      )
+    }
+    return additions
+  }
+
+  /// Decodes an extension's `scales`, each extended at most once.
+  func decodeScaleAdditions(_ node: JSONNode) -> [InstrumentExtension.ScaleAddition] {
+    guard let elements = array(node, "scales") else { return [] }
+    var additions: [InstrumentExtension.ScaleAddition] = []
+    var seen = Set<ScaleID>()
+    for (index, element) in elements.enumerated() {
+      if let addition = decodeScaleAddition(element, "scales[\(index)]") {
+        if !seen.insert(addition.id).inserted {
+          report(
+            element.position,
+            "scales[\(index)].id",
+            "the scale '\(addition.id)' is extended twice in this file"
+          )
+        }
+        additions.append(addition)
+      }
+    }
+    return additions
   }
 
   /// Decodes one scale of an extension: `id`, then `options` (each a `code` and `aliases`) and

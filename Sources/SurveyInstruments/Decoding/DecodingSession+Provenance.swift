@@ -2,6 +2,7 @@
 // may carry, and the introduction and licence.
 
 extension DecodingSession {
+  /// Decodes the top-level `sources`: an object mapping source ids to citations.
   func decodeSources(_ node: JSONNode) -> [Source] {
     guard case .object(let members) = node.value else {
       report(
@@ -38,13 +39,15 @@ extension DecodingSession {
   }
 
   /// Reads `sources`, `certainty` and `note` from an object that states a fact.
+  ///
+  /// `known` holds the ids of the top-level sources, or is `nil` in an extension, which may cite
+  /// sources of the instrument it extends.
   func provenance(_ reader: inout ObjectReader, sources known: Set<SourceID>?) -> Provenance {
     var result = Provenance()
-    if let node = reader.take("sources"),
-      let elements = array(node, joinKeyPath(reader.path, "sources"))
-    {
+    let sourcesPath = joinKeyPath(reader.path, "sources")
+    if let node = reader.take("sources"), let elements = array(node, sourcesPath) {
       for (index, element) in elements.enumerated() {
-        let path = "\(joinKeyPath(reader.path, "sources"))[\(index)]"
+        let path = "\(sourcesPath)[\(index)]"
         guard let id = identifier(element, path, of: Source.self) else { continue }
         if let known, !known.contains(id) {
           report(
@@ -57,15 +60,14 @@ extension DecodingSession {
         result.sources.append(id)
       }
     }
-    if let node = reader.take("certainty"),
-      let text = string(node, joinKeyPath(reader.path, "certainty"))
-    {
+    let certaintyPath = joinKeyPath(reader.path, "certainty")
+    if let node = reader.take("certainty"), let text = string(node, certaintyPath) {
       if let certainty = Certainty(rawValue: text), certainty != .unstated {
         result.certainty = certainty
       } else {
         report(
           node.position,
-          joinKeyPath(reader.path, "certainty"),
+          certaintyPath,
           "unknown certainty '\(text)'; expected one of: confirmed, single-source, unconfirmed, convention",
           hint: didYouMean(
             text,
