@@ -8,18 +8,10 @@ extension DecodingSession {
   ///   whole numbers; the rest of the score is then not read.
   func decodeConvertedScore(
     _ reader: inout ObjectReader,
-    score node: JSONNode,
     _ path: String,
     _ definitions: Definitions
   ) -> ScoreCalculation? {
-    if reader.has("items") {
-      report(
-        node.position,
-        "\(path).items",
-        "a converted score takes its value from \"of\", not from items"
-      )
-      _ = reader.take("items")
-    }
+    reader.refuse("items", because: "a converted score takes its value from \"of\", not from items")
     if let missingNode = reader.take("missing") {
       report(
         missingNode.position,

@@ -79,34 +79,20 @@ extension DecodingSession {
   func decodeScaleAddition(_ node: JSONNode, _ path: String) -> InstrumentExtension.ScaleAddition? {
     guard var reader = object(node, path) else { return nil }
     let id = reader.required("id").flatMap { identifier($0, "\(path).id", of: ResponseScale.self) }
-    var optionAliases: [Int: [String]] = [:]
-    if let optionsNode = reader.take("options"),
-      let elements = array(optionsNode, "\(path).options")
-    {
-      for (index, element) in elements.enumerated() {
-        let optionPath = "\(path).options[\(index)]"
-        guard var option = object(element, optionPath) else { continue }
-        let code = option.required("code").flatMap { integer($0, "\(optionPath).code") }
-        let aliases =
-          option.required("aliases").flatMap { stringList($0, "\(optionPath).aliases") } ?? []
-        option.finish(hint: "an extension adds only aliases to an answer")
-        if let code { optionAliases[code, default: []] += aliases }
-      }
-    }
-    var missingAliases: [String: [String]] = [:]
-    if let missingNode = reader.take("missingAnswers"),
-      let elements = array(missingNode, "\(path).missingAnswers")
-    {
-      for (index, element) in elements.enumerated() {
-        let missingPath = "\(path).missingAnswers[\(index)]"
-        guard var answer = object(element, missingPath) else { continue }
-        let label = answer.required("label").flatMap { string($0, "\(missingPath).label") }
-        let aliases =
-          answer.required("aliases").flatMap { stringList($0, "\(missingPath).aliases") } ?? []
-        answer.finish(hint: "an extension adds only aliases to a missing answer")
-        if let label { missingAliases[label, default: []] += aliases }
-      }
-    }
+    let optionAliases = decodeAliasAdditions(
+      reader.take("options"),
+      "\(path).options",
+      to: "code",
+      hint: "an extension adds only aliases to an answer",
+      read: { integer($0, $1) }
+    )
+    let missingAliases = decodeAliasAdditions(
+      reader.take("missingAnswers"),
+      "\(path).missingAnswers",
+      to: "label",
+      hint: "an extension adds only aliases to a missing answer",
+      read: { string($0, $1) }
+    )
     reader.finish(hint: "an extension's scale holds only id, options and missingAnswers")
     if optionAliases.isEmpty && missingAliases.isEmpty {
       report(
@@ -122,5 +108,28 @@ extension DecodingSession {
       missingAliases: missingAliases,
       position: node.position
     )
+  }
+
+  /// Decodes a list of answers an extension adds aliases to: each names the answer by `key` (read
+  /// with `read`) and gives its `aliases`.
+  func decodeAliasAdditions<Key: Hashable>(
+    _ node: JSONNode?,
+    _ path: String,
+    to key: String,
+    hint: String,
+    read: (JSONNode, String) -> Key?
+  ) -> [Key: [String]] {
+    guard let node, let elements = array(node, path) else { return [:] }
+    var additions: [Key: [String]] = [:]
+    for (index, element) in elements.enumerated() {
+      let answerPath = "\(path)[\(index)]"
+      guard var answer = object(element, answerPath) else { continue }
+      let answerKey = answer.required(key).flatMap { read($0, "\(answerPath).\(key)") }
+      let aliases =
+        answer.required("aliases").flatMap { stringList($0, "\(answerPath).aliases") } ?? []
+      answer.finish(hint: hint)
+      if let answerKey { additions[answerKey, default: []] += aliases }
+    }
+    return additions
   }
 }

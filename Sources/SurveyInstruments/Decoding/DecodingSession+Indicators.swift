@@ -44,9 +44,9 @@ extension DecodingSession {
     let scoreNode = reader.take("score")
     switch (itemNode, scoreNode) {
     case (let itemNode?, nil):
-      condition = decodeItemCondition(&reader, item: itemNode, node, path, definitions)
+      condition = decodeItemCondition(&reader, item: itemNode, path, definitions)
     case (nil, let scoreNode?):
-      condition = decodeScoreCondition(&reader, score: scoreNode, node, path, definitions)
+      condition = decodeScoreCondition(&reader, score: scoreNode, path, definitions)
     case (_?, _?):
       report(
         node.position,
@@ -70,18 +70,13 @@ extension DecodingSession {
   func decodeItemCondition(
     _ reader: inout ObjectReader,
     item itemNode: JSONNode,
-    _ node: JSONNode,
     _ path: String,
     _ definitions: Definitions
   ) -> Indicator.Condition? {
-    if reader.has("bands") {
-      report(
-        node.position,
-        "\(path).bands",
-        "\"bands\" goes with \"score\"; an item indicator lists \"codes\""
-      )
-      _ = reader.take("bands")
-    }
+    reader.refuse(
+      "bands",
+      because: "\"bands\" goes with \"score\"; an item indicator lists \"codes\""
+    )
     let codesNode = reader.required("codes")
     guard let itemID = identifier(itemNode, "\(path).item", of: Item.self) else { return nil }
     guard let item = definitions.items[itemID] else {
@@ -120,18 +115,13 @@ extension DecodingSession {
   func decodeScoreCondition(
     _ reader: inout ObjectReader,
     score scoreNode: JSONNode,
-    _ node: JSONNode,
     _ path: String,
     _ definitions: Definitions
   ) -> Indicator.Condition? {
-    if reader.has("codes") {
-      report(
-        node.position,
-        "\(path).codes",
-        "\"codes\" goes with \"item\"; a score indicator lists \"bands\""
-      )
-      _ = reader.take("codes")
-    }
+    reader.refuse(
+      "codes",
+      because: "\"codes\" goes with \"item\"; a score indicator lists \"bands\""
+    )
     let bandsNode = reader.required("bands")
     guard let scoreID = identifier(scoreNode, "\(path).score", of: ScoreRule.self) else {
       return nil

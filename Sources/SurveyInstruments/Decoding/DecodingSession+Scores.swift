@@ -155,7 +155,7 @@ extension DecodingSession {
       let method: ScoreMethod = methodName == "sum" ? .sum : .mean
       return decodeSumOrMean(&reader, method, score: node, path, definitions)
     case "convert":
-      return decodeConvertedScore(&reader, score: node, path, definitions)
+      return decodeConvertedScore(&reader, path, definitions)
     case let other?:
       report(
         methodNode?.position,

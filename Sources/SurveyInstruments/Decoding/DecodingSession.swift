@@ -31,14 +31,8 @@ final class DecodingSession {
       report(node.position, path, "expected an object ({ … }), found \(node.kindDescription)")
       return nil
     }
-    guard members.count <= InstrumentLimits.maximumTableRows else {
-      report(
-        node.position,
-        path,
-        "the object has \(groupedThousands(members.count)) keys; an instrument file allows at most \(groupedThousands(InstrumentLimits.maximumTableRows))"
-      )
-      return nil
-    }
+    guard isWithin(InstrumentLimits.maximumTableRows, members.count, "object", "keys", node, path)
+    else { return nil }
     var seen: [String: JSONMember] = [:]
     for member in members {
       if seen[member.key] != nil {
@@ -59,15 +53,28 @@ final class DecodingSession {
       report(node.position, path, "expected a list ([ … ]), found \(node.kindDescription)")
       return nil
     }
-    guard elements.count <= InstrumentLimits.maximumListLength else {
-      report(
-        node.position,
-        path,
-        "the list has \(groupedThousands(elements.count)) entries; an instrument file allows at most \(groupedThousands(InstrumentLimits.maximumListLength))"
-      )
-      return nil
-    }
+    guard
+      isWithin(InstrumentLimits.maximumListLength, elements.count, "list", "entries", node, path)
+    else { return nil }
     return elements
+  }
+
+  /// Whether an object's or a list's `count` of members is within `limit`; reports it if not.
+  func isWithin(
+    _ limit: Int,
+    _ count: Int,
+    _ kind: String,
+    _ members: String,
+    _ node: JSONNode,
+    _ path: String
+  ) -> Bool {
+    guard count > limit else { return true }
+    report(
+      node.position,
+      path,
+      "the \(kind) has \(groupedThousands(count)) \(members); an instrument file allows at most \(groupedThousands(limit))"
+    )
+    return false
   }
 
   func string(_ node: JSONNode, _ path: String, allowEmpty: Bool = false) -> String? {

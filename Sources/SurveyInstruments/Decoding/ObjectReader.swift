@@ -43,6 +43,14 @@ struct ObjectReader {
     return value
   }
 
+  /// Reports `key`, when the object has it, as one that does not go with the others (saying
+  /// `why` at the object), and takes it so that it is not reported again as unknown.
+  mutating func refuse(_ key: String, because why: String) {
+    guard has(key) else { return }
+    session.report(node.position, joinKeyPath(path, key), why)
+    _ = take(key)
+  }
+
   func finish(hint: String? = nil) {
     for member in members where !expected.contains(member.key) {
       session.report(
