@@ -78,31 +78,49 @@ let package = Package(
     ),
     .executableTarget(name: "loneliness-fuzz", dependencies: ["SurveyFuzzing", "SurveyPlatform"]),
 
+    // Test support shared by the test targets (package files, temporary folders, golden files,
+    // seeded random numbers). Not a product.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
 
-    .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "SurveyCSVTests", dependencies: ["SurveyCSV", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(
       name: "SurveyWorkbookTests",
-      dependencies: ["SurveyWorkbook", "SurveyCSV"],
+      dependencies: ["SurveyWorkbook", "SurveyCSV", "TestSupport"],
       exclude: ["Fixtures"]
     ),
-    .testTarget(name: "SurveyInstrumentsTests", dependencies: ["SurveyInstruments", "SurveyPlatform"]),
     .testTarget(
-      name: "SurveyCaptureTests", dependencies: ["SurveyCapture", "SurveyWorkbook"], exclude: ["Fixtures"]),
+      name: "SurveyInstrumentsTests",
+      dependencies: ["SurveyInstruments", "SurveyPlatform", "TestSupport"]
+    ),
     .testTarget(
-      name: "SurveyScoringTests", dependencies: ["SurveyScoring", "SurveyPlatform"], exclude: ["Fixtures"]),
+      name: "SurveyCaptureTests",
+      dependencies: ["SurveyCapture", "SurveyWorkbook", "TestSupport"],
+      exclude: ["Fixtures"]
+    ),
     .testTarget(
-      name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], exclude: ["Fixtures"]),
+      name: "SurveyScoringTests",
+      dependencies: ["SurveyScoring", "SurveyPlatform", "TestSupport"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "SurveyStatisticsTests",
+      dependencies: ["SurveyStatistics", "TestSupport"],
+      exclude: ["Fixtures"]
+    ),
     .testTarget(
       name: "SurveyReportsTests",
-      dependencies: ["SurveyReports", "SurveyCapture", "SurveyCSV", "SurveyInstruments", "SurveyStatistics"],
+      dependencies: [
+        "SurveyReports", "SurveyCapture", "SurveyCSV", "SurveyInstruments", "SurveyStatistics",
+        "TestSupport",
+      ],
       exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "LonelinessCommandLineTests",
-      dependencies: ["LonelinessCommandLine", "LonelinessToolkit"],
+      dependencies: ["LonelinessCommandLine", "LonelinessToolkit", "TestSupport"],
       exclude: ["Snapshots"]
     ),
-    .testTarget(name: "SurveyFuzzingTests", dependencies: ["SurveyFuzzing"], exclude: ["Corpus"]),
     // The README's code for apps, with nothing imported but the umbrella module.
     .testTarget(name: "ToolkitUsageTests", dependencies: ["LonelinessToolkit"]),
     .testTarget(
@@ -111,6 +129,8 @@ let package = Package(
       path: "Tests/DisclosureAttackTests",
       exclude: ["Fixtures"]
     ),
+    .testTarget(
+      name: "SurveyFuzzingTests", dependencies: ["SurveyFuzzing", "TestSupport"], exclude: ["Corpus"]),
   ]
 )
 

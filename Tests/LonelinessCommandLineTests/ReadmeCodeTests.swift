@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct ReadmeCodeTests {
   @Test func `the README's Swift code is the code the usage tests compile and run`() throws {

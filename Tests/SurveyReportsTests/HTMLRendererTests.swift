@@ -3,6 +3,7 @@ import SurveyCapture
 import SurveyInstruments
 import SurveyReports
 import SurveyStatistics
+import TestSupport
 import Testing
 
 /// The hostile label used to test escaping.
@@ -10,9 +11,6 @@ private let hostileLabel = "<script>alert(\"x\")</script> & \"quotes\""
 /// The same label, escaped.
 private let escapedHostileLabel =
   "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot;"
-
-private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .appendingPathComponent("Fixtures")
 
 /// A deterministic stream of small numbers, so that the sample report is the same on every run.
 private struct SampleNumbers {
@@ -457,22 +455,6 @@ private func occurrences(of needle: String, in haystack: some StringProtocol) ->
     if let path = environment["HTML_REPORT_OUT"], !path.isEmpty {
       try html.write(toFile: path, atomically: true, encoding: .utf8)
     }
-    let golden = fixtures.appendingPathComponent("sample-report.html")
-    guard environment["RECORD_SNAPSHOTS"] != "1",
-      let expected = try? String(contentsOf: golden, encoding: .utf8)
-    else {
-      try html.write(to: golden, atomically: true, encoding: .utf8)
-      Issue.record("recorded new baseline \(golden.lastPathComponent); review it and run again")
-      return
-    }
-    if html != expected {
-      let actualLines = html.split(separator: "\n", omittingEmptySubsequences: false)
-      let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-      let line = zip(actualLines, expectedLines).enumerated().first {
-        $0.element.0 != $0.element.1
-      }?.offset
-      let lineNumber = (line ?? min(actualLines.count, expectedLines.count)) + 1
-      Issue.record("the page differs from \(golden.lastPathComponent) at line \(lineNumber)")
-    }
+    expectGoldenFile(html, at: reportFixtures.appendingPathComponent("sample-report.html"))
   }
 }

@@ -1,6 +1,7 @@
 import SurveyCapture
 import SurveyInstruments
 import SurveyReports
+import TestSupport
 import Testing
 
 /// A table of the ONS direct question with a `district` column, from (district, code) pairs.
@@ -131,7 +132,7 @@ func revealsHiddenCount(_ measure: MeasureReport) -> String? {
   }
 
   @Test func `no hidden count can be worked out, over many random tables`() throws {
-    var generator = SplitMix(seed: 7)
+    var generator = SeededGenerator(seed: 7)
     let districts = ["A", "B", "C", "D", "E"]
     for _ in 0..<200 {
       var answers: [(String, Answer)] = []
@@ -184,18 +185,5 @@ func revealsHiddenCount(_ measure: MeasureReport) -> String? {
       policy: .none
     )
     #expect(measure.wholeSample?.categories.map(\.shownCount) == [1, 1, 0, 0, 0])
-  }
-}
-
-/// A small deterministic random number generator for tests.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
