@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ReadmeCodeTests {
   @Test func `the README's Swift code is the code the usage tests compile and run`() throws {
