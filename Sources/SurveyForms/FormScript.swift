@@ -105,8 +105,9 @@ let formScript = #"""
       }
       var list = loadResponses();
       var waiting = list.filter(function (entry) { return !entry.exportedAt; }).length;
-      byId("storage-status").textContent = "Saved on this device: " + count(list.length,
-        "response") + (waiting ? ", " + waiting + " not downloaded yet" : ", all downloaded") + ".";
+      byId("storage-status").textContent = list.length === 0 ? "No responses saved on this " +
+        "device yet." : "Saved on this device: " + count(list.length, "response") +
+        (waiting ? ", " + waiting + " not downloaded yet" : ", all downloaded") + ".";
     }
 
     function count(number, noun) { return number + " " + noun + (number === 1 ? "" : "s"); }

@@ -35,13 +35,13 @@ let formStyles = """
     padding: 0.5rem 0.8rem; margin: 0.8rem 0; }
   .interviewer-note pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.8rem; }
   .choices { display: grid; gap: 0.6rem; margin: 0 0 0.8rem; }
-  .choices.numeric { grid-template-columns: repeat(auto-fill, minmax(3.6rem, 1fr)); }
+  .choices.numeric { grid-template-columns: repeat(11, minmax(0, 1fr)); gap: 0.4rem; }
   .choices.missing-answers { grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
     margin-top: 1.2rem; }
   .choice {
     display: flex; align-items: center; gap: 0.8rem; min-height: 3.4rem;
     padding: 0.6rem 0.9rem; border: 2px solid var(--line); border-radius: 0.5rem;
-    background: var(--paper); cursor: pointer; font-size: 1.15rem; overflow-wrap: anywhere;
+    background: var(--paper); cursor: pointer; font-size: 1.15rem; overflow-wrap: break-word;
   }
   .choices.numeric .choice { justify-content: center; padding: 0.6rem 0.3rem; gap: 0.3rem;
     flex-direction: column; min-height: 4.2rem; }
@@ -81,7 +81,9 @@ let formStyles = """
   table { border-collapse: collapse; width: 100%; margin: 0.8rem 0; }
   caption { text-align: left; color: var(--muted); font-size: 0.9rem; padding-bottom: 0.4rem; }
   th, td { text-align: left; padding: 0.45rem 0.4rem; border-bottom: 1px solid #ccc;
-    vertical-align: top; overflow-wrap: anywhere; }
+    vertical-align: top; overflow-wrap: break-word; }
+  .summary-table td:first-child { white-space: nowrap; }
+  .summary-table td:nth-child(3) { font-weight: 600; }
   .summary-table button { min-height: 2.6rem; padding: 0.3rem 0.8rem; font-size: 0.95rem; }
   .summary-table .skipped { color: var(--muted); font-style: italic; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
@@ -95,6 +97,20 @@ let formStyles = """
   .one-page .step.question .nav .skip { margin-left: auto; }
   .one-page .summary .nav { display: flex; }
   [hidden] { display: none !important; }
+  @media (max-width: 40rem) {
+    .choices.numeric { grid-template-columns: repeat(6, minmax(0, 1fr)); }
+    .masthead h1 { font-size: 0.95rem; }
+    .summary-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+      clip: rect(0 0 0 0); }
+    .summary-table tr { display: grid; grid-template-columns: 2rem 1fr auto;
+      grid-template-areas: "number question change" "number answer change";
+      border-bottom: 1px solid #ccc; padding: 0.4rem 0; }
+    .summary-table td { border: 0; padding: 0.15rem 0.3rem; }
+    .summary-table td:nth-child(1) { grid-area: number; }
+    .summary-table td:nth-child(2) { grid-area: question; }
+    .summary-table td:nth-child(3) { grid-area: answer; }
+    .summary-table td:nth-child(4) { grid-area: change; align-self: center; }
+  }
   @media (max-width: 30rem) {
     html { font-size: 106%; }
     main { padding: 0.7rem; }
