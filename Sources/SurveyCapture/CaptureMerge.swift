@@ -552,6 +552,12 @@ public struct CaptureMergeResult: Sendable {
     public var row: CaptureExport.Row
     /// The line of the capture file that has it.
     public var fileLine: Int
+
+    /// Creates a skipped row.
+    public init(row: CaptureExport.Row, fileLine: Int) {
+      self.row = row
+      self.fileLine = fileLine
+    }
   }
 
   /// The rows added, in export order.
@@ -560,6 +566,13 @@ public struct CaptureMergeResult: Sendable {
   public var skipped: [Skipped]
   /// What the durable append did.
   public var receipt: DurableAppend.Receipt
+
+  /// Creates a result.
+  public init(added: [CaptureExport.Row], skipped: [Skipped], receipt: DurableAppend.Receipt) {
+    self.added = added
+    self.skipped = skipped
+    self.receipt = receipt
+  }
 }
 
 /// A merge that was refused, with nothing written.
@@ -570,6 +583,12 @@ public struct CaptureMergeError: Error, Sendable, Hashable, CustomStringConverti
     public var exportLine: Int
     /// The line of the capture file.
     public var fileLine: Int
+
+    /// Creates a conflict.
+    public init(exportLine: Int, fileLine: Int) {
+      self.exportLine = exportLine
+      self.fileLine = fileLine
+    }
   }
 
   /// Why the merge was refused.
@@ -590,6 +609,14 @@ public struct CaptureMergeError: Error, Sendable, Hashable, CustomStringConverti
   public var message: String
   /// What to do.
   public var hint: String?
+
+  /// Creates the error.
+  public init(kind: Kind, path: String, message: String, hint: String?) {
+    self.kind = kind
+    self.path = path
+    self.message = message
+    self.hint = hint
+  }
 
   /// `message`, then `hint: …` on a second line when there is a hint.
   public var description: String { message + (hint.map { "\nhint: \($0)" } ?? "") }
