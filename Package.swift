@@ -91,6 +91,10 @@ let package = Package(
     .testTarget(
       name: "SurveyCaptureTests", dependencies: ["SurveyCapture", "SurveyWorkbook"], exclude: ["Fixtures"]),
     .testTarget(
+      name: "SurveyFormsTests",
+      dependencies: ["SurveyForms", "SurveyCapture", "SurveyInstruments"]
+    ),
+    .testTarget(
       name: "SurveyScoringTests", dependencies: ["SurveyScoring", "SurveyPlatform"], exclude: ["Fixtures"]),
     .testTarget(
       name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], exclude: ["Fixtures"]),
