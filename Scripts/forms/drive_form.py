@@ -394,6 +394,9 @@ def main():
             plan = plan_answers(rng)
             keyboard = number % 3 == 0 or number == 20
             respondent = None if number % 4 == 0 else f"V-{number:03d}"
+            # Ids that CSV must quote, and one a spreadsheet would run as a formula, which the
+            # download writes with a leading ' as the toolkit's CSV writer does.
+            respondent = {7: 'Lee, "Jo"', 10: "-7 West"}.get(number, respondent)
             detour = {2: "back", 3: "back", 5: "change", 9: "change"}.get(number)
             reload_after = 6 if number == 11 else None
             shots = number == 1
@@ -428,7 +431,8 @@ def main():
                     fail(f"after a reload the first screen lists {saved} responses, expected 10")
                 note("reload after 10 responses: all 10 still listed")
             respondent = fill(driver, plan, respondent, keyboard, detour, reload_after, shots)
-            expected.append([respondent, "", "AB"] + [cell for _, _, cell in plan] + ["complete"])
+            written = "'" + respondent if respondent == "-7 West" else respondent
+            expected.append([written, "", "AB"] + [cell for _, _, cell in plan] + ["complete"])
         rows = driver.find_elements(By.CSS_SELECTOR, "#response-rows tr")
         if len(rows) != 20 or any("Not yet" not in row.text for row in rows):
             fail("the first screen does not list 20 responses not downloaded yet")
