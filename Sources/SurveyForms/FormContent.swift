@@ -17,7 +17,7 @@ public struct FormColumn: Sendable, Hashable {
 }
 
 /// What a form or a paper questionnaire asks, in order: each instrument with its introduction,
-/// notices and questions, worked out once from the instruments by walking a ``CaptureSession``,
+/// notices and questions, worked out once from the instruments by walking a `CaptureSession`,
 /// so that the form asks exactly what `loneliness capture` asks, with the same answers and keys.
 struct FormContent: Sendable {
   /// One instrument and its questions.
@@ -78,7 +78,7 @@ struct FormContent: Sendable {
     "Questionnaire: " + parts.map(\.introduction.title).joined(separator: "; ")
   }
 
-  /// The cell a choice writes in the capture file, as ``CaptureFileLayout/cell(for:on:)`` makes
+  /// The cell a choice writes in the capture file, as `CaptureFileLayout.cell(for:on:)` makes
   /// it: the code, or a declared missing answer's label.
   static func cell(for choice: CaptureChoice) -> String {
     if !choice.isMissingAnswer, let code = choice.code { return String(code) }

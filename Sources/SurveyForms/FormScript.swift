@@ -521,6 +521,8 @@ let formScript = #"""
     byId("discard-confirm").addEventListener("click", discard);
     byId("start").addEventListener("click", start);
     byId("resume").addEventListener("click", function () {
+      replacingDraft = false;
+      byId("respondent-note").hidden = true;
       restoreAnswers();
       showStep(Math.min(draft.step || 0, summaryIndex));
     });

@@ -17,7 +17,7 @@ public import SurveyInstruments
 /// say"), then a summary to confirm. Each confirmed response is saved at once in the browser's
 /// local storage, and so is the response in progress after every answer, so a reload or a closed
 /// tab loses nothing. The page downloads the saved responses as a CSV file in the capture file
-/// format (``CaptureFileLayout``: `respondent_id`, `captured_at` in ISO 8601 UTC, the fixed
+/// format (`CaptureFileLayout`: `respondent_id`, `captured_at` in ISO 8601 UTC, the fixed
 /// columns, one `INSTRUMENT.ITEM` column of codes per item, `status`), which
 /// `loneliness capture --merge` appends to a capture file, and shows which responses have been
 /// downloaded.
