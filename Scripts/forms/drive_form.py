@@ -5,7 +5,7 @@
 FORM.html is `loneliness form -i ons-loneliness -i swemwbs -i ons4 --set worker=AB`. The driver
 fills 20 responses in it, some with the mouse and some with the keyboard alone (Tab, arrow keys,
 Space, Enter), going back and changing answers on the way, reloads the page half-way through a
-response and checks that nothing was lost, downloads the responses, and checks the CSV file it
+response and later closes the tab and opens the form again, and checks that nothing was lost, downloads the responses, and checks the CSV file it
 downloaded against the answers it gave: the capture file's header, each respondent's id, the
 fixed column, every answer's code (worked out here from the instrument files, not from the form),
 `captured_at` and `status`. It fills two responses with the keyboard in ONE_PAGE_FORM.html (the
@@ -274,7 +274,20 @@ def answer_question(driver, step_id, action, label, keyboard):
         driver.find_element(By.CSS_SELECTOR, f"#{step_id} button.next").click()
 
 
-def fill(driver, plan, respondent, keyboard, detour=None, reload_after=None, shots=None):
+def reopen_in_new_tab(driver):
+    """Opens the form in a new tab and closes the old one, as a person closing the tab would."""
+    old = driver.current_window_handle
+    url = driver.current_url
+    driver.switch_to.new_window("tab")
+    driver.get(url)
+    new = driver.current_window_handle
+    driver.switch_to.window(old)
+    driver.close()
+    driver.switch_to.window(new)
+
+
+def fill(driver, plan, respondent, keyboard, detour=None, reload_after=None, shots=None,
+         reopen_after=None):
     """Fills one response from the first screen to saved; returns the respondent id."""
     respondent = start_response(driver, respondent, keyboard)
     ids = question_ids(driver)
@@ -303,15 +316,19 @@ def fill(driver, plan, respondent, keyboard, detour=None, reload_after=None, sho
             expect_step(driver, ids[2])
         answer_question(driver, ids[index], action, label, keyboard)
         index += 1
-        if reload_after is not None and index == reload_after:
+        if index in (reload_after, reopen_after):
             before = driver.execute_script("return localStorage.length")
-            driver.refresh()
+            if index == reload_after:
+                driver.refresh()
+            else:
+                reopen_in_new_tab(driver)
             expect_step(driver, ids[index])
             for earlier in range(index):
                 action_e, label_e, _ = plan[earlier]
                 if checked_label(driver, ids[earlier]) != (label_e if action_e == "answer" else None):
                     fail(f"after a reload, {ids[earlier]} shows {checked_label(driver, ids[earlier])!r}")
-            note(f"reload at question {index + 1} of {respondent}: back at the same question with "
+            how = "reload" if index == reload_after else "tab closed and the form opened again"
+            note(f"{how} at question {index + 1} of {respondent}: back at the same question with "
                  f"the {index} answers given ({before} storage entries)")
     expect_step(driver, "summary")
     if detour == "change":
@@ -430,7 +447,9 @@ def main():
                 if saved != 10:
                     fail(f"after a reload the first screen lists {saved} responses, expected 10")
                 note("reload after 10 responses: all 10 still listed")
-            respondent = fill(driver, plan, respondent, keyboard, detour, reload_after, shots)
+            reopen_after = 9 if number == 15 else None
+            respondent = fill(driver, plan, respondent, keyboard, detour, reload_after, shots,
+                              reopen_after)
             written = "'" + respondent if respondent == "-7 West" else respondent
             expected.append([written, "", "AB"] + [cell for _, _, cell in plan] + ["complete"])
         rows = driver.find_elements(By.CSS_SELECTOR, "#response-rows tr")
