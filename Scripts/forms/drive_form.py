@@ -336,7 +336,11 @@ def fill(driver, plan, respondent, keyboard, detour=None, reload_after=None, sho
         column = 1
         options = CHOICES[COLUMNS[column]][0]
         new_label, new_cell = options[-1]
-        driver.find_elements(By.CSS_SELECTOR, "#summary-rows button")[column].click()
+        if keyboard:
+            name = f"Change the answer to question {column + 1}"
+            tab_to(driver, lambda e: e.get_attribute("aria-label") == name, name).send_keys(Keys.ENTER)
+        else:
+            driver.find_elements(By.CSS_SELECTOR, "#summary-rows button")[column].click()
         answer_question(driver, ids[column], "answer", new_label, keyboard)
         expect_step(driver, "summary")
         plan[column] = ("answer", new_label, new_cell)
