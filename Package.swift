@@ -30,6 +30,9 @@ let package = Package(
       name: "SurveyCapture",
       dependencies: ["SurveyPlatform", "SurveyCSV", "SurveyWorkbook", "SurveyInstruments"]
     ),
+    // The offline web form for visits and the printable questionnaire, built from instruments;
+    // their responses download in the capture file format. Standard library only.
+    .target(name: "SurveyForms", dependencies: ["SurveyInstruments", "SurveyCapture"]),
     // Per-respondent scores, bands, indicators and reasons.
     .target(name: "SurveyScoring", dependencies: ["SurveyCSV", "SurveyInstruments", "SurveyCapture"]),
     // Distributions, intervals, tests and effect sizes. Standard library only.
@@ -57,7 +60,7 @@ let package = Package(
       name: "LonelinessToolkit",
       dependencies: [
         "SurveyPlatform", "SurveyCSV", "SurveyWorkbook", "SurveyInstruments", "SurveyCapture",
-        "SurveyScoring", "SurveyStatistics", "SurveyReports", "SurveyPipeline",
+        "SurveyScoring", "SurveyStatistics", "SurveyReports", "SurveyPipeline", "SurveyForms",
       ]
     ),
     // The command line: argument parsing, subcommands, exit codes. Kept in a library so tests
@@ -66,7 +69,7 @@ let package = Package(
       name: "LonelinessCommandLine",
       dependencies: [
         "LonelinessToolkit", "SurveyPlatform", "SurveyCSV", "SurveyInstruments", "SurveyCapture",
-        "SurveyScoring", "SurveyReports", "SurveyPipeline",
+        "SurveyScoring", "SurveyReports", "SurveyPipeline", "SurveyForms",
       ]
     ),
     .executableTarget(name: "loneliness", dependencies: ["LonelinessCommandLine"]),
@@ -97,6 +100,10 @@ let package = Package(
       name: "SurveyCaptureTests",
       dependencies: ["SurveyCapture", "SurveyWorkbook", "TestSupport"],
       exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "SurveyFormsTests",
+      dependencies: ["SurveyForms", "SurveyCapture", "SurveyInstruments", "TestSupport"]
     ),
     .testTarget(
       name: "SurveyScoringTests",
