@@ -34,7 +34,10 @@ let package = Package(
     // their responses download in the capture file format. Standard library only.
     .target(name: "SurveyForms", dependencies: ["SurveyInstruments", "SurveyCapture"]),
     // Per-respondent scores, bands, indicators and reasons.
-    .target(name: "SurveyScoring", dependencies: ["SurveyCSV", "SurveyInstruments", "SurveyCapture"]),
+    .target(
+      name: "SurveyScoring",
+      dependencies: ["SurveyCSV", "SurveyInstruments", "SurveyCapture"]
+    ),
     // Distributions, intervals, tests and effect sizes. Standard library only.
     .target(name: "SurveyStatistics", dependencies: ["SurveyPlatform"]),
     // Exact linear and integer programming: the bounds an attacker can put on hidden counts of
@@ -77,7 +80,9 @@ let package = Package(
     // files through a target; Scripts/fuzz.sh builds the driver with libFuzzer.
     .target(
       name: "SurveyFuzzing",
-      dependencies: ["SurveyCSV", "SurveyInstruments", "SurveyCapture", "SurveyScoring", "SurveyWorkbook"]
+      dependencies: [
+        "SurveyCSV", "SurveyInstruments", "SurveyCapture", "SurveyScoring", "SurveyWorkbook",
+      ]
     ),
     .executableTarget(name: "loneliness-fuzz", dependencies: ["SurveyFuzzing", "SurveyPlatform"]),
 
@@ -86,7 +91,10 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
 
     .testTarget(
-      name: "SurveyCSVTests", dependencies: ["SurveyCSV", "TestSupport"], exclude: ["Fixtures"]),
+      name: "SurveyCSVTests",
+      dependencies: ["SurveyCSV", "TestSupport"],
+      exclude: ["Fixtures"]
+    ),
     .testTarget(
       name: "SurveyWorkbookTests",
       dependencies: ["SurveyWorkbook", "SurveyCSV", "TestSupport"],
@@ -125,7 +133,9 @@ let package = Package(
     ),
     .testTarget(
       name: "LonelinessCommandLineTests",
-      dependencies: ["LonelinessCommandLine", "LonelinessToolkit", "TestSupport"],
+      dependencies: [
+        "LonelinessCommandLine", "LonelinessToolkit", "SurveyDisclosure", "TestSupport",
+      ],
       exclude: ["Snapshots"]
     ),
     // The README's code for apps, with nothing imported but the umbrella module.
@@ -137,7 +147,10 @@ let package = Package(
       exclude: ["Fixtures"]
     ),
     .testTarget(
-      name: "SurveyFuzzingTests", dependencies: ["SurveyFuzzing", "TestSupport"], exclude: ["Corpus"]),
+      name: "SurveyFuzzingTests",
+      dependencies: ["SurveyFuzzing", "TestSupport"],
+      exclude: ["Corpus"]
+    ),
   ]
 )
 

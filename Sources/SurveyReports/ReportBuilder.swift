@@ -437,6 +437,7 @@ public struct ReportBuilder: Sendable {
       missingOffset: 1
     )
     measure.valueDecimals = decimals
+    measure.bandRanges = bandList.map { $0.minimum...max($0.minimum, $0.maximum) }
     measure.notes.append(contentsOf: notes)
     // Summary statistics per group.
     for b in measure.breakdowns.indices {

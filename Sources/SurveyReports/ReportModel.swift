@@ -210,6 +210,9 @@ public struct MeasureReport: Sendable {
   /// How the measure's counts follow from another measure's, for disclosure control: a reader
   /// who sees both can subtract one from the other, so both are protected together.
   package var derivation: MeasureDerivation?
+  /// A score's bands as ranges of its values, in the order of its categories, for disclosure
+  /// control: a band's count is the sum of the histogram's values in its range.
+  package var bandRanges: [ClosedRange<Double>] = []
 
   /// Creates a measure report.
   public init(
@@ -373,7 +376,12 @@ public struct ScoreSummary: Sendable, Hashable {
   /// The largest value.
   public var maximum: Double
   /// Whether the statistics are hidden because the group is small.
-  public var isSuppressed: Bool
+  public var isSuppressed: Bool {
+    didSet { if isSuppressed { shownCount = nil } }
+  }
+  /// How many have the score as published: ``count``, rounded under a rounding policy (see
+  /// ``SuppressionPolicy/nhsDigital``), `nil` when hidden.
+  public var shownCount: Int?
 
   /// Creates a summary.
   public init(
@@ -398,6 +406,7 @@ public struct ScoreSummary: Sendable, Hashable {
     self.minimum = minimum
     self.maximum = maximum
     self.isSuppressed = isSuppressed
+    self.shownCount = isSuppressed ? nil : count
   }
 }
 

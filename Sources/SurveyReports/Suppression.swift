@@ -13,11 +13,23 @@ public enum SuppressionPolicy: Sendable, Hashable {
   public var description: String {
     switch self {
     case .threshold(let threshold):
-      "Counts from 1 to \(threshold - 1) are hidden with their percentages, and so are further counts that would reveal a hidden one from a total (secondary suppression). Zeros are shown. Bases and rows read are shown, so where a question has only one kind of missing answer (such as not answered), its number can be worked out from them."
+      "Counts from 1 to \(threshold - 1) are hidden with their percentages, and so are further counts, chosen so that no hidden small count can be worked out from all of the report's figures together (bases, totals over groups, indicators, bands); every hidden count has the same mark. Zeros are shown. Counts of missing answers are not protected: where a question has only one kind, its number is the group's rows less the base. A test of a table with hidden counts gives only a coarse p-value."
+    case .nhsDigital:
+      "NHS Digital style: counts from 1 to 7 are hidden, other counts, bases and numbers with a score are rounded to the nearest 5, percentages are worked out from the rounded counts, and further counts are hidden so that no hidden count can be worked out from all of the report's figures together. A test of a table with hidden counts gives only a coarse p-value."
+    case .none:
+      "No suppression: every count is shown. Do not publish this report if it describes people."
+    }
+  }
+
+  /// The policy in words for `compare` and `change`, whose tables are protected one by one.
+  var tableByTableDescription: String {
+    switch self {
+    case .threshold(let threshold):
+      "Counts from 1 to \(threshold - 1) are hidden with their percentages, and so are further counts that would reveal a hidden one from a total of the same table; every hidden count has the same mark. Zeros are shown."
     case .nhsDigital:
       "NHS Digital style: counts from 1 to 7 are hidden, other counts and bases are rounded to the nearest 5, and percentages are worked out from the rounded counts."
     case .none:
-      "No suppression: every count is shown. Do not publish this report if it describes people."
+      description
     }
   }
 
@@ -81,6 +93,12 @@ enum Suppressor {
           for m in group.missing.indices { protectRounded(&group.missing[m], base: nil) }
           for h in group.histogram.indices { protectRounded(&group.histogram[h], base: nil) }
           if group.shownBase == nil { hideGroup(&group) }
+          if var summary = group.summary, !summary.isSuppressed {
+            // The number with a score goes through the same rounding as every other count, or
+            // the exact figures would undo the rounding.
+            summary.shownCount = roundToFive(summary.count)
+            group.summary = summary
+          }
           measure.breakdowns[b].groups[g] = group
         }
       }
@@ -129,6 +147,7 @@ enum Suppressor {
     }
     if var summary = group.summary {
       summary.isSuppressed = true
+      summary.shownCount = nil
       group.summary = summary
     }
   }

@@ -99,7 +99,7 @@ struct ChangeDocument: DocumentBuilding {
   private var about: Document.Section {
     var about = instrumentLines(metadata.instruments)
     about.append(
-      "Disclosure control: \(metadata.suppression.description) Tests that would reveal a hidden "
+      "Disclosure control: \(metadata.suppression.tableByTableDescription) Tests that would reveal a hidden "
         + "count are hidden too."
     )
     about.append(

@@ -193,7 +193,7 @@ struct ComparisonDocument: DocumentBuilding {
     }
     about += instrumentLines(metadata.instruments)
     about.append(
-      "Disclosure control: \(metadata.suppression.description) Differences involving a hidden "
+      "Disclosure control: \(metadata.suppression.tableByTableDescription) Differences involving a hidden "
         + "count are hidden too."
     )
     about.append(

@@ -110,7 +110,9 @@ extension SurveyDocument {
             [name, .count(group.shownBase)] + Array(repeating: .hidden(.hidden), count: 5)
           )
         }
-        return Table.Row([name, .count(summary.count)] + summaryCells(summary, places: places))
+        return Table.Row(
+          [name, .count(summary.shownCount)] + summaryCells(summary, places: places)
+        )
       }
       blocks.append(
         .table(

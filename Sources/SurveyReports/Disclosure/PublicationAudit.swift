@@ -30,6 +30,9 @@ import SurveyDisclosure
 enum PublicationAudit {
   /// Whether to trace the audit on standard output (LONELINESS_AUDIT_TRACE=1), for measuring.
   static let auditTrace = false
+  /// The most counts a report may publish for the audit to run at all: beyond it (a breakdown
+  /// into many thousands of groups) building the relations alone would cost gigabytes.
+  static let maximumAuditedCounts = 200_000
   /// The most related counts audited together.
   static let maximumComponentSize = 2_000
   /// The most related counts whose hidden counts are also settled by integer programming.
@@ -51,6 +54,18 @@ enum PublicationAudit {
     includedRows: Int
   ) -> [String] {
     guard policy != .none else { return [] }
+    let counts = measures.reduce(0) { total, measure in
+      measure.breakdowns.reduce(total) { total, breakdown in
+        breakdown.groups.reduce(total) { total, group in
+          total + 1 + group.categories.count + group.missing.count + group.histogram.count
+        }
+      }
+    }
+    guard counts <= maximumAuditedCounts else {
+      return [
+        "Disclosure control: this report publishes \(counts) counts, too many to check together; each table was protected on its own, but a reader combining tables (an indicator with its question, a total with its groups) may be able to work out a hidden count. Break down by fewer groups before publishing it."
+      ]
+    }
     var notes: [String] = []
     // Each round hides at least one more count, so the rounds end.
     for _ in 0..<10_000 {

@@ -192,12 +192,18 @@ struct PublicationLedger {
         for k in whole.missing.indices { total(.missing(k)) }
       }
       if let whole = measure.breakdowns.first?.groups.first, !whole.histogram.isEmpty {
-        relate(
-          [(.figure(Figure(measure: m, breakdown: 0, group: 0, slot: .base)), -1)]
-            + whole.histogram.indices.map {
-              (.figure(Figure(measure: m, breakdown: 0, group: 0, slot: .histogram($0))), 1)
-            }
-        )
+        func figure(_ slot: Slot) -> Term {
+          .figure(Figure(measure: m, breakdown: 0, group: 0, slot: slot))
+        }
+        relate([(figure(.base), -1)] + whole.histogram.indices.map { (figure(.histogram($0)), 1) })
+        // A band is the sum of the whole-number values in its range.
+        let bins = whole.histogram.map { Self.valueRange(of: $0.category) }
+        for (c, band) in measure.bandRanges.enumerated() where c < whole.categories.count {
+          let inside = bins.indices.filter { index in
+            bins[index].map { band.contains($0.lowerBound) && band.contains($0.upperBound) } == true
+          }
+          relate([(figure(.category(c)), -1)] + inside.map { (figure(.histogram($0)), 1) })
+        }
       }
       if let derivation = measure.derivation { relateDerived(m, derivation, index: index) }
     }
@@ -208,6 +214,19 @@ struct PublicationLedger {
             + breakdowns[b].groups.indices.map { (.size(breakdown: b, group: $0), -1) }
         )
       }
+    }
+  }
+
+  /// The whole numbers a histogram bin's label covers ("7" or "3-5"), or `nil` for a bin of
+  /// fractional values, which no band is the sum of.
+  private static func valueRange(of label: String) -> ClosedRange<Double>? {
+    let ends = label.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+    switch ends.count {
+    case 1: return ends[0].map { Double($0)...Double($0) }
+    case 2:
+      guard let low = ends[0], let high = ends[1], low <= high else { return nil }
+      return Double(low)...Double(high)
+    default: return nil
     }
   }
 
@@ -299,9 +318,17 @@ struct PublicationLedger {
       }
       var solver = BoundSolver(system, nodeLimit: PublicationAudit.nodeLimit)
       let exactly = variableOf.count <= PublicationAudit.maximumExactComponentSize
+      var witnesses: [[Rational]] = []
       for figure in hidden {
         guard let variable = variableOf[.figure(figure)] else { continue }
-        if Self.isExposed(variable, by: &solver, exactly: exactly) {
+        let truth = Rational(value(.figure(figure)))
+        if Self.isExposed(
+          variable,
+          truth: truth,
+          by: &solver,
+          witnesses: &witnesses,
+          exactly: exactly
+        ) {
           findings.exposed.append(figure)
         }
       }
@@ -323,15 +350,36 @@ struct PublicationLedger {
   /// - Complexity: Two linear programs; in small parts, up to two integer programs more.
   private static func isExposed(
     _ variable: Variable,
+    truth: Rational,
     by solver: inout BoundSolver,
+    witnesses: inout [[Rational]],
     exactly: Bool
   ) -> Bool {
-    let relaxed = solver.bounds(of: variable, relaxingIntegrality: true)
-    guard let low = relaxed.lower.attainedValue, let high = relaxed.upper.attainedValue else {
-      // Unbounded above (a count no relation limits), or an inconsistent system: no single
-      // value follows.
+    // A point met before whose value is 1 or more from the true one proves the range holds two
+    // whole numbers (the true value is always feasible), with no program solved.
+    if witnesses.contains(where: { ($0[variable.index] - truth).magnitude >= 1 }) { return false }
+    let expression = LinearExpression(variable)
+    guard
+      case .optimal(let low, let lowPoint) = solver.minimum(
+        of: expression,
+        relaxingIntegrality: true
+      )
+    else {
+      // An inconsistent system: no single value follows.
       return false
     }
+    witnesses.append(lowPoint)
+    if truth - low >= 1 { return false }
+    guard
+      case .optimal(let high, let highPoint) = solver.maximum(
+        of: expression,
+        relaxingIntegrality: true
+      )
+    else {
+      // Unbounded above: a count no relation limits.
+      return false
+    }
+    witnesses.append(highPoint)
     if low.ceiling == high.floor { return true }
     guard exactly else { return false }
     switch solver.determination(of: variable) {
@@ -412,31 +460,48 @@ struct PublicationLedger {
   ///
   /// Among the non-zero counts published beside it in one of its relations (not bases), the
   /// choice prefers one whose every other relation already has a hidden count (so that it is not
-  /// exposed in turn), then the smallest, then one of its own table.
+  /// exposed in turn), then the smallest, then one of its own table. When every count beside it
+  /// is hidden already, the route runs through those hidden counts: the search moves out to
+  /// their relations, up to three steps away.
+  ///
+  /// - Complexity: O(*r* × *t*) in the relations reached and their terms.
   func complement(for exposed: Figure) -> (figure: Figure, relations: [Int])? {
-    var best: (figure: Figure, rank: [Int])?
-    for relation in relationsOf[.figure(exposed)] ?? [] {
-      for (term, _) in relations[relation].terms {
-        guard case .figure(let figure) = term, figure != exposed, !isHidden(figure),
-          figure.slot != .base
-        else { continue }
-        let count = value(term)
-        guard count > 0 else { continue }
-        let alone = (relationsOf[term] ?? []).filter { other in
-          other != relation
-            && !relations[other].terms.contains { entry in
-              entry.term != term && isUnknown(entry.term)
+    var frontier: [Figure] = [exposed]
+    var visited: Set<Figure> = [exposed]
+    for _ in 0..<4 {
+      var best: (figure: Figure, rank: [Int])?
+      var next: [Figure] = []
+      for source in frontier {
+        for relation in relationsOf[.figure(source)] ?? [] {
+          for (term, _) in relations[relation].terms {
+            guard case .figure(let figure) = term, !visited.contains(figure) else { continue }
+            if isHidden(figure) {
+              next.append(figure)
+              continue
             }
-        }.count
-        let sameTable = figure.measure == exposed.measure && figure.breakdown == exposed.breakdown
-        let rank = [alone, count, sameTable ? 0 : 1]
-        if best == nil || rank.lexicographicallyPrecedes(best?.rank ?? rank) {
-          best = (figure, rank)
+            guard figure.slot != .base else { continue }
+            let count = value(term)
+            guard count > 0 else { continue }
+            let alone = (relationsOf[term] ?? []).filter { other in
+              other != relation
+                && !relations[other].terms.contains { entry in
+                  entry.term != term && isUnknown(entry.term)
+                }
+            }.count
+            let sameTable =
+              figure.measure == exposed.measure && figure.breakdown == exposed.breakdown
+            let rank = [alone, count, sameTable ? 0 : 1]
+            if best == nil || rank.lexicographicallyPrecedes(best?.rank ?? rank) {
+              best = (figure, rank)
+            }
+          }
         }
       }
+      if let best { return (best.figure, relationsOf[.figure(best.figure)] ?? []) }
+      frontier = next.filter { visited.insert($0).inserted }
+      if frontier.isEmpty { break }
     }
-    guard let best else { return nil }
-    return (best.figure, relationsOf[.figure(best.figure)] ?? [])
+    return nil
   }
 
   /// The relations `figure` appears in.

@@ -39,7 +39,10 @@ enum ReportJSON {
   }
 
   static func suppressionPolicy(_ policy: SuppressionPolicy) -> JSONValue {
-    jsonObject([("policy", .string(policy.name)), ("description", .string(policy.description))])
+    jsonObject([
+      ("policy", .string(policy.name)),
+      ("description", .string(policy.tableByTableDescription)),
+    ])
   }
 
   static func reasons(_ reasons: [ReasonCount]) -> JSONValue {

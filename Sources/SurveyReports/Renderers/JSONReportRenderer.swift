@@ -82,7 +82,8 @@ public struct JSONReportRenderer: ReportSerialising {
               (
                 "summary",
                 jsonObject([
-                  ("n", hidden ? .null : .integer(summary.count)), ("mean", value(summary.mean)),
+                  ("n", summary.shownCount.map(JSONValue.integer) ?? .null),
+                  ("mean", value(summary.mean)),
                   ("ci_lower", value(summary.meanInterval?.lower)),
                   ("ci_upper", value(summary.meanInterval?.upper)),
                   ("sd", value(summary.standardDeviation)), ("median", value(summary.median)),

@@ -66,7 +66,7 @@ public struct TidyCSVRenderer: ReportSerialising {
               upper: Double? = nil
             ) -> [String] {
               prefix + [
-                "statistic", name, "", hidden ? "" : String(summary.count), "",
+                "statistic", name, "", summary.shownCount.map(String.init) ?? "", "",
                 hidden ? "" : (lower.map { fixed($0, decimals: places) } ?? ""),
                 hidden ? "" : (upper.map { fixed($0, decimals: places) } ?? ""),
                 hidden ? "" : (value.map { fixed($0, decimals: places) } ?? ""),
