@@ -126,13 +126,44 @@ struct ByteStringTable {
   /// The number of distinct keys.
   var count: Int { starts.count }
 
-  /// The FNV-1a hash of `bytes`.
+  /// A hash of `bytes`, eight bytes at a time, with a final mix so that every byte reaches
+  /// the low bits (which pick the slot).
+  ///
+  /// - Complexity: O(*n*) for *n* bytes.
   @inline(__always)
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(truncatingIfNeeded: bytes.count)
+    guard let base = bytes.baseAddress else { return mix(hash) }
+    let raw = UnsafeRawPointer(base)
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      hash = (hash ^ word) &* 0x9e37_79b9_7f4a_7c15
+      hash ^= hash >> 32
+      offset += 8
     }
+    if offset < bytes.count {
+      var word: UInt64 = 0
+      var shift: UInt64 = 0
+      while offset < bytes.count {
+        word |= UInt64(base[offset]) << shift
+        shift += 8
+        offset += 1
+      }
+      hash = (hash ^ word) &* 0x9e37_79b9_7f4a_7c15
+    }
+    return mix(hash)
+  }
+
+  /// The final mix of MurmurHash3 (fmix64).
+  @inline(__always)
+  private static func mix(_ value: UInt64) -> UInt64 {
+    var hash = value
+    hash ^= hash >> 33
+    hash &*= 0xff51_afd7_ed55_8ccd
+    hash ^= hash >> 33
+    hash &*= 0xc4ce_b9fe_1a85_ec53
+    hash ^= hash >> 33
     return hash
   }
 
@@ -166,10 +197,19 @@ struct ByteStringTable {
   private func equals(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard Int(lengths[entry]) == bytes.count else { return false }
     let start = Int(starts[entry])
-    return arena.withUnsafeBufferPointer { stored in
+    return arena.withUnsafeBytes { stored in
+      let other = UnsafeRawBufferPointer(bytes)
       var index = 0
+      while index + 8 <= bytes.count {
+        if stored.loadUnaligned(fromByteOffset: start + index, as: UInt64.self)
+          != other.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        {
+          return false
+        }
+        index += 8
+      }
       while index < bytes.count {
-        if stored[start + index] != bytes[index] { return false }
+        if stored[start + index] != other[index] { return false }
         index += 1
       }
       return true
