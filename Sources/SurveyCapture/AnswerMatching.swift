@@ -109,9 +109,11 @@ public struct AnswerMatcher: Sendable {
 /// A hash table keyed by byte strings, for interning cell values without building a `String` per
 /// cell.
 ///
-/// Keys are stored once in an arena; lookups hash the bytes (FNV-1a) and verify them.
+/// Keys are stored once in an arena; lookups hash the bytes and verify them. Each slot holds the
+/// key's index and the high half of its hash, so a probe past another key reads only the slot.
 struct ByteStringTable {
-  private var slots: [Int32]
+  /// 0 for an empty slot, else the high 32 bits of the key's hash and its index plus one.
+  private var slots: [UInt64]
   private(set) var hashes: [UInt64] = []
   private var starts: [Int32] = []
   private var lengths: [Int32] = []
@@ -120,7 +122,7 @@ struct ByteStringTable {
   init(capacity: Int = 16) {
     var size = 16
     while size < capacity * 2 { size *= 2 }
-    slots = [Int32](repeating: -1, count: size)
+    slots = [UInt64](repeating: 0, count: size)
   }
 
   /// The number of distinct keys.
@@ -172,14 +174,18 @@ struct ByteStringTable {
     let hash = Self.hash(bytes)
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
+    let tag = hash & 0xffff_ffff_0000_0000
     while true {
-      let entry = Int(slots[slot])
-      if entry < 0 { break }
-      if hashes[entry] == hash && equals(entry, bytes) { return (entry, false) }
+      let value = slots[slot]
+      if value == 0 { break }
+      if value & 0xffff_ffff_0000_0000 == tag {
+        let entry = Int(value & 0xffff_ffff) - 1
+        if equals(entry, bytes) { return (entry, false) }
+      }
       slot = (slot + 1) & mask
     }
     let index = starts.count
-    slots[slot] = Int32(index)
+    slots[slot] = tag | UInt64(index + 1)
     hashes.append(hash)
     starts.append(Int32(arena.count))
     lengths.append(Int32(bytes.count))
@@ -217,12 +223,12 @@ struct ByteStringTable {
   }
 
   private mutating func grow() {
-    var newSlots = [Int32](repeating: -1, count: slots.count * 2)
+    var newSlots = [UInt64](repeating: 0, count: slots.count * 2)
     let mask = newSlots.count - 1
     for (entry, hash) in hashes.enumerated() {
       var slot = Int(truncatingIfNeeded: hash) & mask
-      while newSlots[slot] >= 0 { slot = (slot + 1) & mask }
-      newSlots[slot] = Int32(entry)
+      while newSlots[slot] != 0 { slot = (slot + 1) & mask }
+      newSlots[slot] = hash & 0xffff_ffff_0000_0000 | UInt64(entry + 1)
     }
     slots = newSlots
   }
