@@ -8,6 +8,7 @@
 #
 #   Scripts/benchmark/report.sh [RESPONDENTS] [DISTRICTS] [THREADS]
 #   SKIP_BASELINES=1 Scripts/benchmark/report.sh ...   # loneliness only (the scaling table)
+#   EARLIER=PATH Scripts/benchmark/report.sh ...        # also time another build of loneliness
 #
 # Installs what it needs when missing: GNU time (apt-get), duckdb and pandas (pip).
 set -euo pipefail
@@ -51,6 +52,11 @@ max_groups=()
 if [ "$districts" -gt 200 ]; then max_groups=(--max-groups "$districts"); fi
 results+=("$(measure loneliness "$binary" report "$work/export.csv" \
   -i ons-loneliness -i wemwbs --by District --format json "${max_groups[@]}")")
+if [ -n "${EARLIER:-}" ]; then
+  results+=("$(measure earlier "$EARLIER" report "$work/export.csv" \
+    -i ons-loneliness -i wemwbs --by District --format json "${max_groups[@]}")")
+  cmp -s "$work/loneliness.out" "$work/earlier.out" || echo "note: the two builds' reports differ"
+fi
 if [ -z "${SKIP_BASELINES:-}" ]; then
   results+=("$(measure duckdb python3 "$root/Scripts/benchmark/report_baseline.py" duckdb \
     "$work/export.csv" "$threads")")

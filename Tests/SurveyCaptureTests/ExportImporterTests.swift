@@ -372,7 +372,9 @@ let platformTallies: [String: [Int]] = [
     for (offset, id) in repeated.enumerated() {
       let firstLine = try 2 + #require(unique.firstIndex(of: id))
       #expect(
-        repeats[offset].description.contains("'\(id)' in column 1 'id' appears again (first on line \(firstLine))")
+        repeats[offset].description.contains(
+          "'\(id)' in column 1 'id' appears again (first on line \(firstLine))"
+        )
       )
     }
   }
