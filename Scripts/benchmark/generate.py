@@ -3,7 +3,10 @@
 the four ONS loneliness questions and the fourteen WEMWBS items (headed by key phrase only),
 all answered as labels, with a few blanks. Deterministic (fixed seed). Standard library only.
 
-    python3 Scripts/benchmark/generate.py OUTPUT.csv [RESPONDENTS]
+    python3 Scripts/benchmark/generate.py OUTPUT.csv [RESPONDENTS] [DISTRICTS]
+
+With DISTRICTS, the third column is headed "District" and holds that many districts
+("D00001", ...) instead of the six named areas (the report benchmark's breakdown).
 """
 import random
 import sys
@@ -23,9 +26,11 @@ AGES = ["16-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+"]
 def main() -> None:
     path = sys.argv[1]
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
+    districts = int(sys.argv[3]) if len(sys.argv) > 3 else None
+    areas = AREAS if districts is None else [f"D{index + 1:05d}" for index in range(districts)]
     rng = random.Random(20260302)
     header = (
-        ["respondent_id", "submitted", "area", "age_band",
+        ["respondent_id", "submitted", "area" if districts is None else "District", "age_band",
          "How often do you feel that you lack companionship?", "How often do you feel left out?",
          "How often do you feel isolated from others?", "How often do you feel lonely?"]
         + [f"WEMWBS - {phrase}" for phrase in WEMWBS_PHRASES]
@@ -35,7 +40,7 @@ def main() -> None:
         lines = []
         for index in range(count):
             row = [f"R{index + 1:07d}", f"2026-03-{1 + index % 28:02d} {index % 24:02d}:{index % 60:02d}",
-                   rng.choice(AREAS), rng.choice(AGES)]
+                   rng.choice(areas), rng.choice(AGES)]
             row += [rng.choice(UCLA) for _ in range(3)]
             row.append(rng.choice(DIRECT))
             row += ["" if rng.random() < 0.01 else rng.choice(WEMWBS_LABELS) for _ in WEMWBS_PHRASES]

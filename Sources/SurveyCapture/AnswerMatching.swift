@@ -109,9 +109,11 @@ public struct AnswerMatcher: Sendable {
 /// A hash table keyed by byte strings, for interning cell values without building a `String` per
 /// cell.
 ///
-/// Keys are stored once in an arena; lookups hash the bytes (FNV-1a) and verify them.
+/// Keys are stored once in an arena; lookups hash the bytes and verify them. Each slot holds the
+/// key's index and the high half of its hash, so a probe past another key reads only the slot.
 struct ByteStringTable {
-  private var slots: [Int32]
+  /// 0 for an empty slot, else the high 32 bits of the key's hash and its index plus one.
+  private var slots: [UInt64]
   private(set) var hashes: [UInt64] = []
   private var starts: [Int32] = []
   private var lengths: [Int32] = []
@@ -120,19 +122,50 @@ struct ByteStringTable {
   init(capacity: Int = 16) {
     var size = 16
     while size < capacity * 2 { size *= 2 }
-    slots = [Int32](repeating: -1, count: size)
+    slots = [UInt64](repeating: 0, count: size)
   }
 
   /// The number of distinct keys.
   var count: Int { starts.count }
 
-  /// The FNV-1a hash of `bytes`.
+  /// A hash of `bytes`, eight bytes at a time, with a final mix so that every byte reaches
+  /// the low bits (which pick the slot).
+  ///
+  /// - Complexity: O(*n*) for *n* bytes.
   @inline(__always)
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(truncatingIfNeeded: bytes.count)
+    guard let base = bytes.baseAddress else { return mix(hash) }
+    let raw = UnsafeRawPointer(base)
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      hash = (hash ^ word) &* 0x9e37_79b9_7f4a_7c15
+      hash ^= hash >> 32
+      offset += 8
     }
+    if offset < bytes.count {
+      var word: UInt64 = 0
+      var shift: UInt64 = 0
+      while offset < bytes.count {
+        word |= UInt64(base[offset]) << shift
+        shift += 8
+        offset += 1
+      }
+      hash = (hash ^ word) &* 0x9e37_79b9_7f4a_7c15
+    }
+    return mix(hash)
+  }
+
+  /// The final mix of MurmurHash3 (fmix64).
+  @inline(__always)
+  private static func mix(_ value: UInt64) -> UInt64 {
+    var hash = value
+    hash ^= hash >> 33
+    hash &*= 0xff51_afd7_ed55_8ccd
+    hash ^= hash >> 33
+    hash &*= 0xc4ce_b9fe_1a85_ec53
+    hash ^= hash >> 33
     return hash
   }
 
@@ -141,14 +174,18 @@ struct ByteStringTable {
     let hash = Self.hash(bytes)
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
+    let tag = hash & 0xffff_ffff_0000_0000
     while true {
-      let entry = Int(slots[slot])
-      if entry < 0 { break }
-      if hashes[entry] == hash && equals(entry, bytes) { return (entry, false) }
+      let value = slots[slot]
+      if value == 0 { break }
+      if value & 0xffff_ffff_0000_0000 == tag {
+        let entry = Int(value & 0xffff_ffff) - 1
+        if equals(entry, bytes) { return (entry, false) }
+      }
       slot = (slot + 1) & mask
     }
     let index = starts.count
-    slots[slot] = Int32(index)
+    slots[slot] = tag | UInt64(index + 1)
     hashes.append(hash)
     starts.append(Int32(arena.count))
     lengths.append(Int32(bytes.count))
@@ -166,10 +203,19 @@ struct ByteStringTable {
   private func equals(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard Int(lengths[entry]) == bytes.count else { return false }
     let start = Int(starts[entry])
-    return arena.withUnsafeBufferPointer { stored in
+    return arena.withUnsafeBytes { stored in
+      let other = UnsafeRawBufferPointer(bytes)
       var index = 0
+      while index + 8 <= bytes.count {
+        if stored.loadUnaligned(fromByteOffset: start + index, as: UInt64.self)
+          != other.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        {
+          return false
+        }
+        index += 8
+      }
       while index < bytes.count {
-        if stored[start + index] != bytes[index] { return false }
+        if stored[start + index] != other[index] { return false }
         index += 1
       }
       return true
@@ -177,12 +223,12 @@ struct ByteStringTable {
   }
 
   private mutating func grow() {
-    var newSlots = [Int32](repeating: -1, count: slots.count * 2)
+    var newSlots = [UInt64](repeating: 0, count: slots.count * 2)
     let mask = newSlots.count - 1
     for (entry, hash) in hashes.enumerated() {
       var slot = Int(truncatingIfNeeded: hash) & mask
-      while newSlots[slot] >= 0 { slot = (slot + 1) & mask }
-      newSlots[slot] = Int32(entry)
+      while newSlots[slot] != 0 { slot = (slot + 1) & mask }
+      newSlots[slot] = hash & 0xffff_ffff_0000_0000 | UInt64(entry + 1)
     }
     slots = newSlots
   }

@@ -117,7 +117,7 @@ public enum JSONWriter {
         output += String(number)
       }
     case .literal(let literal): output += literal
-    case .string(let text): output += quoted(text)
+    case .string(let text): appendQuoted(text, to: &output)
     case .array(let elements):
       guard !elements.isEmpty else {
         output += "[]"
@@ -140,7 +140,7 @@ public enum JSONWriter {
       for (position, member) in members.enumerated() {
         if position > 0 { output += "," }
         newline(indent.map { $0 + 1 }, &output)
-        output += quoted(member.key)
+        appendQuoted(member.key, to: &output)
         output += indent == nil ? ":" : ": "
         write(member.value, indent: indent.map { $0 + 1 }, to: &output)
       }
@@ -151,7 +151,20 @@ public enum JSONWriter {
 
   private static func newline(_ indent: Int?, _ output: inout String) {
     guard let indent else { return }
-    output += "\n" + String(repeating: "  ", count: indent)
+    output += "\n"
+    for _ in 0..<indent { output += "  " }
+  }
+
+  /// Appends ``quoted(_:)`` of `text`, without building it when `text` is printable ASCII with
+  /// no `"` or `\` (which need no escape).
+  private static func appendQuoted(_ text: String, to output: inout String) {
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7f && $0 != 0x22 && $0 != 0x5c }) {
+      output += "\""
+      output += text
+      output += "\""
+    } else {
+      output += quoted(text)
+    }
   }
 }
 

@@ -325,9 +325,26 @@ public struct ReportBuilder: Sendable {
     else { return }
     let codes = scale.options.map(\.code)
     let codeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+    // Codes are small whole numbers: look them up in an array rather than hashing each answer.
+    let smallest = codes.min() ?? 0
+    let span = (codes.max() ?? 0) - smallest + 1
+    var indexOfCode: [Int]?
+    if smallest > Int.min / 2, span > 0, span <= 1_024 {
+      var table = [Int](repeating: -1, count: span)
+      for (index, code) in codes.enumerated() where table[code - smallest] < 0 {
+        table[code - smallest] = codeIndex[code] ?? index
+      }
+      indexOfCode = table
+    }
     let missingLabels = ["not answered", "unrecognised answer"] + scale.missingAnswers.map(\.label)
     let category: [Int] = column.answers.map { answer in
-      if let code = answer.code { return codeIndex[code] ?? -1 }
+      if let code = answer.code {
+        if let indexOfCode {
+          let offset = code - smallest
+          return offset >= 0 && offset < span ? indexOfCode[offset] : -1
+        }
+        return codeIndex[code] ?? -1
+      }
       if answer == .notAnswered { return -1 }
       if answer == .unrecognised { return -2 }
       return -3 - (answer.missingReasonIndex ?? 0)
@@ -609,42 +626,56 @@ public struct ReportBuilder: Sendable {
     let groupingsToUse: [Grouping?] = [nil] + groupings.map { Optional($0) }
     for grouping in groupingsToUse {
       let groupCount = grouping?.labels.count ?? 1
-      var counts = [[Int]](repeating: [Int](repeating: 0, count: labels.count), count: groupCount)
-      var weighted = [[Double]](
-        repeating: [Double](repeating: 0, count: labels.count),
-        count: groupCount
-      )
+      let width = labels.count
+      // One flat array per tally (group by category), filled in one pass over the rows: nested
+      // arrays would check each inner array's uniqueness on every increment.
+      var flatCounts = [Int](repeating: 0, count: groupCount * width)
+      var flatWeighted = [Double](repeating: 0, count: weights == nil ? 0 : groupCount * width)
+      var flatSquares = flatWeighted
       var bases = [Int](repeating: 0, count: groupCount)
       var weightedBases = [Double](repeating: 0, count: groupCount)
-      var squaredWeights = weighted
-      var missing = [[Int]](
-        repeating: [Int](repeating: 0, count: missingLabels.count),
-        count: groupCount
-      )
-      var rowsOfGroup = [[Int]](repeating: [], count: groupCount)
+      var flatMissing = [Int](repeating: 0, count: groupCount * missingLabels.count)
+      // The rows of each group are needed only for weighted estimates.
+      var rowsOfGroup = [[Int]](repeating: [], count: weights == nil ? 0 : groupCount)
+      let groupOfRow = grouping?.groupOfRow
       for row in categoryOfRow.indices where included[row] {
-        let group = grouping?.groupOfRow[row] ?? 0
+        let group = groupOfRow?[row] ?? 0
         let category = categoryOfRow[row]
-        let weight = weights?[row] ?? 1
         if category >= 0 {
-          if let chosen = respondentsChoose?[row] {
-            for choice in chosen {
-              counts[group][choice] += 1
-              weighted[group][choice] += weight
+          if let weights {
+            let weight = weights[row]
+            if let chosen = respondentsChoose?[row] {
+              for choice in chosen {
+                flatCounts[group * width + choice] += 1
+                flatWeighted[group * width + choice] += weight
+              }
+            } else if category < width {
+              flatCounts[group * width + category] += 1
+              flatWeighted[group * width + category] += weight
+              flatSquares[group * width + category] += weight * weight
             }
-          } else if category < labels.count {
-            counts[group][category] += 1
-            weighted[group][category] += weight
-            squaredWeights[group][category] += weight * weight
+            weightedBases[group] += weight
+            rowsOfGroup[group].append(row)
+          } else if let chosen = respondentsChoose?[row] {
+            for choice in chosen { flatCounts[group * width + choice] += 1 }
+          } else if category < width {
+            flatCounts[group * width + category] += 1
           }
           bases[group] += 1
-          weightedBases[group] += weight
-          rowsOfGroup[group].append(row)
         } else {
           let index = -category - missingOffset
-          if index >= 0 && index < missingLabels.count { missing[group][index] += 1 }
+          if index >= 0 && index < missingLabels.count {
+            flatMissing[group * missingLabels.count + index] += 1
+          }
         }
       }
+      func nested<Value>(_ flat: [Value], _ size: Int) -> [[Value]] {
+        (0..<groupCount).map { group in Array(flat[(group * size)..<((group + 1) * size)]) }
+      }
+      let counts = nested(flatCounts, width)
+      let missing = nested(flatMissing, missingLabels.count)
+      let weighted = weights == nil ? [] : nested(flatWeighted, width)
+      let squaredWeights = weights == nil ? [] : nested(flatSquares, width)
       var groups: [GroupEstimate] = []
       for group in 0..<groupCount {
         let base = bases[group]

@@ -343,6 +343,42 @@ let platformTallies: [String: [Int]] = [
     )
   }
 
+  @Test func `ids differing in one byte anywhere are told apart and repeats are found`() throws {
+    // Ids of 1 to 19 bytes (either side of the 8-byte words the interning table hashes and
+    // compares), each differing from the others in one byte at every position, then three
+    // repeated: exactly those three are reported.
+    var rows = ["id,How often do you feel lonely?"]
+    var ids: [String] = []
+    for length in 1...19 {
+      for position in 0..<length {
+        for letter in ["a", "b", "c"] {
+          var bytes = [Character](repeating: "x", count: length)
+          bytes[position] = Character(letter)
+          ids.append(String(bytes))
+        }
+      }
+    }
+    let unique = Array(Set(ids)).sorted()
+    for id in unique { rows.append("\(id),Never") }
+    let repeated = [unique[0], unique[unique.count / 2], unique[unique.count - 1]]
+    for id in repeated { rows.append("\(id),Never") }
+    let report = try ExportImporter.report(
+      .bytes(bytes(rows.joined(separator: "\n") + "\n")),
+      instruments: [builtIn("ons-loneliness")]
+    )
+    #expect(report.recordCount == unique.count + 3)
+    let repeats = report.problems.filter { $0.description.contains("appears again") }
+    #expect(repeats.count == 3)
+    for (offset, id) in repeated.enumerated() {
+      let firstLine = try 2 + #require(unique.firstIndex(of: id))
+      #expect(
+        repeats[offset].description.contains(
+          "'\(id)' in column 1 'id' appears again (first on line \(firstLine))"
+        )
+      )
+    }
+  }
+
   @Test func `cohort files give the README's tallies for ONS loneliness and ONS4`() throws {
     let intervention = try ExportImporter.report(
       .file(path: examplePath("cohort-comparison/intervention.csv")),
