@@ -849,6 +849,7 @@ private final class DecodingSession {
         }
       }
     }
+    let better = reader.take("better").flatMap { direction($0, "\(path).better") }
     let provenance = provenance(&reader, sources: sources)
     reader.finish()
     checkLabelsAreDistinct(
@@ -862,8 +863,19 @@ private final class DecodingSession {
       id: id,
       options: options,
       missingAnswers: missingAnswers,
+      better: better,
       provenance: provenance
     )
+  }
+
+  /// `"higher"` or `"lower"`; anything else is reported.
+  func direction(_ node: JSONNode, _ path: String) -> Direction? {
+    guard let text = string(node, path) else { return nil }
+    guard let direction = Direction(rawValue: text) else {
+      report(node.position, path, "expected \"higher\" or \"lower\", found '\(text)'")
+      return nil
+    }
+    return direction
   }
 
   /// Two answers of one scale must not normalise to the same text, or matching would be ambiguous.
@@ -1010,17 +1022,7 @@ private final class DecodingSession {
     let methodNode = reader.required("method")
     let methodName = methodNode.flatMap { string($0, "\(path).method") }
     let higherMeans = reader.take("higherMeans").flatMap { string($0, "\(path).higherMeans") }
-    var better: Direction?
-    if let betterNode = reader.take("better"), let text = string(betterNode, "\(path).better") {
-      better = Direction(rawValue: text)
-      if better == nil {
-        report(
-          betterNode.position,
-          "\(path).better",
-          "expected \"higher\" or \"lower\", found '\(text)'"
-        )
-      }
-    }
+    let better = reader.take("better").flatMap { direction($0, "\(path).better") }
     let decimalsNode = reader.take("decimals")
     var decimals = decimalsNode.flatMap { integer($0, "\(path).decimals") } ?? 0
     if let decimalsNode, !(0...6).contains(decimals) {
