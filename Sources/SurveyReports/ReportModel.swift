@@ -51,6 +51,8 @@ public struct ReportMetadata: Sendable {
   public var notes: [String]
   /// The toolkit's version.
   public var toolkitVersion: String
+  /// When the responses were given, when the export has a date column that says.
+  public var responsePeriod: ResponsePeriod?
 
   /// Creates metadata.
   public init(
