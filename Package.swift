@@ -30,16 +30,23 @@ let package = Package(
       name: "SurveyCapture",
       dependencies: ["SurveyPlatform", "SurveyCSV", "SurveyWorkbook", "SurveyInstruments"]
     ),
+    // The offline web form for visits and the printable questionnaire, built from instruments;
+    // their responses download in the capture file format. Standard library only.
+    .target(name: "SurveyForms", dependencies: ["SurveyInstruments", "SurveyCapture"]),
     // Per-respondent scores, bands, indicators and reasons.
     .target(name: "SurveyScoring", dependencies: ["SurveyCSV", "SurveyInstruments", "SurveyCapture"]),
     // Distributions, intervals, tests and effect sizes. Standard library only.
     .target(name: "SurveyStatistics", dependencies: ["SurveyPlatform"]),
+    // Exact linear and integer programming: the bounds an attacker can put on hidden counts of
+    // a publication. Package-internal; reports audit their suppression with it, and the tests
+    // play the attacker with it.
+    .target(name: "SurveyDisclosure"),
     // Report model, aggregation, suppression, renderers.
     .target(
       name: "SurveyReports",
       dependencies: [
         "SurveyCSV", "SurveyWorkbook", "SurveyInstruments", "SurveyCapture", "SurveyScoring",
-        "SurveyStatistics",
+        "SurveyStatistics", "SurveyDisclosure",
       ]
     ),
     // The pipeline an app calls: read an export into a survey, then a report, a comparison of
@@ -53,7 +60,7 @@ let package = Package(
       name: "LonelinessToolkit",
       dependencies: [
         "SurveyPlatform", "SurveyCSV", "SurveyWorkbook", "SurveyInstruments", "SurveyCapture",
-        "SurveyScoring", "SurveyStatistics", "SurveyReports", "SurveyPipeline",
+        "SurveyScoring", "SurveyStatistics", "SurveyReports", "SurveyPipeline", "SurveyForms",
       ]
     ),
     // The command line: argument parsing, subcommands, exit codes. Kept in a library so tests
@@ -62,7 +69,7 @@ let package = Package(
       name: "LonelinessCommandLine",
       dependencies: [
         "LonelinessToolkit", "SurveyPlatform", "SurveyCSV", "SurveyInstruments", "SurveyCapture",
-        "SurveyScoring", "SurveyReports", "SurveyPipeline",
+        "SurveyScoring", "SurveyReports", "SurveyPipeline", "SurveyForms",
       ]
     ),
     .executableTarget(name: "loneliness", dependencies: ["LonelinessCommandLine"]),
@@ -74,42 +81,63 @@ let package = Package(
     ),
     .executableTarget(name: "loneliness-fuzz", dependencies: ["SurveyFuzzing", "SurveyPlatform"]),
 
-    // Test support: an exact linear and integer programming engine that plays the attacker
-    // against published tables (bounds of hidden cells). Used only by tests.
-    .target(name: "DisclosureAttack", path: "Tests/DisclosureAttack"),
+    // Test support shared by the test targets (package files, temporary folders, golden files,
+    // seeded random numbers). Not a product.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
 
-    .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "SurveyCSVTests", dependencies: ["SurveyCSV", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(
       name: "SurveyWorkbookTests",
-      dependencies: ["SurveyWorkbook", "SurveyCSV"],
+      dependencies: ["SurveyWorkbook", "SurveyCSV", "TestSupport"],
       exclude: ["Fixtures"]
     ),
-    .testTarget(name: "SurveyInstrumentsTests", dependencies: ["SurveyInstruments", "SurveyPlatform"]),
     .testTarget(
-      name: "SurveyCaptureTests", dependencies: ["SurveyCapture", "SurveyWorkbook"], exclude: ["Fixtures"]),
+      name: "SurveyInstrumentsTests",
+      dependencies: ["SurveyInstruments", "SurveyPlatform", "TestSupport"]
+    ),
     .testTarget(
-      name: "SurveyScoringTests", dependencies: ["SurveyScoring", "SurveyPlatform"], exclude: ["Fixtures"]),
+      name: "SurveyCaptureTests",
+      dependencies: ["SurveyCapture", "SurveyWorkbook", "TestSupport"],
+      exclude: ["Fixtures"]
+    ),
     .testTarget(
-      name: "SurveyStatisticsTests", dependencies: ["SurveyStatistics"], exclude: ["Fixtures"]),
+      name: "SurveyFormsTests",
+      dependencies: ["SurveyForms", "SurveyCapture", "SurveyInstruments", "TestSupport"]
+    ),
+    .testTarget(
+      name: "SurveyScoringTests",
+      dependencies: ["SurveyScoring", "SurveyPlatform", "TestSupport"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "SurveyStatisticsTests",
+      dependencies: ["SurveyStatistics", "TestSupport"],
+      exclude: ["Fixtures"]
+    ),
     .testTarget(
       name: "SurveyReportsTests",
-      dependencies: ["SurveyReports", "SurveyCapture", "SurveyCSV", "SurveyInstruments", "SurveyStatistics"],
+      dependencies: [
+        "SurveyReports", "SurveyCapture", "SurveyCSV", "SurveyInstruments", "SurveyStatistics",
+        "TestSupport",
+      ],
       exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "LonelinessCommandLineTests",
-      dependencies: ["LonelinessCommandLine", "LonelinessToolkit"],
+      dependencies: ["LonelinessCommandLine", "LonelinessToolkit", "TestSupport"],
       exclude: ["Snapshots"]
     ),
-    .testTarget(name: "SurveyFuzzingTests", dependencies: ["SurveyFuzzing"], exclude: ["Corpus"]),
     // The README's code for apps, with nothing imported but the umbrella module.
     .testTarget(name: "ToolkitUsageTests", dependencies: ["LonelinessToolkit"]),
     .testTarget(
       name: "DisclosureAttackTests",
-      dependencies: ["DisclosureAttack"],
+      dependencies: ["SurveyDisclosure"],
       path: "Tests/DisclosureAttackTests",
       exclude: ["Fixtures"]
     ),
+    .testTarget(
+      name: "SurveyFuzzingTests", dependencies: ["SurveyFuzzing", "TestSupport"], exclude: ["Corpus"]),
   ]
 )
 

@@ -12,6 +12,9 @@ enum CaptureCommand {
     else {
       return .success
     }
+    if let export = parsed.value("--merge") {
+      return try CaptureMergeCommand.run(parsed, export: export, console: console)
+    }
     if let extra = parsed.positionals.first {
       throw UsageError(
         message: "unexpected argument '\(extra)'",

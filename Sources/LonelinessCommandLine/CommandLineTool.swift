@@ -159,6 +159,7 @@ public enum CommandLineTool {
 
   static let commands: [CommandSpec] = [
     instrumentsSpec, inspectSpec, scoreSpec, reportSpec, compareSpec, changeSpec, captureSpec,
+    formSpec,
   ]
 
   static func dispatch(_ arguments: [String], console: Console) throws -> ExitCode {
@@ -197,6 +198,7 @@ public enum CommandLineTool {
     case "compare": return try CompareCommand.run(rest, console: console)
     case "change": return try ChangeCommand.run(rest, console: console)
     case "capture": return try CaptureCommand.run(rest, console: console)
+    case "form": return try FormCommand.run(rest, console: console)
     default: throw unknownCommand(first)
     }
   }
@@ -264,6 +266,7 @@ public enum CommandLineTool {
   static func suggestedOutputName(_ command: String) -> String {
     switch command {
     case "score": "scores.csv"
+    case "form": "visit-form.html"
     default: "\(command).txt"
     }
   }

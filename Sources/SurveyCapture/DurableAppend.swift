@@ -194,27 +194,16 @@ public enum DurableAppend {
     writer: CSVWriter = CSVWriter(),
     acceptedFileColumns: [String]? = nil
   ) throws(CaptureFileError) -> Receipt {
-    let target = resolvedPath(path)
     do {
-      while true {
-        let file = try AppendOnlyFile(path: target)
-        guard file.isRegularFile else { throw notARegularFile(path) }
-        try file.lockExclusively()
-        // Temporary copies left by captures that died while adding columns hold respondents'
-        // answers; they are removed while no other capture can be writing one.
-        removeAbandonedTemporaryFiles(besides: target)
-        // Another capture may have replaced the file, to add columns, while this one waited.
-        guard try file.isStillAtPath() else { continue }
-        return try append(
-          row,
+      return try withLockedFile(path) { file in
+        try append(
+          [row],
           header: header,
           to: file,
           writer: writer,
           acceptedFileColumns: acceptedFileColumns
         )
       }
-    } catch let error as FileSystemError {
-      throw CaptureFileError(error)
     } catch let error as CaptureFileError {
       throw error
     } catch {
@@ -227,9 +216,91 @@ public enum DurableAppend {
     }
   }
 
-  /// Appends `row` to `file`, which this process has locked.
+  /// Appends the rows that `choose` picks, durably and in one write, with the guarantees of
+  /// ``append(_:header:to:writer:acceptedFileColumns:)``: all of them or none, flushed to disk,
+  /// locked against other captures and merges.
+  ///
+  /// `choose` runs while the lock is held, with the file's whole content (empty for a new file),
+  /// so that it can leave out rows the file already has without another process adding them in
+  /// between. When it picks no rows, nothing is written.
+  ///
+  /// - Parameters:
+  ///   - header: The columns of the rows (see ``append(_:header:to:writer:acceptedFileColumns:)``).
+  ///   - path: The CSV file; a symbolic link is followed.
+  ///   - writer: Formats the fields; rows take the file's own line ending.
+  ///   - acceptedFileColumns: The file's columns when it was inspected, as for a single row.
+  ///   - choose: Given the file's bytes, the rows to append, each in `header` order.
+  /// - Returns: What was written (a receipt of the file's size when nothing was).
+  /// - Throws: ``CaptureFileError`` as a single append does, also for a file of more than
+  ///   ``maximumFileBytes`` bytes; any error `choose` throws, with nothing written.
+  /// - Complexity: O(*n*) in the size of the file, plus the cost of `choose`.
+  @discardableResult
+  public static func appendRows(
+    header: [String],
+    to path: String,
+    writer: CSVWriter = CSVWriter(),
+    acceptedFileColumns: [String]? = nil,
+    choosing choose: (_ existingBytes: [UInt8]) throws -> [[String]]
+  ) throws -> Receipt {
+    try withLockedFile(path) { file in
+      let size = try file.size()
+      guard size <= maximumFileBytes else {
+        throw CaptureFileError(
+          kind: .fileSystem(.inputOutput),
+          path: path,
+          message: "'\(path)' has \(size) bytes, more than the \(maximumFileBytes) that rows "
+            + "can be checked against",
+          hint: "merge into a new capture file"
+        )
+      }
+      let rows = try choose(size == 0 ? [] : try file.read(count: size, at: 0))
+      if rows.isEmpty {
+        return Receipt(wroteHeader: false, addedMissingLineEnding: false, fileSize: size)
+      }
+      return try append(
+        rows,
+        header: header,
+        to: file,
+        writer: writer,
+        acceptedFileColumns: acceptedFileColumns
+      )
+    }
+  }
+
+  /// Opens `path` for appending, locks it, and runs `body` on it once the lock is held on the
+  /// file the path still names.
+  ///
+  /// - Throws: ``CaptureFileError`` for a path that is no regular file or a failing system
+  ///   call; any error of `body`.
+  private static func withLockedFile(
+    _ path: String,
+    _ body: (borrowing AppendOnlyFile) throws -> Receipt
+  ) throws -> Receipt {
+    let target = resolvedPath(path)
+    do {
+      while true {
+        let file = try AppendOnlyFile(path: target)
+        guard file.isRegularFile else { throw notARegularFile(path) }
+        try file.lockExclusively()
+        // Temporary copies left by captures that died while adding columns hold respondents'
+        // answers; they are removed while no other capture can be writing one.
+        removeAbandonedTemporaryFiles(besides: target)
+        // Another capture may have replaced the file, to add columns, while this one waited.
+        guard try file.isStillAtPath() else { continue }
+        return try body(file)
+      }
+    } catch let error as FileSystemError {
+      throw CaptureFileError(error)
+    }
+  }
+
+  /// The largest file ``appendRows(header:to:writer:acceptedFileColumns:choosing:)`` reads
+  /// whole: 512 MiB.
+  public static let maximumFileBytes = 1 << 29
+
+  /// Appends `rows` to `file`, which this process has locked.
   private static func append(
-    _ row: [String],
+    _ rows: [[String]],
     header: [String],
     to file: borrowing AppendOnlyFile,
     writer: CSVWriter,
@@ -239,7 +310,7 @@ public enum DurableAppend {
     let size = try file.size()
     var writer = writer
     if size == 0 {
-      let bytes = Array((writer.line(header) + writer.line(row)).utf8)
+      let bytes = Array((writer.line(header) + rows.map { writer.line($0) }.joined()).utf8)
       try file.appendInOneWrite(bytes, previousSize: 0)
       try file.synchronize()
       synchronizeFolder(containing: path)
@@ -255,9 +326,12 @@ public enum DurableAppend {
       path: path
     )
     let columns = existing.columns + added
-    var valueOfColumn: [String: String] = [:]
-    for (column, value) in zip(header, row) { valueOfColumn[column] = value }
-    let line = Array(writer.line(columns.map { valueOfColumn[$0] ?? "" }).utf8)
+    let position = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { $1 })
+    let line = Array(
+      rows.map { row in
+        writer.line(columns.map { position[$0].flatMap { $0 < row.count ? row[$0] : nil } ?? "" })
+      }.joined().utf8
+    )
     let lastByte = try file.read(count: 1, at: size - 1)
     let addsLineEnding = lastByte != [UInt8(ascii: "\n")]
     let lineEnding = addsLineEnding ? Array(existing.lineEnding.text.utf8) : []

@@ -255,19 +255,19 @@ public struct ComparisonBuilder: Sendable {
           count: k,
           shownCount: cellHidden ? nil : protection.shown(k),
           percent: cellHidden || n == 0 ? nil : 100 * Double(k) / Double(n),
-          suppression: cellHidden ? (protection.isSmall(k) ? .primary : .secondary) : nil
+          suppression: cellHidden ? (protection.isSmall(k) ? .hidden : .hidden) : nil
         ),
         base: ProtectedCount(
           count: n,
           shownCount: protection.shown(n),
           percent: nil,
-          suppression: baseHidden ? .primary : nil
+          suppression: baseHidden ? .hidden : nil
         ),
         absent: ProtectedCount(
           count: absent,
           shownCount: protection.shown(absent),
           percent: nil,
-          suppression: protection.isSmall(absent) ? .primary : nil
+          suppression: protection.isSmall(absent) ? .hidden : nil
         ),
         interval: cellHidden ? nil : wilson.map { scaled($0.interval) },
         isLowBase: n < options.lowBaseThreshold
@@ -392,13 +392,13 @@ public struct ComparisonBuilder: Sendable {
           count: n,
           shownCount: protection.shown(n),
           percent: nil,
-          suppression: hidden ? .primary : nil
+          suppression: hidden ? .hidden : nil
         ),
         absent: ProtectedCount(
           count: absent,
           shownCount: protection.shown(absent),
           percent: nil,
-          suppression: protection.isSmall(absent) ? .primary : nil
+          suppression: protection.isSmall(absent) ? .hidden : nil
         ),
         mean: nil,
         standardDeviation: nil,
@@ -510,7 +510,7 @@ public struct ComparisonBuilder: Sendable {
           count: rowsPerCohort[c],
           shownCount: protection.shown(rowsPerCohort[c]),
           percent: nil,
-          suppression: protection.isSmall(rowsPerCohort[c]) ? .primary : nil
+          suppression: protection.isSmall(rowsPerCohort[c]) ? .hidden : nil
         )
       )
     }

@@ -34,14 +34,14 @@ struct CountProtection: Sendable {
   ///
   /// - Complexity: O(*c*²) for *c* cells.
   func protectTable(_ counts: [Int]) -> [SuppressionReason?] {
-    var reasons: [SuppressionReason?] = counts.map { isSmall($0) ? .primary : nil }
+    var reasons: [SuppressionReason?] = counts.map { isSmall($0) ? .hidden : nil }
     while reasons.filter({ $0 != nil }).count == 1 {
       var smallest: Int?
       for (index, count) in counts.enumerated() where reasons[index] == nil && count > 0 {
         if smallest.map({ count < counts[$0] }) ?? true { smallest = index }
       }
       guard let smallest else { break }
-      reasons[smallest] = .secondary
+      reasons[smallest] = .hidden
     }
     return reasons
   }
@@ -77,7 +77,7 @@ public struct ProtectedCount: Sendable, Hashable {
           count: count,
           shownCount: nil,
           percent: nil,
-          suppression: reason ?? .primary
+          suppression: reason ?? .hidden
         )
       }
       let percent = base > 0 ? 100 * Double(count) / Double(base) : nil
@@ -140,7 +140,7 @@ extension ReasonCount {
           count: count,
           shownCount: protection.shown(count),
           percent: nil,
-          suppression: protection.isSmall(count) ? .primary : nil
+          suppression: protection.isSmall(count) ? .hidden : nil
         ),
         details: details[reason] ?? []
       )

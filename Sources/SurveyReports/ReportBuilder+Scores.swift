@@ -69,6 +69,19 @@ extension ReportBuilder {
       better: instrument.better(forIndicator: indicator),
       reason: reason
     )
+    switch indicator.condition {
+    case .itemCodes(let itemID, let codes):
+      setDerivation(.itemCodes(item: "\(instrument.id).\(itemID)", codes: codes), of: column.name)
+    case .scoreBands(let scoreID, let bands):
+      let rule = instrument.score(withID: scoreID)
+      let labels = bands.map { band in
+        rule?.bands?.bands.first { $0.id == band }?.label ?? band.rawValue
+      }
+      setDerivation(
+        .scoreBands(score: "\(instrument.id).\(scoreID)", bands: labels),
+        of: column.name
+      )
+    }
     addCutoff(
       CutoffNote(
         measure: column.name,

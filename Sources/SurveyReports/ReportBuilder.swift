@@ -569,7 +569,14 @@ public struct ReportBuilder: Sendable {
       respondentsChoose: nil
     )
     counted.notes.append("The number of options each respondent who answered ticked.")
+    counted.derivation = .ticks(of: id)
     measures.append(counted)
+  }
+
+  /// Records how the measure `id` follows from another, for disclosure control.
+  mutating func setDerivation(_ derivation: MeasureDerivation, of id: String) {
+    guard let index = measures.lastIndex(where: { $0.id == id }) else { return }
+    measures[index].derivation = derivation
   }
 
   /// Adds an already-built measure (for example, from another stage).
@@ -581,6 +588,13 @@ public struct ReportBuilder: Sendable {
   public func build() -> Report {
     var protected = measures
     for index in protected.indices { Suppressor.apply(options.suppression, to: &protected[index]) }
+    var metadata = metadata
+    metadata.notes += PublicationAudit.protect(
+      &protected,
+      policy: options.suppression,
+      includedRows: includedRowCount
+    )
+    PublicationAudit.coarsenTests(&protected, policy: options.suppression)
     return Report(metadata: metadata, measures: protected)
   }
 

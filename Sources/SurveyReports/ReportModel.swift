@@ -220,6 +220,9 @@ public struct MeasureReport: Sendable {
   /// A score's range, or the codes of an item's scale. Axes of means start at its minimum, and
   /// histograms stay within it.
   public var range: ClosedRange<Double>?
+  /// How the measure's counts follow from another measure's, for disclosure control: a reader
+  /// who sees both can subtract one from the other, so both are protected together.
+  package var derivation: MeasureDerivation?
 
   /// Creates a measure report.
   public init(
@@ -248,6 +251,17 @@ public struct MeasureReport: Sendable {
   /// Decimal places for a score's statistics (mean, SD, quartiles): one place for a score of
   /// whole numbers, otherwise as many as the score itself has (SWEMWBS metric: 2).
   public var statisticDecimals: Int { max(valueDecimals, 1) }
+}
+
+/// How a measure's counts are sums of another measure's, in every group.
+package enum MeasureDerivation: Sendable, Hashable {
+  /// Yes counts the item's answers with these codes, no the item's other answers.
+  case itemCodes(item: String, codes: [Int])
+  /// Yes counts the score's bands with these labels, no its other bands.
+  case scoreBands(score: String, bands: [String])
+  /// The counts of respondents who ticked 1, 2, … options of a multi-select measure: they add
+  /// up to its base and, each times the number ticked, to the sum of its options' counts.
+  case ticks(of: String)
 }
 
 /// Estimates for every group of one grouping column (or the whole sample).
@@ -445,6 +459,21 @@ public struct IndependenceTest: Sendable, Hashable {
   public var isValid: Bool
   /// The method and, when not valid, why, in words.
   public var note: String
+  /// Whether only a coarse p-value may be published (see ``pValueBand``): the table has hidden
+  /// counts, and its statistic and exact p-value, worked out from the true counts, could single
+  /// out the table among those that fit the published figures, and so reveal the hidden ones.
+  public var isCoarsened = false
+
+  /// The p-value as published when the test is coarsened: `< 0.001`, `< 0.01`, `< 0.05` or
+  /// `≥ 0.05`.
+  public var pValueBand: String {
+    switch pValue {
+    case ..<0.001: "< 0.001"
+    case ..<0.01: "< 0.01"
+    case ..<0.05: "< 0.05"
+    default: "≥ 0.05"
+    }
+  }
 
   /// Creates a test record.
   public init(

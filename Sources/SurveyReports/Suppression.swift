@@ -21,6 +21,18 @@ public enum SuppressionPolicy: Sendable, Hashable {
     }
   }
 
+  /// Whether a count is one the policy hides for its own sake.
+  ///
+  /// A reader must never work these out: 1 to N−1, or 1 to 7 under the NHS Digital policy.
+  /// Larger counts are hidden only to protect a small one.
+  func isSmall(_ count: Int) -> Bool {
+    switch self {
+    case .threshold(let threshold): count > 0 && count < threshold
+    case .nhsDigital: count > 0 && count <= 7
+    case .none: false
+    }
+  }
+
   /// A short name: `below-5`, `nhs-digital`, `none`.
   public var name: String {
     switch self {
@@ -31,12 +43,13 @@ public enum SuppressionPolicy: Sendable, Hashable {
   }
 }
 
-/// Why a count is hidden.
+/// The mark of a hidden count.
+///
+/// Every hidden count carries the same mark, whether it was hidden for being small or to protect
+/// another: telling the two apart would point a reader at the small ones.
 public enum SuppressionReason: String, Sendable, Hashable {
-  /// The count itself is small.
-  case primary
-  /// The count would reveal a small one from a total.
-  case secondary
+  /// The count is hidden, with its percentage and interval.
+  case hidden
 }
 
 /// Applies a suppression policy to a measure's estimates.
@@ -82,7 +95,7 @@ enum Suppressor {
 
   private static func protectRounded(_ category: inout CategoryEstimate, base: Int?) {
     if category.count >= 1 && category.count <= 7 {
-      hide(&category, .primary)
+      hide(&category)
       return
     }
     let rounded = roundToFive(category.count)
@@ -92,25 +105,27 @@ enum Suppressor {
     }
   }
 
-  private static func hide(_ category: inout CategoryEstimate, _ reason: SuppressionReason) {
+  /// Hides a count with its percentage and interval.
+  static func hide(_ category: inout CategoryEstimate) {
     category.shownCount = nil
     category.percent = nil
     category.interval = nil
-    category.suppression = reason
+    category.suppression = .hidden
   }
 
-  private static func hideGroup(_ group: inout GroupEstimate) {
+  /// Hides a group whole: its base, every count and its score summary.
+  static func hideGroup(_ group: inout GroupEstimate) {
     group.shownBase = nil
     group.weightedBase = nil
     group.effectiveBase = nil
     for c in group.categories.indices where group.categories[c].suppression == nil {
-      hide(&group.categories[c], .secondary)
+      hide(&group.categories[c])
     }
     for m in group.missing.indices where group.missing[m].suppression == nil {
-      hide(&group.missing[m], .secondary)
+      hide(&group.missing[m])
     }
     for h in group.histogram.indices where group.histogram[h].suppression == nil {
-      hide(&group.histogram[h], .secondary)
+      hide(&group.histogram[h])
     }
     if var summary = group.summary {
       summary.isSuppressed = true
@@ -125,19 +140,19 @@ enum Suppressor {
       for g in measure.breakdowns[b].groups.indices {
         var group = measure.breakdowns[b].groups[g]
         for c in group.categories.indices where isSmall(group.categories[c].count) {
-          hide(&group.categories[c], .primary)
+          hide(&group.categories[c])
         }
         for m in group.missing.indices where isSmall(group.missing[m].count) {
-          hide(&group.missing[m], .primary)
+          hide(&group.missing[m])
         }
         for h in group.histogram.indices where isSmall(group.histogram[h].count) {
-          hide(&group.histogram[h], .primary)
+          hide(&group.histogram[h])
         }
         // The bins add up to the score's count, so one hidden bin needs a second.
         while group.histogram.filter({ $0.suppression != nil }).count == 1 {
           guard let next = smallestShown(group.histogram.map { ($0.count, $0.suppression == nil) })
           else { break }
-          hide(&group.histogram[next], .secondary)
+          hide(&group.histogram[next])
         }
         if isSmall(group.base) {
           group.shownBase = nil
@@ -162,7 +177,7 @@ enum Suppressor {
           if hidden == 1 {
             if let next = smallestShown(group.categories.map { ($0.count, $0.suppression == nil) })
             {
-              hide(&group.categories[next], .secondary)
+              hide(&group.categories[next])
             } else {
               hideGroup(&group)
             }
@@ -175,7 +190,7 @@ enum Suppressor {
           if group.missing.filter({ $0.suppression != nil }).count == 1,
             let next = smallestShown(group.missing.map { ($0.count, $0.suppression == nil) })
           {
-            hide(&group.missing[next], .secondary)
+            hide(&group.missing[next])
             changed = true
           }
           measure.breakdowns[b].groups[g] = group
@@ -194,7 +209,7 @@ enum Suppressor {
               groups.map { ($0.categories[c].count, $0.categories[c].suppression == nil) }
             )
           {
-            hide(&groups[next].categories[c], .secondary)
+            hide(&groups[next].categories[c])
             changed = true
           }
         }
@@ -207,7 +222,7 @@ enum Suppressor {
               groups.map { ($0.missing[m].count, $0.missing[m].suppression == nil) }
             )
           {
-            hide(&groups[next].missing[m], .secondary)
+            hide(&groups[next].missing[m])
             changed = true
           }
         }

@@ -1,4 +1,4 @@
-import DisclosureAttack
+import SurveyDisclosure
 import Testing
 
 /// Big integers and exact fractions against Python's `int` and `fractions.Fraction` (through the

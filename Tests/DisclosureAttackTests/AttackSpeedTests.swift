@@ -1,5 +1,5 @@
-import DisclosureAttack
 import Foundation
+import SurveyDisclosure
 import Testing
 
 /// The folder of the benchmark systems, from `ATTACK_BENCHMARK`.

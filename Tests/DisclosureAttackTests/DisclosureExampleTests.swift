@@ -1,4 +1,4 @@
-import DisclosureAttack
+import SurveyDisclosure
 import Testing
 
 /// The range of every variable over the integer points of `system` inside `box`.

@@ -1,5 +1,5 @@
-import DisclosureAttack
 import Foundation
+import SurveyDisclosure
 import Testing
 
 /// The reference values written by Scripts/reference/attack_reference.py (scipy's HiGHS solvers

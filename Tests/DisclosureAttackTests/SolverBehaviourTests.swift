@@ -1,4 +1,4 @@
-import DisclosureAttack
+import SurveyDisclosure
 import Testing
 
 /// What the solver promises beyond agreeing with the reference: an exact, consistent state after

@@ -1,4 +1,4 @@
-import DisclosureAttack
+import SurveyDisclosure
 import Testing
 
 /// What is wrong with an exact answer, compared with a floating-point reference (`nil`: nothing).

@@ -1,5 +1,6 @@
 import Foundation
 import LonelinessCommandLine
+import TestSupport
 import Testing
 
 /// Any bytes given to `inspect` and `report` end with a documented exit code and an explanation,
@@ -16,9 +17,7 @@ import Testing
 
   @Test(arguments: batches)
   func `inspect and report end with a documented exit code for any bytes`(batch: Int) throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("arbitrary-input-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try temporaryFolder("arbitrary-input")
     var keepFolder = false
     defer { if !keepFolder { try? FileManager.default.removeItem(at: folder) } }
 
@@ -190,20 +189,5 @@ enum ArbitraryExport {
     _ generator: inout some RandomNumberGenerator
   ) -> Element {
     elements[Int.random(in: 0..<elements.count, using: &generator)]
-  }
-}
-
-/// A small deterministic random number generator (SplitMix64), so failures can be reproduced.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
   }
 }

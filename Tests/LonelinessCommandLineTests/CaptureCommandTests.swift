@@ -1,6 +1,7 @@
 import Foundation
 import LonelinessCommandLine
 import SurveyCSV
+import TestSupport
 import Testing
 
 /// Runs `loneliness capture` in-process in a fresh folder, with `input` as its standard input.
@@ -19,10 +20,7 @@ func capture(
 }
 
 func makeCaptureFolder() throws -> String {
-  let url = FileManager.default.temporaryDirectory
-    .appendingPathComponent("capture-command-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url.path
+  try temporaryFolder("capture-command").path
 }
 
 func lines(_ replies: String...) -> [InputLine] { replies.map { .line($0) } }

@@ -1,5 +1,6 @@
 import Foundation
 import LonelinessCommandLine
+import TestSupport
 import Testing
 
 @Suite struct CompareCommandTests {
@@ -81,10 +82,7 @@ import Testing
     }
     let html = run(Self.combined + ["--format", "html"]).output
     #expect(html.contains("<svg") && !html.contains("http"))
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "compare-\(UUID().uuidString)"
-    )
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try temporaryFolder("compare")
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("comparison.md").path
     let written = run(Self.combined + ["--format", "markdown", "-o", out])

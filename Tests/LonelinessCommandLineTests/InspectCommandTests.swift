@@ -1,5 +1,6 @@
 import Foundation
 import LonelinessCommandLine
+import TestSupport
 import Testing
 
 @Suite struct InspectCommandTests {
@@ -109,10 +110,7 @@ import Testing
       unknown.errors
         == "error: 'lonley' is not an item of the chosen instruments (ons-loneliness)\nhint: did you mean 'lonely'?\n"
     )
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "inspect-map-\(UUID().uuidString)"
-    )
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try temporaryFolder("inspect-map")
     defer { try? FileManager.default.removeItem(at: directory) }
     let map = directory.appendingPathComponent("map.json")
     try Data("{\"format\": 1, \"columns\": {\"lonely\": \"Q44\"}}".utf8).write(to: map)

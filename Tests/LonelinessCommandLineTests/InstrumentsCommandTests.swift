@@ -1,5 +1,6 @@
 import Foundation
 import LonelinessCommandLine
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct InstrumentsCommandTests {

@@ -1,13 +1,11 @@
 import Foundation
 import LonelinessCommandLine
+import TestSupport
 import Testing
 
 /// A fresh folder holding a copy of the Google Forms example as `export.csv`.
 private func folderWithExport() throws -> (folder: URL, export: URL, bytes: Data) {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "outputs-\(UUID().uuidString)"
-  )
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  let folder = try temporaryFolder("outputs")
   let bytes = try Data(
     contentsOf: packageRoot.appendingPathComponent("Examples/platform-exports/google-forms.csv")
   )

@@ -1,20 +1,12 @@
 import Foundation
 import LonelinessCommandLine
 import SurveyCSV
+import TestSupport
 import Testing
 
 /// Records of CSV text, read back with the toolkit's reader.
 private func records(_ text: String) throws -> [[String]] {
   try CSVReader(bytes: Array(text.utf8)).readAll()
-}
-
-/// A folder of its own under the system's temporary folder.
-private func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "score-tests-\(UUID().uuidString)"
-  )
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
 }
 
 private let smallExport = """
@@ -90,7 +82,7 @@ private let smallExport = """
   @Test func `json is an array of objects keyed by header, numbers as numbers, absent as null`()
     throws
   {
-    let folder = try temporaryFolder()
+    let folder = try temporaryFolder("score-tests")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("small.csv")
     try smallExport.write(to: file, atomically: true, encoding: .utf8)
@@ -107,7 +99,7 @@ private let smallExport = """
   @Test func `csv neutralises formulas and quotes as needed, leaving scores empty when absent`()
     throws
   {
-    let folder = try temporaryFolder()
+    let folder = try temporaryFolder("score-tests")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("small.csv")
     try smallExport.write(to: file, atomically: true, encoding: .utf8)
@@ -118,7 +110,7 @@ private let smallExport = """
   }
 
   @Test func `-o writes the file in one step and prints nothing`() throws {
-    let folder = try temporaryFolder()
+    let folder = try temporaryFolder("score-tests")
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("scored.csv")
     let result = run([

@@ -1,5 +1,6 @@
 import Foundation
 import LonelinessCommandLine
+import TestSupport
 import Testing
 
 /// Bytes a terminal acts on: retitle the window, clear the screen, turn text red; a C1 CSI; a
@@ -17,10 +18,7 @@ private func hasTerminalControls(_ text: String) -> Bool {
 @Suite struct TerminalSafetyTests {
   /// A Google Forms-like export whose file name, a header and answers carry the payload.
   private func hostileExport() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "terminal-\(UUID().uuidString)"
-    )
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try temporaryFolder("terminal")
     let file = folder.appendingPathComponent("export\(payload).csv")
     let text = """
       Timestamp,How often do you feel lonely?,Ward\(payload),Comments

@@ -1,15 +1,7 @@
 import Foundation
 import LonelinessCommandLine
+import TestSupport
 import Testing
-
-/// A folder of its own under the system's temporary folder.
-private func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "wording-tests-\(UUID().uuidString)"
-  )
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
-}
 
 /// The text of the package file at `path`.
 private func packageText(_ path: String) throws -> String {
@@ -122,7 +114,7 @@ private func section(_ title: String, of text: String) -> String {
   }
 
   @Test func `a report of one row says 1 row, not 1 rows`() throws {
-    let folder = try temporaryFolder()
+    let folder = try temporaryFolder("wording-tests")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("one.csv")
     try "id,How often do you feel lonely?\nA1,Never\n".write(

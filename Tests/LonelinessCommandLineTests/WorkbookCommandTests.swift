@@ -1,6 +1,7 @@
 import Foundation
 import LonelinessCommandLine
 import LonelinessToolkit
+import TestSupport
 import Testing
 
 /// Every command that reads an export reads the workbooks that openpyxl and XlsxWriter wrote from
@@ -110,10 +111,7 @@ import Testing
     let baseline = "Examples/provider-outcomes/baseline.csv"
     let followup = "Examples/provider-outcomes/followup.csv"
     // The waves are named after the files, so the workbooks get the same names.
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "workbook-change-\(UUID().uuidString)"
-    )
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try temporaryFolder("workbook-change")
     defer { try? FileManager.default.removeItem(at: folder) }
     for wave in ["baseline", "followup"] {
       try FileManager.default.copyItem(
@@ -264,10 +262,7 @@ import Testing
   }
 
   @Test func `a workbook is told by its content, not its name`() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "workbook-named-csv-\(UUID().uuidString)"
-    )
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try temporaryFolder("workbook-named-csv")
     defer { try? FileManager.default.removeItem(at: folder) }
     let renamed = folder.appendingPathComponent("export.csv")
     try FileManager.default.copyItem(
@@ -371,10 +366,7 @@ import Testing
   }
 
   @Test func `capture refuses to append to a workbook and leaves it unchanged`() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "workbook-capture-\(UUID().uuidString)"
-    )
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try temporaryFolder("workbook-capture")
     defer { try? FileManager.default.removeItem(at: folder) }
     let target = folder.appendingPathComponent("responses.xlsx")
     try FileManager.default.copyItem(

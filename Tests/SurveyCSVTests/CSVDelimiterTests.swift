@@ -26,7 +26,7 @@ struct CSVDelimiterTests {
   }
 
   @Test func `semicolon files keep their decimal commas`() throws {
-    let records = try TestSupport.records("id;score\r\n1;2,5\r\n2;-0,75\r\n")
+    let records = try CSVTestSupport.records("id;score\r\n1;2,5\r\n2;-0,75\r\n")
     #expect(records == [["id", "score"], ["1", "2,5"], ["2", "-0,75"]])
   }
 
@@ -35,7 +35,7 @@ struct CSVDelimiterTests {
     #expect(!reader.isDelimiterDetected)
     #expect(try reader.readAll() == [["a;b", "c"]])
     let pipe = try #require(CSVDelimiter("|"))
-    #expect(try TestSupport.records("a|\"b|c\"\n", delimiter: pipe) == [["a", "b|c"]])
+    #expect(try CSVTestSupport.records("a|\"b|c\"\n", delimiter: pipe) == [["a", "b|c"]])
   }
 
   @Test(arguments: ["\"", "\n", "\r", "é"] as [Unicode.Scalar])

@@ -1,5 +1,6 @@
 import Foundation
 import SurveyCSV
+import TestSupport
 import Testing
 
 struct CSVEncodingTests {
@@ -14,7 +15,7 @@ struct CSVEncodingTests {
     #expect(try reader.readAll() == Self.sampleRecords)
   }
 
-  @Test(arguments: TestSupport.chunkSizes)
+  @Test(arguments: CSVTestSupport.chunkSizes)
   func `a UTF-8 byte order mark is dropped`(chunkSize: Int) throws {
     let reader = CSVReader(
       bytes: [0xEF, 0xBB, 0xBF] + Array(Self.sample.utf8),
@@ -26,7 +27,7 @@ struct CSVEncodingTests {
     #expect(try reader.readAll() == Self.sampleRecords)
   }
 
-  @Test(arguments: TestSupport.chunkSizes)
+  @Test(arguments: CSVTestSupport.chunkSizes)
   func `a UTF-8 byte order mark before invalid UTF-8 is read as Windows-1252, without the mark`(
     chunkSize: Int
   ) throws {
@@ -43,17 +44,17 @@ struct CSVEncodingTests {
     // The invalid byte lies beyond the part of the file read to detect the delimiter.
     let rows = String(repeating: "1,plain ascii text\n", count: 5_000)
     let bytes = [0xEF, 0xBB, 0xBF] + Array("id,note\n\(rows)2,".utf8) + [0xFF, 0x0A]
-    let path = try TestSupport.temporaryFile(bytes)
-    defer { TestSupport.removeTemporaryFile(path) }
+    let path = try temporaryFile(bytes)
+    defer { removeTemporaryFile(path) }
     let reader = try CSVReader(contentsOfFile: path)
     #expect(reader.encodingDetection == .invalidUTF8)
     #expect(try reader.readAll().last == ["2", "ÿ"])
   }
 
-  @Test(arguments: [false, true], TestSupport.chunkSizes)
+  @Test(arguments: [false, true], CSVTestSupport.chunkSizes)
   func `UTF-16 with a byte order mark is transcoded`(bigEndian: Bool, chunkSize: Int) throws {
     let mark: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
-    let bytes = mark + TestSupport.utf16Bytes(Self.sample, bigEndian: bigEndian)
+    let bytes = mark + CSVTestSupport.utf16Bytes(Self.sample, bigEndian: bigEndian)
     let reader = CSVReader(bytes: bytes, options: .init(chunkSize: chunkSize))
     #expect(reader.encoding == (bigEndian ? .utf16BigEndian : .utf16LittleEndian))
     #expect(reader.encodingDetection == .byteOrderMark)
@@ -64,7 +65,7 @@ struct CSVEncodingTests {
   @Test(arguments: [false, true])
   func `UTF-16 without a byte order mark is recognised by its zero bytes`(bigEndian: Bool) throws {
     let text = "a\tb\n1\t2\n"
-    let reader = CSVReader(bytes: TestSupport.utf16Bytes(text, bigEndian: bigEndian))
+    let reader = CSVReader(bytes: CSVTestSupport.utf16Bytes(text, bigEndian: bigEndian))
     #expect(reader.encoding == (bigEndian ? .utf16BigEndian : .utf16LittleEndian))
     #expect(reader.encodingDetection == .zeroBytePattern)
     #expect(reader.delimiter == .tab)
@@ -73,7 +74,7 @@ struct CSVEncodingTests {
 
   @Test func `a lone UTF-16 surrogate becomes a replacement character`() throws {
     let bytes: [UInt8] = [0xFF, 0xFE, 0x61, 0x00, 0x00, 0xD8, 0x62, 0x00, 0x00, 0xDC]
-    #expect(try TestSupport.records(bytes) == [["a\u{FFFD}b\u{FFFD}"]])
+    #expect(try CSVTestSupport.records(bytes) == [["a\u{FFFD}b\u{FFFD}"]])
   }
 
   @Test func `Windows-1252 bytes are transcoded, including 0x80 to 0x9F`() throws {
@@ -97,7 +98,7 @@ struct CSVEncodingTests {
     let high = (UInt8(0x80)...UInt8(0xFF)).filter { !undefined.contains($0) }
     let expected = try #require(String(data: Data(high), encoding: .windowsCP1252))
     let bytes = [UInt8(ascii: "\"")] + high + [UInt8(ascii: "\"")]
-    let records = try TestSupport.records(bytes, encoding: .windows1252)
+    let records = try CSVTestSupport.records(bytes, encoding: .windows1252)
     #expect(records == [[expected]])
   }
 
@@ -109,8 +110,8 @@ struct CSVEncodingTests {
       bytes += row
     }
     bytes += Array("99999,caf".utf8) + [0xE9, 0x0A]
-    let path = try TestSupport.temporaryFile(bytes)
-    defer { TestSupport.removeTemporaryFile(path) }
+    let path = try temporaryFile(bytes)
+    defer { removeTemporaryFile(path) }
     let reader = try CSVReader(contentsOfFile: path, options: .init(chunkSize: chunkSize))
     #expect(reader.encoding == .windows1252)
     #expect(reader.encodingDetection == .invalidUTF8)

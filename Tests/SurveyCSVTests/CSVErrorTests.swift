@@ -1,4 +1,5 @@
 import SurveyCSV
+import TestSupport
 import Testing
 
 struct CSVErrorTests {
@@ -6,7 +7,7 @@ struct CSVErrorTests {
     "hint: add the closing '\"' to the field that starts '\"Once upon a time'; "
     + "write each '\"' inside a quoted field as '\"\"'"
 
-  @Test(arguments: TestSupport.chunkSizes)
+  @Test(arguments: CSVTestSupport.chunkSizes)
   func `an unterminated quote is reported where the quote opened`(chunkSize: Int) throws {
     let input = Array("id,story\n1,\"Once upon a time\n2,the end\n".utf8)
     let reader = CSVReader(bytes: input, options: .init(chunkSize: chunkSize))
@@ -20,11 +21,11 @@ struct CSVErrorTests {
   }
 
   @Test func `an unterminated quote in a file names the file`() throws {
-    let path = try TestSupport.temporaryFile(
+    let path = try temporaryFile(
       Array("id,story\r\n1,\"Once upon a time\r\n".utf8),
-      name: "export.csv"
+      named: "export.csv"
     )
-    defer { TestSupport.removeTemporaryFile(path) }
+    defer { removeTemporaryFile(path) }
     let reader = try CSVReader(contentsOfFile: path)
     let error = #expect(throws: CSVError.self) { try reader.readAll() }
     #expect(error?.filePath == path)
@@ -68,8 +69,8 @@ struct CSVErrorTests {
   }
 
   @Test func `a directory is reported as a directory`() throws {
-    let path = try TestSupport.temporaryFile([])
-    defer { TestSupport.removeTemporaryFile(path) }
+    let path = try temporaryFile([])
+    defer { removeTemporaryFile(path) }
     let folder = String(path.dropLast("/input.csv".count))
     let error = #expect(throws: CSVError.self) { try CSVReader(contentsOfFile: folder) }
     #expect(error?.kind == .isDirectory)

@@ -1,4 +1,5 @@
 import SurveyCSV
+import TestSupport
 import Testing
 
 struct CSVReaderTests {
@@ -21,7 +22,7 @@ struct CSVReaderTests {
   )
     throws
   {
-    #expect(try TestSupport.records(input) == expected, "\(name)")
+    #expect(try CSVTestSupport.records(input) == expected, "\(name)")
   }
 
   @Test(
@@ -34,7 +35,7 @@ struct CSVReaderTests {
     ]
   )
   func `empty fields are kept`(input: String, expected: [[String]]) throws {
-    #expect(try TestSupport.records(input) == expected)
+    #expect(try CSVTestSupport.records(input) == expected)
   }
 
   @Test(
@@ -52,7 +53,7 @@ struct CSVReaderTests {
     input: String,
     expected: [[String]]
   ) throws {
-    #expect(try TestSupport.records(input) == expected)
+    #expect(try CSVTestSupport.records(input) == expected)
   }
 
   @Test(
@@ -68,7 +69,7 @@ struct CSVReaderTests {
     input: String,
     expected: [[String]]
   ) throws {
-    #expect(try TestSupport.records(input) == expected)
+    #expect(try CSVTestSupport.records(input) == expected)
   }
 
   @Test(
@@ -81,14 +82,14 @@ struct CSVReaderTests {
     ]
   )
   func `stray quotes are kept literally`(input: String, expected: [[String]]) throws {
-    #expect(try TestSupport.records(input) == expected)
+    #expect(try CSVTestSupport.records(input) == expected)
   }
 
   // MARK: - Records
 
   @Test func `records know their physical line and index`() throws {
     let input = "h1,h2\n\"a\nb\",c\r\n\r\nd,e\r\"f\r\n\r\ng\",h"
-    for chunkSize in TestSupport.chunkSizes {
+    for chunkSize in CSVTestSupport.chunkSizes {
       var positions: [[Int]] = []
       let reader = CSVReader(bytes: Array(input.utf8), options: .init(chunkSize: chunkSize))
       try reader.forEachRecord { record in
@@ -148,8 +149,8 @@ struct CSVReaderTests {
   @Test(arguments: [1, 5, CSVReader.Options.defaultChunkSize])
   func `files are read in chunks like bytes in memory`(chunkSize: Int) throws {
     let input = Array("id;name\r\n1;\"Zoë\r\nSmith\"\r\n2;Ana\r\n".utf8)
-    let path = try TestSupport.temporaryFile(input)
-    defer { TestSupport.removeTemporaryFile(path) }
+    let path = try temporaryFile(input)
+    defer { removeTemporaryFile(path) }
     let reader = try CSVReader(contentsOfFile: path, options: .init(chunkSize: chunkSize))
     #expect(reader.filePath == path)
     #expect(reader.delimiter == .semicolon)

@@ -1,10 +1,11 @@
 import Foundation
 import SurveyCSV
+import TestSupport
 import Testing
 
 /// Every case of the csv-spectrum acid test, read whole and in small chunks.
 struct CSVSpectrumTests {
-  static let folder = TestSupport.fixtures.appendingPathComponent("csv-spectrum")
+  static let folder = fixturesFolder(of: "SurveyCSVTests").appendingPathComponent("csv-spectrum")
 
   static let caseNames: [String] = {
     let csvs = folder.appendingPathComponent("csvs")
@@ -16,7 +17,7 @@ struct CSVSpectrumTests {
     #expect(Self.caseNames.count == 11)
   }
 
-  @Test(arguments: caseNames, TestSupport.chunkSizes)
+  @Test(arguments: caseNames, CSVTestSupport.chunkSizes)
   func `records match the expected JSON`(caseName: String, chunkSize: Int) throws {
     let csv = try Data(
       contentsOf: Self.folder.appendingPathComponent("csvs/\(caseName).csv")
@@ -26,7 +27,7 @@ struct CSVSpectrumTests {
     )
     let expected = try JSONDecoder().decode([[String: String]].self, from: json)
 
-    let records = try TestSupport.records(Array(csv), chunkSize: chunkSize)
+    let records = try CSVTestSupport.records(Array(csv), chunkSize: chunkSize)
     let header = try #require(records.first)
     let rows = records.dropFirst().map { record in
       #expect(record.count == header.count)

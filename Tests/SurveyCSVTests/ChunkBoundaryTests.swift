@@ -18,14 +18,14 @@ struct ChunkBoundaryTests {
     let (input, expected) = Self.trickyInputs[caseIndex]
     let bytes = Array(input.utf8)
     for chunkSize in 1...(bytes.count + 1) {
-      let records = try TestSupport.records(bytes, chunkSize: chunkSize, delimiter: .comma)
+      let records = try CSVTestSupport.records(bytes, chunkSize: chunkSize, delimiter: .comma)
       #expect(records == expected, "chunk size \(chunkSize)")
     }
   }
 
   @Test func `a CRLF split across chunks ends one record`() throws {
     // "ab\r" | "\ncd": the LF arrives in the next chunk and must not start a blank line.
-    #expect(try TestSupport.records("ab\r\ncd", chunkSize: 3) == [["ab"], ["cd"]])
+    #expect(try CSVTestSupport.records("ab\r\ncd", chunkSize: 3) == [["ab"], ["cd"]])
     let reader = CSVReader(bytes: Array("ab\r\n\r\ncd".utf8), options: .init(chunkSize: 3))
     var lines: [Int] = []
     try reader.forEachRecord { record in lines.append(record.lineNumber) }
@@ -34,7 +34,7 @@ struct ChunkBoundaryTests {
 
   @Test func `a multi-byte UTF-8 character split across chunks is kept whole`() throws {
     // "€" is E2 82 AC; chunk size 2 splits it after its first byte.
-    let records = try TestSupport.records("a€,b\n€", chunkSize: 2)
+    let records = try CSVTestSupport.records("a€,b\n€", chunkSize: 2)
     #expect(records == [["a€", "b"], ["€"]])
   }
 
@@ -42,9 +42,9 @@ struct ChunkBoundaryTests {
   func `a UTF-16 surrogate pair split across chunks is kept whole`(bigEndian: Bool) throws {
     let text = "x,😀y\n\"🙂\r\n\",z\n"
     let mark: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
-    let bytes = mark + TestSupport.utf16Bytes(text, bigEndian: bigEndian)
+    let bytes = mark + CSVTestSupport.utf16Bytes(text, bigEndian: bigEndian)
     for chunkSize in 1...9 {
-      let records = try TestSupport.records(bytes, chunkSize: chunkSize)
+      let records = try CSVTestSupport.records(bytes, chunkSize: chunkSize)
       #expect(records == [["x", "😀y"], ["🙂\r\n", "z"]], "chunk size \(chunkSize)")
     }
   }
@@ -54,7 +54,7 @@ struct ChunkBoundaryTests {
     let escaped = long.replacing("\"", with: "\"\"")
     let input = "id,text\n1,\"\(escaped)\"\n2,short\n"
     for chunkSize in [7, 100, 4_096] {
-      let records = try TestSupport.records(input, chunkSize: chunkSize)
+      let records = try CSVTestSupport.records(input, chunkSize: chunkSize)
       #expect(records == [["id", "text"], ["1", long], ["2", "short"]])
     }
   }

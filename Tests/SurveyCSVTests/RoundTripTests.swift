@@ -1,4 +1,5 @@
 import SurveyCSV
+import TestSupport
 import Testing
 
 /// Random tables written by `CSVWriter` and read back by `CSVReader` come back unchanged.
@@ -36,7 +37,7 @@ struct RoundTripTests {
       let table = Self.randomTable(using: &generator)
       let bytes = Array(writer.text(for: table).utf8)
       let chunkSize = Int.random(in: 1...16, using: &generator)
-      let read = try TestSupport.records(bytes, chunkSize: chunkSize, delimiter: delimiter)
+      let read = try CSVTestSupport.records(bytes, chunkSize: chunkSize, delimiter: delimiter)
       #expect(read == table, "trial \(trial), chunk size \(chunkSize)")
     }
   }
@@ -48,7 +49,7 @@ struct RoundTripTests {
     var neutralizedCount = 0
     for _ in 0..<300 {
       let table = Self.randomTable(using: &generator)
-      let read = try TestSupport.records(writer.text(for: table), delimiter: .comma)
+      let read = try CSVTestSupport.records(writer.text(for: table), delimiter: .comma)
       #expect(read.count == table.count)
       for (readRow, row) in zip(read, table) {
         for (readValue, value) in zip(readRow, row) {

@@ -2,15 +2,8 @@ import Foundation
 import SurveyCSV
 import SurveyCapture
 import SurveyPlatform
+import TestSupport
 import Testing
-
-/// A fresh folder for one test.
-func temporaryFolder() throws -> String {
-  let url = FileManager.default.temporaryDirectory
-    .appendingPathComponent("capture-tests-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url.path
-}
 
 func records(_ path: String) throws -> [[String]] {
   try CSVReader(contentsOfFile: path).readAll()
@@ -22,7 +15,7 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
   let header = ["respondent_id", "x.a", "status"]
 
   @Test func `a new file gets the header and the row`() throws {
-    let path = try temporaryFolder() + "/new.csv"
+    let path = try temporaryFolder("capture-tests").path + "/new.csv"
     #expect(try DurableAppend.inspect(path, header: header) == .new)
     let receipt = try DurableAppend.append(["R1", "2", "complete"], header: header, to: path)
     #expect(receipt.wroteHeader)
@@ -31,7 +24,7 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
   }
 
   @Test func `later rows are appended after the existing ones without a header`() throws {
-    let path = try temporaryFolder() + "/rows.csv"
+    let path = try temporaryFolder("capture-tests").path + "/rows.csv"
     try DurableAppend.append(["R1", "2", "complete"], header: header, to: path)
     let receipt = try DurableAppend.append(
       ["R2", "Prefer not to say", "partial"],
@@ -48,7 +41,7 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
 
   @Test func `a different header is refused, naming the columns, and the file is untouched`() throws
   {
-    let path = try temporaryFolder() + "/other.csv"
+    let path = try temporaryFolder("capture-tests").path + "/other.csv"
     let original = "respondent_id,x.b,site,status\nR0,1,Ashford,complete\n"
     try original.write(toFile: path, atomically: true, encoding: .utf8)
     do {
@@ -72,7 +65,7 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
   @Test func `into a file with the columns in another order, the row follows the file's order`()
     throws
   {
-    let path = try temporaryFolder() + "/order.csv"
+    let path = try temporaryFolder("capture-tests").path + "/order.csv"
     let original = "x.a,respondent_id,status\n1,R0,complete\n"
     try original.write(toFile: path, atomically: true, encoding: .utf8)
     #expect(try DurableAppend.inspect(path, header: header) == .matchingHeader)
@@ -85,7 +78,7 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
   func `columns the file lacks are added to its header, and earlier rows are kept byte for byte`()
     throws
   {
-    let path = try temporaryFolder() + "/grow.csv"
+    let path = try temporaryFolder("capture-tests").path + "/grow.csv"
     let rows = "R0,1,complete\r\n\"R 9\",\"a\r\nb\",partial\r\n"
     try ("respondent_id,x.a,status\r\n" + rows).write(
       toFile: path,
@@ -115,7 +108,7 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
   }
 
   @Test func `columns another capture added after inspection are left blank, not refused`() throws {
-    let path = try temporaryFolder() + "/raced.csv"
+    let path = try temporaryFolder("capture-tests").path + "/raced.csv"
     try "respondent_id,x.a,status\nR0,1,complete\n".write(
       toFile: path,
       atomically: true,
@@ -138,7 +131,7 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
   }
 
   @Test func `columns are added to the file a symbolic link names, and the link stays`() throws {
-    let folder = try temporaryFolder()
+    let folder = try temporaryFolder("capture-tests").path
     try FileManager.default.createDirectory(
       atPath: folder + "/real",
       withIntermediateDirectories: true
@@ -165,7 +158,7 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
   }
 
   @Test func `columns are not added to a file with other hard links, before any question`() throws {
-    let folder = try temporaryFolder()
+    let folder = try temporaryFolder("capture-tests").path
     let original = "respondent_id,x.a,status\nR0,1,complete\n"
     try original.write(toFile: folder + "/a.csv", atomically: true, encoding: .utf8)
     try FileManager.default.linkItem(atPath: folder + "/a.csv", toPath: folder + "/b.csv")
@@ -191,7 +184,7 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
   }
 
   @Test func `a file with a repeated column is refused`() throws {
-    let path = try temporaryFolder() + "/repeated.csv"
+    let path = try temporaryFolder("capture-tests").path + "/repeated.csv"
     try "respondent_id,x.a,x.a,status\n".write(toFile: path, atomically: true, encoding: .utf8)
     #expect(
       throws: CaptureFileError.self,
@@ -205,7 +198,7 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
   }
 
   @Test func `a last line without a line ending gets one before the row`() throws {
-    let path = try temporaryFolder() + "/unterminated.csv"
+    let path = try temporaryFolder("capture-tests").path + "/unterminated.csv"
     try "respondent_id,x.a,status\nR0,1,complete".write(
       toFile: path,
       atomically: true,
@@ -217,14 +210,14 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
   }
 
   @Test func `a file with CR LF line endings gets CR LF rows`() throws {
-    let path = try temporaryFolder() + "/crlf.csv"
+    let path = try temporaryFolder("capture-tests").path + "/crlf.csv"
     try "respondent_id,x.a,status\r\n".write(toFile: path, atomically: true, encoding: .utf8)
     try DurableAppend.append(["R1", "2", "complete"], header: header, to: path)
     #expect(try contents(path) == "respondent_id,x.a,status\r\nR1,2,complete\r\n")
   }
 
   @Test func `an empty existing file is treated as new`() throws {
-    let path = try temporaryFolder() + "/empty.csv"
+    let path = try temporaryFolder("capture-tests").path + "/empty.csv"
     #expect(FileManager.default.createFile(atPath: path, contents: Data()))
     #expect(try DurableAppend.inspect(path, header: header) == .new)
     try DurableAppend.append(["R1", "", "complete"], header: header, to: path)
@@ -232,13 +225,13 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
   }
 
   @Test func `values are quoted and formulas neutralised`() throws {
-    let path = try temporaryFolder() + "/quoted.csv"
+    let path = try temporaryFolder("capture-tests").path + "/quoted.csv"
     try DurableAppend.append(["=HYPERLINK(1)", "a, \"b\"", "complete"], header: header, to: path)
     #expect(try records(path)[1] == ["'=HYPERLINK(1)", "a, \"b\"", "complete"])
   }
 
   @Test func `a missing folder or a folder path is reported before any question`() throws {
-    let folder = try temporaryFolder()
+    let folder = try temporaryFolder("capture-tests").path
     do {
       _ = try DurableAppend.inspect(folder + "/no-such-folder/r.csv", header: header)
       Issue.record("a missing folder was accepted")
@@ -254,7 +247,7 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
   }
 
   @Test func `appends from many threads at once all land whole`() async throws {
-    let path = try temporaryFolder() + "/shared.csv"
+    let path = try temporaryFolder("capture-tests").path + "/shared.csv"
     let header = self.header
     await withTaskGroup(of: Void.self) { group in
       for writer in 0..<8 {
@@ -283,7 +276,7 @@ func contents(_ path: String) throws -> String { try String(contentsOfFile: path
   @Test func `appends that add a column while others wait for the lock all land in the new file`()
     async throws
   {
-    let path = try temporaryFolder() + "/growing.csv"
+    let path = try temporaryFolder("capture-tests").path + "/growing.csv"
     try "respondent_id,x.a,status\nR0,1,complete\n".write(
       toFile: path,
       atomically: true,

@@ -1,13 +1,14 @@
 import Foundation
 import SurveyCapture
 import SurveyPlatform
+import TestSupport
 import Testing
 
 @Suite struct CaptureFileEdgeTests {
   let header = ["respondent_id", "x.a", "status"]
 
   @Test func `a FIFO is refused before anything waits on it`() throws {
-    let path = try temporaryFolder() + "/pipe"
+    let path = try temporaryFolder("capture-tests").path + "/pipe"
     #expect(mkfifo(path, 0o600) == 0)
     let inspected = #expect(throws: CaptureFileError.self) {
       _ = try DurableAppend.inspect(path, header: header)
@@ -24,7 +25,7 @@ import Testing
   }
 
   @Test func `copies left by dead captures are removed under the lock, live ones kept`() throws {
-    let folder = try temporaryFolder()
+    let folder = try temporaryFolder("capture-tests").path
     let path = folder + "/visits.csv"
     try DurableAppend.append(["R1", "2", "complete"], header: header, to: path)
     // A process that has ended: its id is free (until reused, which a test cannot prevent, so
@@ -50,7 +51,7 @@ import Testing
   }
 
   @Test func `a rewrite to add columns leaves no named temporary file`() throws {
-    let folder = try temporaryFolder()
+    let folder = try temporaryFolder("capture-tests").path
     let path = folder + "/grow.csv"
     try DurableAppend.append(["R1", "2", "complete"], header: header, to: path)
     try DurableAppend.append(

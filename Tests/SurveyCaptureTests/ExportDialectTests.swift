@@ -1,4 +1,5 @@
 import SurveyCapture
+import TestSupport
 import Testing
 
 @Suite struct ExportDialectTests {

@@ -3,6 +3,7 @@ import SurveyCSV
 import SurveyCapture
 import SurveyInstruments
 import SurveyWorkbook
+import TestSupport
 import Testing
 
 /// The tallies stated in Examples/platform-exports/README.md: options, then missing answers

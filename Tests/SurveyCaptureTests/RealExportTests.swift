@@ -1,5 +1,6 @@
 import Foundation
 import SurveyCapture
+import TestSupport
 import Testing
 
 /// Exports in the layouts the platforms really write.

@@ -1,15 +1,5 @@
-import Foundation
 import SurveyCapture
 import SurveyInstruments
-
-/// The package's top folder, found from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath)
-  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-/// The path of an example file, relative to the package root.
-func examplePath(_ relative: String) -> String {
-  packageRoot.appendingPathComponent("Examples/\(relative)").path
-}
 
 /// A built-in instrument.
 func builtIn(_ id: String) throws -> Instrument {

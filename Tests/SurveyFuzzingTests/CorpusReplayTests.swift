@@ -1,11 +1,10 @@
 import Foundation
 import SurveyFuzzing
+import TestSupport
 import Testing
 
 /// The folder holding one corpus folder per fuzz target.
-let corpusFolder = URL(fileURLWithPath: #filePath)
-  .deletingLastPathComponent()
-  .appendingPathComponent("Corpus")
+let corpusFolder = packageRoot.appendingPathComponent("Tests/SurveyFuzzingTests/Corpus")
 
 /// Replays each target's committed corpus (seeds and the reproducers of fixed findings) through
 /// the target, so that every corpus file is a regression test.

@@ -1,11 +1,10 @@
 import Foundation
 import SurveyInstruments
+import TestSupport
 import Testing
 
-/// The instruments folder at the top of the package, found from this file's path.
-let instrumentsFolder = URL(fileURLWithPath: #filePath)
-  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  .appendingPathComponent("Instruments")
+/// The instruments folder at the top of the package.
+let instrumentsFolder = packageRoot.appendingPathComponent("Instruments")
 
 func builtIn(_ id: InstrumentID) throws -> Instrument {
   try #require(InstrumentCatalogue.builtIn.instrument(withID: id))

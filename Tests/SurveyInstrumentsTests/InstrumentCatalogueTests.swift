@@ -1,16 +1,8 @@
 import Foundation
 import SurveyInstruments
 import SurveyPlatform
+import TestSupport
 import Testing
-
-/// A fresh folder under the system's temporary folder.
-func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "loneliness-tests-\(UUID().uuidString)"
-  )
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
-}
 
 @Suite struct InstrumentCatalogueTests {
   @Test func `an extension file adds licensed wording to a built-in instrument`() throws {

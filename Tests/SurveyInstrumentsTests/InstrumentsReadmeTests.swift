@@ -1,5 +1,6 @@
 import Foundation
 import SurveyInstruments
+import TestSupport
 import Testing
 
 /// The JSON code blocks of Instruments/README.md, in order.
@@ -65,10 +66,7 @@ func readmeJSONBlocks() throws -> [String] {
 
   @Test func `the README's answer aliases extend ons-loneliness as the text says`() throws {
     let blocks = try readmeJSONBlocks()
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "aliases-\(UUID().uuidString)"
-    )
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try temporaryFolder("aliases")
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("spellings.json")
     try blocks[2].write(to: file, atomically: true, encoding: .utf8)
@@ -87,10 +85,7 @@ func readmeJSONBlocks() throws -> [String] {
   }
 
   @Test func `answer aliases that name no answer or collide are refused`() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "bad-aliases-\(UUID().uuidString)"
-    )
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try temporaryFolder("bad-aliases")
     defer { try? FileManager.default.removeItem(at: folder) }
     try """
     {"format": 1, "extends": "ons-loneliness", "scales": [

@@ -238,9 +238,9 @@ struct ChangeFixture {
     }
     builder.addIndicator(id: "x", title: "X", values: values)
     let indicator = try #require(builder.build().indicators.first)
-    #expect(indicator.yesNo.suppression == .primary)
+    #expect(indicator.yesNo.suppression == .hidden)
     #expect(indicator.noYes.count == 0 && indicator.noYes.shownCount == 0)
-    #expect(indicator.yesYes.suppression == .secondary)
+    #expect(indicator.yesYes.suppression == .hidden)
     #expect(indicator.pValue == nil && indicator.statistic == nil)
     #expect(indicator.baselinePercent == nil)
     #expect(indicator.notes.contains { $0.hasPrefix("McNemar's test hidden") })

@@ -23,8 +23,8 @@ import Testing
     let transitions = try #require(ucla["transitions"] as? [String: Any])
     let cells = try #require(transitions["cells"] as? [[[String: Any]]])
     // Low to middle is a small count: hidden, and so is its smallest neighbour.
-    #expect(cells[0][1]["count"] is NSNull && cells[0][1]["suppressed"] as? String == "primary")
-    #expect(cells.joined().filter { $0["suppressed"] as? String == "secondary" }.count == 1)
+    #expect(cells[0][1]["count"] is NSNull && cells[0][1]["suppressed"] as? String == "hidden")
+    #expect(cells.joined().filter { $0["suppressed"] as? String == "hidden" }.count == 2)
   }
 
   @Test func `tidy CSV lists pairing, shares and McNemar rows`() {

@@ -144,7 +144,7 @@ struct ComparisonFixture {
     let hillcrest = try #require(lonely.cohorts.first { $0.cohort == "Hillcrest" })
     // Hillcrest has 2 lonely of 23: the count and everything computed from it are hidden.
     #expect(hillcrest.successes.shownCount == nil)
-    #expect(hillcrest.successes.suppression == .primary)
+    #expect(hillcrest.successes.suppression == .hidden)
     #expect(hillcrest.percent == nil && hillcrest.interval == nil)
     #expect(hillcrest.base.shownCount == 23)
     let difference = try #require(lonely.comparisons.first { $0.cohort == "Hillcrest" })

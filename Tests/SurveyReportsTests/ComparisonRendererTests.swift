@@ -25,7 +25,7 @@ import Testing
       hillcrest["count"] is NSNull && hillcrest["percent"] is NSNull
         && hillcrest["ci_lower"] is NSNull
     )
-    #expect(hillcrest["suppressed"] as? String == "primary")
+    #expect(hillcrest["suppressed"] as? String == "hidden")
     #expect(hillcrest["base"] as? Int == 23)
     let comparisons = try #require(lonely["comparisons"] as? [[String: Any]])
     let difference = try #require(comparisons.first { $0["cohort"] as? String == "Hillcrest" })
@@ -37,7 +37,7 @@ import Testing
     let lines = TidyCSVRenderer().render(report).split(separator: "\n").map(String.init)
     #expect(lines.first == TidyCSVRenderer.comparisonColumns.joined(separator: ","))
     let hidden = try #require(lines.first { $0.hasPrefix("lonely,indicator,,Hillcrest,count,") })
-    #expect(hidden == "lonely,indicator,,Hillcrest,count,,,,,,,23,low base,primary")
+    #expect(hidden == "lonely,indicator,,Hillcrest,count,,,,,,,23,low base,hidden")
     let difference = try #require(
       lines.first { $0.hasPrefix("lonely,indicator,Riverside vs Northgate,") }
     )

@@ -4,10 +4,10 @@ import SurveyCapture
 import SurveyInstruments
 import SurveyReports
 import SurveyStatistics
+import TestSupport
 import Testing
 
-let reportFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .appendingPathComponent("Fixtures")
+let reportFixtures = fixturesFolder(of: "SurveyReportsTests")
 
 /// The fixture survey as a response table: the ONS direct question plus `area` and `weight`.
 func fixtureSurvey() throws -> ResponseTable {

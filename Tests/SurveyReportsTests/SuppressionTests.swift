@@ -1,6 +1,7 @@
 import SurveyCapture
 import SurveyInstruments
 import SurveyReports
+import TestSupport
 import Testing
 
 /// A table of the ONS direct question with a `district` column, from (district, code) pairs.
@@ -80,12 +81,12 @@ func revealsHiddenCount(_ measure: MeasureReport) -> String? {
     let never = try #require(ashford.categories.first { $0.category == "Never" })
     #expect(
       never.shownCount == nil && never.percent == nil && never.interval == nil
-        && never.suppression == .primary
+        && never.suppression == .hidden
     )
-    let secondary = ashford.categories.filter { $0.suppression == .secondary }
+    let hidden = ashford.categories.filter { $0.suppression == .hidden }
     #expect(
-      secondary.map(\.category) == ["Often/always"],
-      "the smallest other non-zero count is hidden too"
+      hidden.map(\.category) == ["Often/always", "Never"],
+      "the smallest other non-zero count is hidden with the small one"
     )
     #expect(revealsHiddenCount(measure) == nil)
     // Zeros are shown.
@@ -103,9 +104,9 @@ func revealsHiddenCount(_ measure: MeasureReport) -> String? {
     #expect(whole.shownBase == 40)
     let notAnswered = try #require(whole.missing.first { $0.category == "not answered" })
     let declined = try #require(whole.missing.first { $0.category == "Prefer not to say" })
-    #expect(notAnswered.count == 3 && notAnswered.suppression == .primary)
+    #expect(notAnswered.count == 3 && notAnswered.suppression == .hidden)
     #expect(
-      declined.count == 6 && declined.shownCount == nil && declined.suppression == .secondary,
+      declined.count == 6 && declined.shownCount == nil && declined.suppression == .hidden,
       "49 rows - 40 answered - 6 declined would reveal the 3 blanks"
     )
     #expect(revealsHiddenCount(measure) == nil)
@@ -131,7 +132,7 @@ func revealsHiddenCount(_ measure: MeasureReport) -> String? {
   }
 
   @Test func `no hidden count can be worked out, over many random tables`() throws {
-    var generator = SplitMix(seed: 7)
+    var generator = SeededGenerator(seed: 7)
     let districts = ["A", "B", "C", "D", "E"]
     for _ in 0..<200 {
       var answers: [(String, Answer)] = []
@@ -184,18 +185,5 @@ func revealsHiddenCount(_ measure: MeasureReport) -> String? {
       policy: .none
     )
     #expect(measure.wholeSample?.categories.map(\.shownCount) == [1, 1, 0, 0, 0])
-  }
-}
-
-/// A small deterministic random number generator for tests.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -3,15 +3,12 @@ import SurveyCapture
 import SurveyInstruments
 import SurveyPlatform
 import SurveyScoring
+import TestSupport
 import Testing
 
 @Suite struct ScoredExportWriterTests {
   func writer(_ format: ScoredExportFormat) throws -> ScoredExportWriter {
-    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent(
-        "Examples/platform-exports/surveymonkey.csv"
-      ).path
+    let path = examplePath("platform-exports/surveymonkey.csv")
     let instruments = [try builtIn("ons-loneliness"), try builtIn("swemwbs")]
     let layout = try ExportImporter.layout(
       of: .file(path: path, displayName: "surveymonkey.csv"),
@@ -49,10 +46,7 @@ import Testing
 
 @Suite struct AtomicFileWriterTests {
   @Test func `a writer that is not committed leaves the old file and no temporary file`() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "atomic-\(UUID().uuidString)"
-    )
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try temporaryFolder("atomic")
     let path = folder.appendingPathComponent("out.csv").path
     try writeFileAtomically(path, bytes: Array("old\n".utf8))
     do {

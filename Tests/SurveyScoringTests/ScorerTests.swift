@@ -1,6 +1,7 @@
 import SurveyCapture
 import SurveyInstruments
 import SurveyScoring
+import TestSupport
 import Testing
 
 /// The SWEMWBS raw-to-metric table typed from the reference (instruments.md §3.3), not from the

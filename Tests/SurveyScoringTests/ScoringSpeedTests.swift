@@ -2,6 +2,7 @@ import Foundation
 import SurveyCapture
 import SurveyInstruments
 import SurveyScoring
+import TestSupport
 import Testing
 
 /// The number of respondents to time, from `SCORING_BENCHMARK` (for example 1000000).

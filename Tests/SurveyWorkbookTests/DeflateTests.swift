@@ -17,7 +17,7 @@ import Testing
   static let cases: [Case] = {
     guard
       let text = try? String(
-        contentsOf: fixturesFolder.appendingPathComponent("deflate/manifest.tsv"),
+        contentsOf: workbookFixtures.appendingPathComponent("deflate/manifest.tsv"),
         encoding: .utf8
       )
     else { return [] }

@@ -1,5 +1,6 @@
 import Foundation
 import SurveyWorkbook
+import TestSupport
 import Testing
 
 /// Damaged and hostile archives, and files that are not workbooks: each gives a `WorkbookError`
@@ -94,7 +95,7 @@ import Testing
     for length in stride(from: 0, to: bytes.count, by: 3) {
       _ = try? Workbook.rowsOfDefaultSheet(in: Array(bytes[0..<length]))
     }
-    var generator = SplitMix64(seed: 20_260_402)
+    var generator = SeededGenerator(seed: 20_260_402)
     for _ in 0..<2000 {
       var damaged = bytes
       for _ in 0..<3 {
@@ -103,20 +104,5 @@ import Testing
       }
       _ = try? Workbook.rowsOfDefaultSheet(in: damaged)
     }
-  }
-}
-
-/// A small deterministic random number generator.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
   }
 }

@@ -1,14 +1,12 @@
 import Foundation
-import Testing
+import TestSupport
 
 /// The folder of this test target's fixtures.
-let fixturesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .appendingPathComponent("Fixtures")
+let workbookFixtures = fixturesFolder(of: "SurveyWorkbookTests")
 
 /// The bytes of the fixture at `path` (relative to `Fixtures/`).
 func fixture(_ path: String) throws -> [UInt8] {
-  let url = fixturesFolder.appendingPathComponent(path)
-  return [UInt8](try Data(contentsOf: url))
+  try fileBytes(workbookFixtures.appendingPathComponent(path))
 }
 
 /// The CRC-32 of ZIP and zlib, bit by bit: a plain implementation, independent of the reader's.

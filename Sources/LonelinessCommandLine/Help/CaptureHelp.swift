@@ -6,6 +6,7 @@ let captureSpec = CommandSpec(
   usage: [
     "loneliness capture -i ID [-i ID]... --to FILE [--set COLUMN=VALUE]... [--respondent ID]",
     "                   [--show-scores] [--keep-partial]",
+    "loneliness capture --merge EXPORT.csv --to FILE",
   ],
   discussion: """
     Asks each instrument's questions in order with numbered answers, shows a summary to confirm, \
@@ -38,6 +39,17 @@ let captureSpec = CommandSpec(
     input before the row is saved abandons the session: nothing is saved and the exit code is \
     65, unless --keep-partial, which saves the answers so far with status partial (still exit 65).
 
+    MERGING A FORM'S RESPONSES
+    --merge EXPORT.csv appends the rows of a file in the capture file format, such as the \
+    responses an offline form made by 'loneliness form' downloads, to FILE, with the same lock \
+    and one flushed write, so captures and merges into one file at once are safe. The \
+    instruments and columns come from the file's header. Every row is checked first (its \
+    fields, respondent id, time, status and each answer's code); if any is wrong, each is \
+    listed with its line and reason, nothing is merged, and the exit code is 65. A row FILE \
+    already has (the same respondent id, time and answers) is skipped, so merging a download \
+    twice adds nothing twice; a row with the respondent id and time of a row in FILE but other \
+    answers stops the merge. Each row added and skipped is listed.
+
     PIPED ANSWERS
     With standard input not a terminal, answers are read one per line (printf '1\\n2\\n…' | \
     loneliness capture …). Questions and prompts go to standard output when it is a terminal, \
@@ -59,6 +71,11 @@ let captureSpec = CommandSpec(
       "An extra column and its value for this row, such as site=Ashford. Repeatable."
     ),
     .value("--respondent", "ID", "The respondent id; generated from the date and time if absent."),
+    .value(
+      "--merge",
+      "EXPORT",
+      "Append the rows of a form's download (a CSV file in the capture file format) to --to."
+    ),
     .flag("--show-scores", "Print the respondent's scores after saving."),
     .flag("--keep-partial", "If the session is abandoned, save the answers so far as partial."),
   ],
@@ -67,5 +84,6 @@ let captureSpec = CommandSpec(
     "loneliness capture -i ons-loneliness -i swemwbs --to visits.csv --respondent C-0042",
     "loneliness capture -i ons-loneliness -i swemwbs --to visits.csv --set wave=baseline --respondent C-0042 --show-scores",
     "printf '1\\n2\\n2\\n3\\ny\\n' | loneliness capture -i ons-loneliness --to responses.csv",
+    "loneliness capture --merge visit-form-responses-20250307-140509.csv --to visits.csv",
   ]
 )

@@ -113,7 +113,7 @@ extension ComparisonDocument {
     let rows = differences.map { row -> Table.Row in
       if row.isSuppressed {
         return Table.Row(
-          [.text(row.cohort)] + Array(repeating: .hidden(.secondary), count: columns.count - 1)
+          [.text(row.cohort)] + Array(repeating: .hidden(.hidden), count: columns.count - 1)
         )
       }
       let bounds = ConfidenceBounds(row.interval)

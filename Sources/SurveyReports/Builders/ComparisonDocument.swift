@@ -205,7 +205,7 @@ struct ComparisonDocument: DocumentBuilding {
       )
       let n = Cell.count(cohort.count.shownCount, hidden: cohort.count.suppression)
       guard !cohort.isSuppressed else {
-        return Table.Row([name, n] + Array(repeating: .hidden(.primary), count: 3))
+        return Table.Row([name, n] + Array(repeating: .hidden(.hidden), count: 3))
       }
       return Table.Row([
         name, n, .number(cohort.mean, decimals: places),

@@ -86,12 +86,13 @@ extension SurveyDocument {
       .paragraph(
         Document.Paragraph(
           Document.RichText([
-            .plain("In tables, "), .strong("*"), .plain(" marks a hidden figure: "),
-            .emphasis("primary"),
-            .plain(" suppression hides a small count itself, "), .emphasis("secondary"),
+            .plain("In tables, "), .strong("*"),
             .plain(
-              " suppression hides further figures that would let a reader work a hidden one out "
-                + "from a total. Charts draw hidden figures as hatched markers, never their values."
+              " marks a hidden figure. Small counts are hidden, and so are further figures chosen "
+                + "so that no hidden count can be worked out from the rest of the report, whichever "
+                + "of its figures are combined. Every hidden figure has the same mark, so the small "
+                + "ones cannot be told apart. Charts draw hidden figures as hatched markers, never "
+                + "their values."
             ),
           ])
         )

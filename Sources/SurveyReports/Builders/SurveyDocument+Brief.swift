@@ -107,7 +107,7 @@ extension SurveyDocument {
         let name: Cell = breakdown.groupBy == nil ? .text("All") : groupName(group)
         guard let summary = group.summary, !summary.isSuppressed else {
           return Table.Row(
-            [name, .count(group.shownBase)] + Array(repeating: .hidden(.primary), count: 5)
+            [name, .count(group.shownBase)] + Array(repeating: .hidden(.hidden), count: 5)
           )
         }
         return Table.Row([name, .count(summary.count)] + summaryCells(summary, places: places))
@@ -189,6 +189,10 @@ extension SurveyDocument {
   /// `chi-square = 7.63, df = 12, p = 0.814`, or the Rao-Scott F test with the weighted
   /// chi-square and the mean design effect.
   func testStatistic(_ test: IndependenceTest) -> String {
+    if test.isCoarsened {
+      let method = test.designAdjustment == nil ? "chi-square test" : "Rao-Scott F test"
+      return "\(method): p \(test.pValueBand) (only this, as the table has hidden counts)"
+    }
     let p = ReportFormatting.pValue(test.pValue)
     guard let adjusted = test.designAdjustment else {
       return

@@ -93,9 +93,8 @@ extension SurveyDocument {
   private var hiddenFootnote: Document.Block {
     .paragraph(
       Document.Paragraph(
-        "* Hidden to protect small counts: primary suppression hides a small count and its "
-          + "percentage; secondary suppression hides further figures that would reveal a hidden "
-          + "one from a total.",
+        "* Hidden to protect small counts: a small count, or a figure hidden so that a small "
+          + "count cannot be worked out from the rest of the report (the same mark for both).",
         role: .footnote
       )
     )
@@ -191,7 +190,7 @@ extension SurveyDocument {
               decimals: format.decimals,
               hidden: $0.suppression
             )
-          } + [.count(group.shownBase, hidden: .secondary)]
+          } + [.count(group.shownBase, hidden: .hidden)]
           + (weighted ? weightedCells(group) : [])
           + missingCells(group, reasons: reasons)
       )
@@ -231,7 +230,7 @@ extension SurveyDocument {
     let groups = rowGroups(measure) { group in
       let cells = estimateCells(group.categories.first)
       return Table.Row(
-        [.rich(flaggedName(group)), cells[0], .count(group.shownBase, hidden: .secondary)]
+        [.rich(flaggedName(group)), cells[0], .count(group.shownBase, hidden: .hidden)]
           + cells.dropFirst() + weightedCells(group) + missingCells(group, reasons: reasons)
       )
     }
@@ -293,7 +292,7 @@ extension SurveyDocument {
       guard let summary = group.summary, !summary.isSuppressed, let n = group.shownBase else {
         if group.summary != nil || group.isSuppressed {
           hasHidden = true
-          return Table.Row([name] + Array(repeating: .hidden(.primary), count: 6))
+          return Table.Row([name] + Array(repeating: .hidden(.hidden), count: 6))
         }
         return Table.Row([name, .count(0), .spanning(.text("no scores"), columns: 5)])
       }

@@ -79,12 +79,12 @@ struct HTMLTable {
     }
   }
 
-  /// A hidden figure: `*`, with why it is hidden in a tooltip.
+  /// A hidden figure: a star, with what hiding means in a tooltip.
+  ///
+  /// Every hidden figure has the same mark and tooltip, so that a reader cannot tell the small
+  /// counts from those hidden to protect them.
   private func hidden(_ reason: SuppressionReason?, span: String) -> String {
-    let why =
-      reason == .secondary
-      ? "hidden so that a small count cannot be worked out from a total (secondary suppression)"
-      : "hidden to protect a small count (primary suppression)"
+    let why = "hidden to protect small counts"
     return "<td\(span) class=\"num hidden-value\" title=\"\(why)\">*</td>"
   }
 

@@ -18,7 +18,7 @@ import SurveyStatistics
 /// `chi_square`, `df`, `p_value`, `valid` and `note`.
 ///
 /// Percentages are in percent units rounded like every other format; a suppressed figure is
-/// `null` with `"suppressed": "primary"` or `"secondary"`.
+/// `null` with `"suppressed": "hidden"`.
 public struct JSONReportRenderer: ReportSerialising {
   /// The schema identifier written into every survey report.
   public static let schema = "loneliness-report/1"
@@ -104,7 +104,21 @@ public struct JSONReportRenderer: ReportSerialising {
         var members: [(String, JSONValue)] = [
           ("group_by", JSONValue.optional(breakdown.groupBy)), ("groups", .array(groups)),
         ]
-        if let test = breakdown.test {
+        if let test = breakdown.test, test.isCoarsened {
+          members.append(
+            (
+              "test",
+              jsonObject([
+                (
+                  "method",
+                  .string(test.designAdjustment == nil ? "pearson-chi-square" : "rao-scott-f")
+                ),
+                ("coarsened", .bool(true)), ("p_value_band", .string(test.pValueBand)),
+                ("valid", .bool(test.isValid)), ("note", .string(test.note)),
+              ])
+            )
+          )
+        } else if let test = breakdown.test {
           members.append(
             (
               "test",

@@ -111,7 +111,7 @@ extension TidyCSVRenderer {
         kind: "score",
         statistic: "",
         n: String(score.pairsUsed),
-        suppressed: score.isSuppressed ? "primary" : ""
+        suppressed: score.isSuppressed ? "hidden" : ""
       )
       pairs(base, left: score.missing)
       for (wave, mean, sd) in [

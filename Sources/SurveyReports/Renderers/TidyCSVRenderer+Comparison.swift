@@ -9,7 +9,7 @@ import SurveyStatistics
 /// estimate belongs to), `statistic` (what the row holds, such as `percent`, `mean`,
 /// `difference_pp`, `mean_change`), `category` (a share, band pair or reason), `value`,
 /// `ci_lower`, `ci_upper`, `p_value`, `p_adjusted` (Holm), `n` (the base), `note`, `suppressed`
-/// (`primary`, `secondary` or empty).
+/// (`hidden` or empty).
 ///
 /// The first rows after the header are the licence notices the instruments require on every
 /// document of results, one a row: `kind` and `statistic` are `notice`, the text is in `note`,
@@ -124,7 +124,7 @@ extension TidyCSVRenderer {
           n: cohort.count.shownCount.map(String.init) ?? "",
           note: ([cohort.isLowBase ? "low base" : ""] + cohort.notes).filter { !$0.isEmpty }
             .joined(separator: "; "),
-          suppressed: cohort.isSuppressed ? "primary" : ""
+          suppressed: cohort.isSuppressed ? "hidden" : ""
         )
         rows.append(row.cells)
         row.statistic = "sd"
@@ -171,7 +171,7 @@ extension TidyCSVRenderer {
       pValue: csvPValue(difference.pValue),
       adjusted: csvPValue(difference.adjustedPValue),
       note: difference.notes.joined(separator: "; "),
-      suppressed: difference.isSuppressed ? "secondary" : ""
+      suppressed: difference.isSuppressed ? "hidden" : ""
     )
   }
 }

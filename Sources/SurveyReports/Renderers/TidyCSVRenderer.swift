@@ -10,8 +10,8 @@ import SurveyStatistics
 /// with the columns ``columns``: `measure`, `kind`, `title`, `group_by` (empty for the whole sample), `group`,
 /// `row_type` (`category`, `missing`, `statistic`, `bin` or `notice`), `category` (answer, band, reason,
 /// statistic name or bin), `count`, `base`, `percent`, `ci_lower`, `ci_upper` (percent units for
-/// percentages; score units for `mean`), `value` (a statistic's value), `suppressed` (`primary`,
-/// `secondary` or empty), `low_base` (`yes` when the base is under 30).
+/// percentages; score units for `mean`), `value` (a statistic's value), `suppressed` (`hidden`
+/// or empty), `low_base` (`yes` when the base is under 30).
 ///
 /// The first rows after the header are the licence notices the instruments require on every
 /// document of results, one a row: `row_type` is `notice`, the text is in `title`, and every
@@ -77,7 +77,7 @@ public struct TidyCSVRenderer: ReportSerialising {
                 hidden ? "" : (lower.map { fixed($0, decimals: places) } ?? ""),
                 hidden ? "" : (upper.map { fixed($0, decimals: places) } ?? ""),
                 hidden ? "" : (value.map { fixed($0, decimals: places) } ?? ""),
-                hidden ? "primary" : "", lowBase,
+                hidden ? "hidden" : "", lowBase,
               ]
             }
             rows.append(

@@ -1,5 +1,5 @@
 /// The result of ``LinearSystem/propagatedBounds(integral:maximumRounds:)``.
-public enum PropagationOutcome: Sendable, Hashable {
+package enum PropagationOutcome: Sendable, Hashable {
   /// Valid bounds for every variable, by position (`nil`: none found), after `rounds` passes
   /// (`reachedFixedPoint` is false when the round limit stopped it first; the bounds are valid
   /// either way, only perhaps not as tight as propagation could make them).
@@ -33,7 +33,7 @@ extension LinearSystem {
   ///   - maximumRounds: The most passes over the constraints.
   /// - Returns: The bounds, or the constraint that proves the system infeasible.
   /// - Complexity: O(`maximumRounds` · number of nonzero coefficients).
-  public func propagatedBounds(
+  package func propagatedBounds(
     integral: Bool = true,
     maximumRounds: Int = 100
   )

@@ -1,5 +1,5 @@
 /// How the two sides of a ``Constraint`` relate.
-public enum Relation: Sendable, Hashable {
+package enum Relation: Sendable, Hashable {
   /// `expression == rightHandSide`.
   case equal
   /// `expression <= rightHandSide`.
@@ -9,17 +9,17 @@ public enum Relation: Sendable, Hashable {
 }
 
 /// One linear constraint `sum(coefficient * variable) (==, <=, >=) rightHandSide`.
-public struct Constraint: Sendable, Hashable, CustomStringConvertible {
+package struct Constraint: Sendable, Hashable, CustomStringConvertible {
   /// The left-hand side, always with a zero constant (constants are moved to the right).
-  public private(set) var expression: LinearExpression
+  package private(set) var expression: LinearExpression
   /// The relation between the two sides.
-  public var relation: Relation
+  package var relation: Relation
   /// The right-hand side.
-  public private(set) var rightHandSide: Rational
+  package private(set) var rightHandSide: Rational
 
   /// The constraint `expression relation rightHandSide`; a constant in `expression` is moved to
   /// the right-hand side.
-  public init(_ expression: LinearExpression, _ relation: Relation, _ rightHandSide: Rational) {
+  package init(_ expression: LinearExpression, _ relation: Relation, _ rightHandSide: Rational) {
     self.rightHandSide = rightHandSide - expression.constant
     var expression = expression
     expression.constant = 0
@@ -28,7 +28,7 @@ public struct Constraint: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// Whether the values (indexed by variable position) satisfy the constraint exactly.
-  public func isSatisfied(by values: [Rational]) -> Bool {
+  package func isSatisfied(by values: [Rational]) -> Bool {
     let left = expression.value(at: values)
     switch relation {
     case .equal: return left == rightHandSide
@@ -38,7 +38,7 @@ public struct Constraint: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// `2*x0 + 1*x3 <= 7`, for messages.
-  public var description: String {
+  package var description: String {
     let symbol =
       switch relation {
       case .equal: "=="
@@ -81,29 +81,29 @@ public struct Constraint: Sendable, Hashable, CustomStringConvertible {
 /// one table and derivable from another is found. Percentages and rounded counts are intervals:
 /// see ``requireRounded(_:published:step:upperIsStrict:)`` and
 /// ``requireRoundedRatio(numerator:denominator:published:scale:step:upperIsStrict:)``.
-public struct LinearSystem: Sendable, Hashable {
+package struct LinearSystem: Sendable, Hashable {
   /// The description of one variable.
-  public struct VariableInfo: Sendable, Hashable {
+  package struct VariableInfo: Sendable, Hashable {
     /// A name for messages (for example the cell's row and column).
-    public var name: String
+    package var name: String
     /// The lower bound, or `nil` for none.
-    public var lower: Rational?
+    package var lower: Rational?
     /// The upper bound, or `nil` for none.
-    public var upper: Rational?
+    package var upper: Rational?
     /// Whether the variable takes only integer values.
-    public var isInteger: Bool
+    package var isInteger: Bool
   }
 
   /// The variables, in the order they were added.
-  public private(set) var variables: [VariableInfo] = []
+  package private(set) var variables: [VariableInfo] = []
   /// The constraints, in the order they were added.
-  public private(set) var constraints: [Constraint] = []
+  package private(set) var constraints: [Constraint] = []
 
   /// An empty system.
-  public init() {}
+  package init() {}
 
   /// The number of variables.
-  public var variableCount: Int { variables.count }
+  package var variableCount: Int { variables.count }
 
   /// Adds a variable and returns it.
   ///
@@ -114,7 +114,7 @@ public struct LinearSystem: Sendable, Hashable {
   ///   - isInteger: Whether only integer values are allowed (the default: counts).
   /// - Returns: The new variable.
   @discardableResult
-  public mutating func addVariable(
+  package mutating func addVariable(
     name: String = "",
     lower: Rational? = 0,
     upper: Rational? = nil,
@@ -134,7 +134,7 @@ public struct LinearSystem: Sendable, Hashable {
   /// Adds a constraint.
   ///
   /// - Precondition: every variable of the constraint belongs to this system.
-  public mutating func add(_ constraint: Constraint) {
+  package mutating func add(_ constraint: Constraint) {
     precondition(
       constraint.expression.terms.allSatisfy { $0.variable.index < variables.count },
       "the constraint names a variable that is not in the system"
@@ -143,7 +143,7 @@ public struct LinearSystem: Sendable, Hashable {
   }
 
   /// Adds the constraint `expression relation rightHandSide`.
-  public mutating func addConstraint(
+  package mutating func addConstraint(
     _ expression: LinearExpression,
     _ relation: Relation,
     _ rightHandSide: Rational
@@ -152,17 +152,17 @@ public struct LinearSystem: Sendable, Hashable {
   }
 
   /// Requires `expression == value`.
-  public mutating func require(_ expression: LinearExpression, equals value: Rational) {
+  package mutating func require(_ expression: LinearExpression, equals value: Rational) {
     addConstraint(expression, .equal, value)
   }
 
   /// Requires `expression >= value`.
-  public mutating func require(_ expression: LinearExpression, atLeast value: Rational) {
+  package mutating func require(_ expression: LinearExpression, atLeast value: Rational) {
     addConstraint(expression, .greaterOrEqual, value)
   }
 
   /// Requires `expression <= value`.
-  public mutating func require(_ expression: LinearExpression, atMost value: Rational) {
+  package mutating func require(_ expression: LinearExpression, atMost value: Rational) {
     addConstraint(expression, .lessOrEqual, value)
   }
 
@@ -176,7 +176,7 @@ public struct LinearSystem: Sendable, Hashable {
   ///
   /// - Returns: Whether the strict constraint was represented exactly.
   @discardableResult
-  public mutating func require(_ expression: LinearExpression, lessThan value: Rational) -> Bool {
+  package mutating func require(_ expression: LinearExpression, lessThan value: Rational) -> Bool {
     guard let scale = integralScale(of: expression) else {
       require(expression, atMost: value)
       return false
@@ -194,7 +194,7 @@ public struct LinearSystem: Sendable, Hashable {
   ///
   /// - Returns: Whether the strict constraint was represented exactly.
   @discardableResult
-  public mutating func require(
+  package mutating func require(
     _ expression: LinearExpression,
     greaterThan value: Rational
   )
@@ -214,7 +214,7 @@ public struct LinearSystem: Sendable, Hashable {
   ///     system.requireRounded(LinearExpression(base), published: 5, step: 5)  // base in 3...7
   ///
   /// - Precondition: `step` is positive.
-  public mutating func requireRounded(
+  package mutating func requireRounded(
     _ expression: LinearExpression,
     published: Rational,
     step: Rational,
@@ -249,7 +249,7 @@ public struct LinearSystem: Sendable, Hashable {
   ///       published: 23, scale: 100, step: 1)
   ///
   /// - Precondition: `step` is positive.
-  public mutating func requireRoundedRatio(
+  package mutating func requireRoundedRatio(
     numerator: LinearExpression,
     denominator: LinearExpression,
     published: Rational,
@@ -294,7 +294,7 @@ public struct LinearSystem: Sendable, Hashable {
   ///     of the linear relaxation).
   /// - Returns: Whether the point belongs to the system.
   /// - Complexity: O(*n* + number of nonzero coefficients).
-  public func isSatisfied(by values: [Rational], ignoringIntegrality: Bool = false) -> Bool {
+  package func isSatisfied(by values: [Rational], ignoringIntegrality: Bool = false) -> Bool {
     guard values.count == variables.count else { return false }
     for (variable, value) in zip(variables, values) {
       if let lower = variable.lower, value < lower { return false }

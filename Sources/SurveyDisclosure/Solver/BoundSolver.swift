@@ -1,5 +1,5 @@
 /// One side of the range of a variable.
-public enum BoundValue: Sendable, Hashable {
+package enum BoundValue: Sendable, Hashable {
   /// The exact minimum (or maximum), attained by a point of the system.
   case attained(Rational)
   /// No finite bound: the system has points with ever smaller (larger) values.
@@ -11,7 +11,7 @@ public enum BoundValue: Sendable, Hashable {
   case limitReached(proven: Rational?)
 
   /// The side of a range that an optimization gives: its optimum, or why there is none.
-  public init(_ outcome: OptimizationOutcome) {
+  package init(_ outcome: OptimizationOutcome) {
     switch outcome {
     case .optimal(let value, _): self = .attained(value)
     case .infeasible: self = .infeasible
@@ -21,34 +21,34 @@ public enum BoundValue: Sendable, Hashable {
   }
 
   /// The attained value, or `nil`.
-  public var attainedValue: Rational? {
+  package var attainedValue: Rational? {
     if case .attained(let value) = self { return value }
     return nil
   }
 }
 
 /// The range of one variable over the points of a system.
-public struct VariableBounds: Sendable, Hashable {
+package struct VariableBounds: Sendable, Hashable {
   /// The smallest value.
-  public var lower: BoundValue
+  package var lower: BoundValue
   /// The largest value.
-  public var upper: BoundValue
+  package var upper: BoundValue
 
   /// The range from `lower` to `upper`.
-  public init(lower: BoundValue, upper: BoundValue) {
+  package init(lower: BoundValue, upper: BoundValue) {
     self.lower = lower
     self.upper = upper
   }
 
   /// Whether exactly one value is possible, proven (both sides attained and equal).
-  public var isDetermined: Bool {
+  package var isDetermined: Bool {
     guard let low = lower.attainedValue, let high = upper.attainedValue else { return false }
     return low == high
   }
 }
 
 /// Whether a variable's value follows from the system.
-public enum Determination: Sendable, Hashable {
+package enum Determination: Sendable, Hashable {
   /// Every point of the system gives the variable this value.
   case determined(Rational)
   /// Points with at least two different values exist (the range is as given).
@@ -60,19 +60,19 @@ public enum Determination: Sendable, Hashable {
 }
 
 /// Counters of the work a ``BoundSolver`` did, for measurements.
-public struct SolverStatistics: Sendable, Hashable {
+package struct SolverStatistics: Sendable, Hashable {
   /// Phase-2 simplex runs (one per linear program, one per branch-and-bound node).
-  public var linearPrograms = 0
+  package var linearPrograms = 0
   /// Simplex pivots and bound flips.
-  public var pivots = 0
+  package var pivots = 0
   /// Branch-and-bound nodes.
-  public var branchNodes = 0
+  package var branchNodes = 0
   /// Bound sides settled by interval propagation alone.
-  public var settledByPropagation = 0
+  package var settledByPropagation = 0
   /// Bound sides settled because a point found earlier already attains the propagated bound.
-  public var settledByWitness = 0
+  package var settledByWitness = 0
   /// Bound sides that needed a linear or integer program.
-  public var settledBySolving = 0
+  package var settledBySolving = 0
 }
 
 /// The attacker's engine: exact bounds of the variables of a ``LinearSystem`` by linear and
@@ -119,13 +119,13 @@ public struct SolverStatistics: Sendable, Hashable {
 ///     system.require(LinearExpression(a), atMost: 2)
 ///     var solver = BoundSolver(system)
 ///     solver.bounds(of: b)  // lower .attained(3), upper .attained(5)
-public struct BoundSolver: Sendable {
+package struct BoundSolver: Sendable {
   /// The system being attacked.
-  public let system: LinearSystem
+  package let system: LinearSystem
   /// The most branch-and-bound nodes per integer question.
-  public var nodeLimit: Int
+  package var nodeLimit: Int
   /// The work done so far.
-  public internal(set) var statistics = SolverStatistics()
+  package internal(set) var statistics = SolverStatistics()
 
   private var relaxationEngine: SimplexEngine?
   private var integerEngine: SimplexEngine?
@@ -136,7 +136,7 @@ public struct BoundSolver: Sendable {
   /// - Parameters:
   ///   - system: The constraints.
   ///   - nodeLimit: The most branch-and-bound nodes per integer question.
-  public init(_ system: LinearSystem, nodeLimit: Int = 10_000) {
+  package init(_ system: LinearSystem, nodeLimit: Int = 10_000) {
     self.system = system
     self.nodeLimit = nodeLimit
     self.integerColumns = system.variables.indices.filter { system.variables[$0].isInteger }
@@ -152,7 +152,7 @@ public struct BoundSolver: Sendable {
   /// - Returns: The optimum with a point attaining it, or why there is none.
   /// - Complexity: One linear program when relaxing (or when the relaxation's optimum is
   ///   integral), else up to ``nodeLimit`` of them.
-  public mutating func minimum(
+  package mutating func minimum(
     of objective: LinearExpression,
     relaxingIntegrality: Bool = false
   )
@@ -163,7 +163,7 @@ public struct BoundSolver: Sendable {
 
   /// The maximum of `objective` over the points of the system; see
   /// ``minimum(of:relaxingIntegrality:)``.
-  public mutating func maximum(
+  package mutating func maximum(
     of objective: LinearExpression,
     relaxingIntegrality: Bool = false
   )
@@ -175,7 +175,7 @@ public struct BoundSolver: Sendable {
   /// The range of `variable`: its minimum and its maximum.
   ///
   /// - Complexity: Two optimizations.
-  public mutating func bounds(
+  package mutating func bounds(
     of variable: Variable,
     relaxingIntegrality: Bool = false
   )
@@ -196,7 +196,7 @@ public struct BoundSolver: Sendable {
   /// which value: the integer minimum equals the integer maximum, both proven.
   ///
   /// - Complexity: Two integer optimizations.
-  public mutating func determination(of variable: Variable) -> Determination {
+  package mutating func determination(of variable: Variable) -> Determination {
     let expression = LinearExpression(variable)
     let low = optimize(expression, maximizing: false, relaxingIntegrality: false).outcome
     if case .infeasible = low { return .infeasible }
@@ -209,7 +209,7 @@ public struct BoundSolver: Sendable {
   /// True when the integer minimum equals the integer maximum, both proven. False when it is not,
   /// when the system is infeasible, and when a search limit left it open;
   /// ``determination(of:)`` tells these apart.
-  public mutating func determinedExactly(_ variable: Variable) -> Bool {
+  package mutating func determinedExactly(_ variable: Variable) -> Bool {
     if case .determined = determination(of: variable) { return true }
     return false
   }

@@ -1,16 +1,16 @@
 /// A variable of a ``LinearSystem``: its position in the system's list of variables.
-public struct Variable: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct Variable: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The position of the variable in ``LinearSystem/variables``.
-  public let index: Int
+  package let index: Int
 
   /// The variable at position `index` of its system.
-  public init(index: Int) { self.index = index }
+  package init(index: Int) { self.index = index }
 
   /// Orders variables by position.
-  public static func < (lhs: Variable, rhs: Variable) -> Bool { lhs.index < rhs.index }
+  package static func < (lhs: Variable, rhs: Variable) -> Bool { lhs.index < rhs.index }
 
   /// `x` followed by the position, for messages.
-  public var description: String { "x\(index)" }
+  package var description: String { "x\(index)" }
 }
 
 /// A linear expression `sum(coefficient * variable) + constant` with exact coefficients.
@@ -20,34 +20,34 @@ public struct Variable: Sendable, Hashable, Comparable, CustomStringConvertible 
 ///
 ///     let total = LinearExpression.sum([a, b, c])         // a + b + c
 ///     let gap = total - 2 * LinearExpression(d) + 5        // a + b + c - 2d + 5
-public struct LinearExpression: Sendable, Hashable, CustomStringConvertible {
+package struct LinearExpression: Sendable, Hashable, CustomStringConvertible {
   /// One `coefficient * variable` term.
-  public struct Term: Sendable, Hashable {
+  package struct Term: Sendable, Hashable {
     /// The variable.
-    public var variable: Variable
+    package var variable: Variable
     /// Its coefficient (never zero inside an expression).
-    public var coefficient: Rational
+    package var coefficient: Rational
 
     /// The term `coefficient * variable`.
-    public init(_ variable: Variable, _ coefficient: Rational) {
+    package init(_ variable: Variable, _ coefficient: Rational) {
       self.variable = variable
       self.coefficient = coefficient
     }
   }
 
   /// The terms, sorted by variable, without zero coefficients.
-  public private(set) var terms: [Term]
+  package private(set) var terms: [Term]
   /// The constant added to the terms.
-  public var constant: Rational
+  package var constant: Rational
 
   /// The expression `constant` with no variables.
-  public init(constant: Rational = 0) {
+  package init(constant: Rational = 0) {
     self.terms = []
     self.constant = constant
   }
 
   /// The expression `1 * variable`.
-  public init(_ variable: Variable) {
+  package init(_ variable: Variable) {
     self.terms = [Term(variable, 1)]
     self.constant = 0
   }
@@ -56,7 +56,7 @@ public struct LinearExpression: Sendable, Hashable, CustomStringConvertible {
   /// `constant`.
   ///
   /// - Complexity: O(*n* log *n*) in the number of terms.
-  public init(_ terms: [Term], constant: Rational = 0) {
+  package init(_ terms: [Term], constant: Rational = 0) {
     let sorted = terms.sorted { $0.variable < $1.variable }
     var merged: [Term] = []
     merged.reserveCapacity(sorted.count)
@@ -72,14 +72,14 @@ public struct LinearExpression: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The sum of `variables`, each with coefficient 1 (or more when named more than once).
-  public static func sum(_ variables: [Variable]) -> LinearExpression {
+  package static func sum(_ variables: [Variable]) -> LinearExpression {
     LinearExpression(variables.map { Term($0, 1) })
   }
 
   /// The coefficient of `variable` (zero when absent).
   ///
   /// - Complexity: O(log *n*).
-  public func coefficient(of variable: Variable) -> Rational {
+  package func coefficient(of variable: Variable) -> Rational {
     var low = 0
     var high = terms.count
     while low < high {
@@ -92,12 +92,12 @@ public struct LinearExpression: Sendable, Hashable, CustomStringConvertible {
   /// The value of the expression at the given values of the variables (indexed by position).
   ///
   /// - Precondition: `values` has an entry for every variable of the expression.
-  public func value(at values: [Rational]) -> Rational {
+  package func value(at values: [Rational]) -> Rational {
     terms.reduce(constant) { $0 + $1.coefficient * values[$1.variable.index] }
   }
 
   /// The expression with every coefficient and the constant multiplied by `factor`.
-  public func scaled(by factor: Rational) -> LinearExpression {
+  package func scaled(by factor: Rational) -> LinearExpression {
     if factor.isZero { return LinearExpression(constant: 0) }
     var result = self
     for index in result.terms.indices { result.terms[index].coefficient *= factor }
@@ -106,7 +106,7 @@ public struct LinearExpression: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// `3*x0 - 1/2*x4 + 7`, for messages.
-  public var description: String {
+  package var description: String {
     var parts = terms.map { "\($0.coefficient)*\($0.variable)" }
     if !constant.isZero || parts.isEmpty { parts.append("\(constant)") }
     return parts.joined(separator: " + ")
@@ -117,7 +117,7 @@ public struct LinearExpression: Sendable, Hashable, CustomStringConvertible {
   /// The sum of two expressions.
   ///
   /// - Complexity: O(*n* + *m*).
-  public static func + (lhs: LinearExpression, rhs: LinearExpression) -> LinearExpression {
+  package static func + (lhs: LinearExpression, rhs: LinearExpression) -> LinearExpression {
     var merged: [Term] = []
     merged.reserveCapacity(lhs.terms.count + rhs.terms.count)
     var left = 0
@@ -144,66 +144,66 @@ public struct LinearExpression: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The expression with every sign flipped.
-  public static prefix func - (operand: LinearExpression) -> LinearExpression {
+  package static prefix func - (operand: LinearExpression) -> LinearExpression {
     operand.scaled(by: -1)
   }
 
   /// The difference of two expressions.
-  public static func - (lhs: LinearExpression, rhs: LinearExpression) -> LinearExpression {
+  package static func - (lhs: LinearExpression, rhs: LinearExpression) -> LinearExpression {
     lhs + (-rhs)
   }
 
   /// The expression multiplied by a number.
-  public static func * (lhs: Rational, rhs: LinearExpression) -> LinearExpression {
+  package static func * (lhs: Rational, rhs: LinearExpression) -> LinearExpression {
     rhs.scaled(by: lhs)
   }
 
   /// The expression plus a number.
-  public static func + (lhs: LinearExpression, rhs: Rational) -> LinearExpression {
+  package static func + (lhs: LinearExpression, rhs: Rational) -> LinearExpression {
     var result = lhs
     result.constant += rhs
     return result
   }
 
   /// The expression minus a number.
-  public static func - (lhs: LinearExpression, rhs: Rational) -> LinearExpression {
+  package static func - (lhs: LinearExpression, rhs: Rational) -> LinearExpression {
     lhs + (-rhs)
   }
 }
 
 extension Variable {
   /// The expression `variable + other`.
-  public static func + (lhs: Variable, rhs: Variable) -> LinearExpression {
+  package static func + (lhs: Variable, rhs: Variable) -> LinearExpression {
     LinearExpression(lhs) + LinearExpression(rhs)
   }
 
   /// The expression `variable - other`.
-  public static func - (lhs: Variable, rhs: Variable) -> LinearExpression {
+  package static func - (lhs: Variable, rhs: Variable) -> LinearExpression {
     LinearExpression(lhs) - LinearExpression(rhs)
   }
 
   /// The expression `coefficient * variable`.
-  public static func * (lhs: Rational, rhs: Variable) -> LinearExpression {
+  package static func * (lhs: Rational, rhs: Variable) -> LinearExpression {
     LinearExpression([LinearExpression.Term(rhs, lhs)])
   }
 
   /// The expression `variable + constant`.
-  public static func + (lhs: Variable, rhs: Rational) -> LinearExpression {
+  package static func + (lhs: Variable, rhs: Rational) -> LinearExpression {
     LinearExpression(lhs) + rhs
   }
 
   /// The expression `variable - constant`.
-  public static func - (lhs: Variable, rhs: Rational) -> LinearExpression {
+  package static func - (lhs: Variable, rhs: Rational) -> LinearExpression {
     LinearExpression(lhs) - rhs
   }
 
   /// The expression `expression + variable`.
-  public static func + (lhs: LinearExpression, rhs: Variable) -> LinearExpression {
+  package static func + (lhs: LinearExpression, rhs: Variable) -> LinearExpression {
     lhs + LinearExpression(rhs)
   }
 
   /// The expression `expression - variable`.
-  public static func - (lhs: LinearExpression, rhs: Variable) -> LinearExpression {
+  package static func - (lhs: LinearExpression, rhs: Variable) -> LinearExpression {
     lhs - LinearExpression(rhs)
   }
 }

@@ -18,7 +18,7 @@
 /// `Double` values are never converted silently: use ``init(exactly:)`` for the exact binary
 /// value or ``init(shortestDecimalOf:)`` (also used by float literals) for the decimal that a
 /// person wrote, such as `0.235`.
-public struct Rational: Sendable, Hashable {
+package struct Rational: Sendable, Hashable {
   package enum Storage: Sendable, Hashable {
     /// Numerator and denominator in 64 bits: `denominator > 0`, `numerator != Int64.min`,
     /// in lowest terms.
@@ -32,12 +32,12 @@ public struct Rational: Sendable, Hashable {
   private init(storage: Storage) { self.storage = storage }
 
   /// Zero.
-  public static let zero = Rational(0)
+  package static let zero = Rational(0)
   /// One.
-  public static let one = Rational(1)
+  package static let one = Rational(1)
 
   /// The integer `value`.
-  public init(_ value: Int) {
+  package init(_ value: Int) {
     if value == Int.min {
       self.init(storage: .large(numerator: BigInteger(Int64(value)), denominator: BigInteger(1)))
     } else {
@@ -48,7 +48,7 @@ public struct Rational: Sendable, Hashable {
   /// The fraction `numerator / denominator`, reduced to lowest terms.
   ///
   /// - Precondition: `denominator` is not zero.
-  public init(numerator: Int, denominator: Int) {
+  package init(numerator: Int, denominator: Int) {
     precondition(denominator != 0, "a rational number needs a non-zero denominator")
     self = Rational.reduced(Int128(numerator), Int128(denominator))
   }
@@ -57,7 +57,7 @@ public struct Rational: Sendable, Hashable {
   /// 3602879701896397 / 36028797018963968), or `nil` for infinities and NaN.
   ///
   /// Use ``init(shortestDecimalOf:)`` when the `Double` stands for a decimal that a person wrote.
-  public init?(exactly value: Double) {
+  package init?(exactly value: Double) {
     guard value.isFinite else { return nil }
     if value == 0 {
       self = .zero
@@ -84,7 +84,7 @@ public struct Rational: Sendable, Hashable {
   ///
   /// For a `Double` written as a decimal with at most 15 significant digits, this is that decimal
   /// exactly: `Rational(shortestDecimalOf: 0.235) == Rational(numerator: 47, denominator: 200)`.
-  public init?(shortestDecimalOf value: Double) {
+  package init?(shortestDecimalOf value: Double) {
     guard value.isFinite, let parsed = Rational(value.description) else { return nil }
     self = parsed
   }
@@ -92,13 +92,13 @@ public struct Rational: Sendable, Hashable {
   // MARK: Properties
 
   /// Whether the value is zero.
-  public var isZero: Bool {
+  package var isZero: Bool {
     if case .small(let numerator, _) = storage { return numerator == 0 }
     return false
   }
 
   /// Whether the value has denominator 1.
-  public var isInteger: Bool {
+  package var isInteger: Bool {
     switch storage {
     case .small(_, let denominator): denominator == 1
     case .large(_, let denominator): denominator == BigInteger(1)
@@ -106,7 +106,7 @@ public struct Rational: Sendable, Hashable {
   }
 
   /// -1, 0 or 1 as the value is negative, zero or positive.
-  public var signum: Int {
+  package var signum: Int {
     switch storage {
     case .small(let numerator, _): numerator == 0 ? 0 : (numerator < 0 ? -1 : 1)
     case .large(let numerator, _): numerator.isNegative ? -1 : 1
@@ -115,7 +115,7 @@ public struct Rational: Sendable, Hashable {
 
   /// A `Double` near the value (within a few units in the last place; exact for integers and
   /// dyadic fractions that fit a `Double`).
-  public var doubleValue: Double {
+  package var doubleValue: Double {
     switch storage {
     case .small(let numerator, let denominator):
       return Double(numerator) / Double(denominator)
@@ -135,13 +135,13 @@ public struct Rational: Sendable, Hashable {
   }
 
   /// The value as an `Int` when it is an integer that fits, otherwise `nil`.
-  public var intValue: Int? {
+  package var intValue: Int? {
     guard case .small(let numerator, 1) = storage else { return nil }
     return Int(exactly: numerator)
   }
 
   /// The largest integer not above the value.
-  public var floor: Rational {
+  package var floor: Rational {
     switch storage {
     case .small(let numerator, let denominator):
       if denominator == 1 { return self }
@@ -156,7 +156,7 @@ public struct Rational: Sendable, Hashable {
   }
 
   /// The smallest integer not below the value.
-  public var ceiling: Rational { -((-self).floor) }
+  package var ceiling: Rational { -((-self).floor) }
 
   /// The numerator and denominator in arbitrary precision.
   var bigParts: (numerator: BigInteger, denominator: BigInteger) {
@@ -287,7 +287,7 @@ extension BigInteger {
 
 extension Rational {
   /// The sum of two values.
-  public static func + (lhs: Rational, rhs: Rational) -> Rational {
+  package static func + (lhs: Rational, rhs: Rational) -> Rational {
     if case .small(let leftNumerator, let leftDenominator) = lhs.storage,
       case .small(let rightNumerator, let rightDenominator) = rhs.storage
     {
@@ -333,7 +333,7 @@ extension Rational {
   }
 
   /// The value with its sign flipped.
-  public static prefix func - (operand: Rational) -> Rational {
+  package static prefix func - (operand: Rational) -> Rational {
     switch operand.storage {
     case .small(let numerator, let denominator):
       Rational(storage: .small(numerator: -numerator, denominator: denominator))
@@ -343,10 +343,10 @@ extension Rational {
   }
 
   /// The difference of two values.
-  public static func - (lhs: Rational, rhs: Rational) -> Rational { lhs + (-rhs) }
+  package static func - (lhs: Rational, rhs: Rational) -> Rational { lhs + (-rhs) }
 
   /// The product of two values.
-  public static func * (lhs: Rational, rhs: Rational) -> Rational {
+  package static func * (lhs: Rational, rhs: Rational) -> Rational {
     if case .small(let leftNumerator, let leftDenominator) = lhs.storage,
       case .small(let rightNumerator, let rightDenominator) = rhs.storage
     {
@@ -377,7 +377,7 @@ extension Rational {
   /// The quotient of two values.
   ///
   /// - Precondition: `rhs` is not zero.
-  public static func / (lhs: Rational, rhs: Rational) -> Rational {
+  package static func / (lhs: Rational, rhs: Rational) -> Rational {
     precondition(!rhs.isZero, "division by zero")
     return lhs * rhs.reciprocal
   }
@@ -385,7 +385,7 @@ extension Rational {
   /// One divided by the value.
   ///
   /// - Precondition: the value is not zero.
-  public var reciprocal: Rational {
+  package var reciprocal: Rational {
     precondition(!isZero, "zero has no reciprocal")
     switch storage {
     case .small(let numerator, let denominator):
@@ -398,21 +398,21 @@ extension Rational {
   }
 
   /// The absolute value.
-  public var magnitude: Rational { signum < 0 ? -self : self }
+  package var magnitude: Rational { signum < 0 ? -self : self }
 
   /// Adds `rhs` to `lhs`.
-  public static func += (lhs: inout Rational, rhs: Rational) { lhs = lhs + rhs }
+  package static func += (lhs: inout Rational, rhs: Rational) { lhs = lhs + rhs }
   /// Subtracts `rhs` from `lhs`.
-  public static func -= (lhs: inout Rational, rhs: Rational) { lhs = lhs - rhs }
+  package static func -= (lhs: inout Rational, rhs: Rational) { lhs = lhs - rhs }
   /// Multiplies `lhs` by `rhs`.
-  public static func *= (lhs: inout Rational, rhs: Rational) { lhs = lhs * rhs }
+  package static func *= (lhs: inout Rational, rhs: Rational) { lhs = lhs * rhs }
   /// Divides `lhs` by `rhs`.
-  public static func /= (lhs: inout Rational, rhs: Rational) { lhs = lhs / rhs }
+  package static func /= (lhs: inout Rational, rhs: Rational) { lhs = lhs / rhs }
 }
 
 extension Rational: Comparable {
   /// Whether `lhs` is below `rhs`.
-  public static func < (lhs: Rational, rhs: Rational) -> Bool {
+  package static func < (lhs: Rational, rhs: Rational) -> Bool {
     if case .small(let leftNumerator, let leftDenominator) = lhs.storage,
       case .small(let rightNumerator, let rightDenominator) = rhs.storage
     {
@@ -431,13 +431,13 @@ extension Rational: Comparable {
 
 extension Rational: ExpressibleByIntegerLiteral {
   /// The integer written in the source.
-  public init(integerLiteral value: Int) { self.init(value) }
+  package init(integerLiteral value: Int) { self.init(value) }
 }
 
 extension Rational: ExpressibleByFloatLiteral {
   /// The decimal written in the source (through ``init(shortestDecimalOf:)``): `0.235` is
   /// 47/200, not the binary `Double` nearest to it.
-  public init(floatLiteral value: Double) {
+  package init(floatLiteral value: Double) {
     guard let decimal = Rational(shortestDecimalOf: value) else {
       preconditionFailure("a rational literal must be finite")
     }
@@ -447,14 +447,14 @@ extension Rational: ExpressibleByFloatLiteral {
 
 extension Rational: LosslessStringConvertible {
   /// The longest text ``init(_:)`` reads, so a hostile string cannot take unbounded time.
-  public static let maximumTextLength = 400
+  package static let maximumTextLength = 400
 
   /// Reads an integer (`-12`), a fraction (`47/200`) or a decimal with an optional exponent
   /// (`0.235`, `-1.5e-3`, `23.`), or returns `nil` (also for text longer than
   /// ``maximumTextLength`` and for a zero denominator).
   ///
   /// - Complexity: O(*n*²) in the length of the text.
-  public init?(_ description: String) {
+  package init?(_ description: String) {
     guard description.utf8.count <= Rational.maximumTextLength else { return nil }
     let text = Substring(description)
     if let slash = text.firstIndex(of: "/") {
@@ -521,7 +521,7 @@ extension BigInteger {
 
 extension Rational: CustomStringConvertible {
   /// `numerator/denominator` in lowest terms, or just the integer.
-  public var description: String {
+  package var description: String {
     switch storage {
     case .small(let numerator, let denominator):
       denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)"

@@ -18,7 +18,7 @@ extension BoundSolver {
   /// - Returns: The bounds of every variable, by position.
   /// - Complexity: Up to two optimizations per variable; in practice most sides are settled by
   ///   propagation and witnesses.
-  public mutating func allBounds(relaxingIntegrality: Bool = false) -> [VariableBounds] {
+  package mutating func allBounds(relaxingIntegrality: Bool = false) -> [VariableBounds] {
     let count = system.variableCount
     let infeasible = [VariableBounds](
       repeating: VariableBounds(lower: .infeasible, upper: .infeasible),

@@ -1,5 +1,5 @@
 /// How an integer (or linear) optimization ended.
-public enum OptimizationOutcome: Sendable, Hashable {
+package enum OptimizationOutcome: Sendable, Hashable {
   /// The optimum `value`, attained at `point` (the values of all variables, by position).
   case optimal(value: Rational, point: [Rational])
   /// No point satisfies the constraints (and, for integer programs, the integrality).
