@@ -33,7 +33,8 @@ extension SurveyDocument {
     }
   }
 
-  /// Stacked bars of `what` for the whole sample and each group.
+  /// Stacked bars of `what` for the whole sample; each group's answers are in the cross-tab
+  /// that follows, which a page can print in a fraction of the height of a bar per group.
   func stackedChart(
     _ measure: MeasureReport,
     id: String,
@@ -41,8 +42,7 @@ extension SurveyDocument {
     what: String
   ) -> Document.Chart {
     var lines: [Document.ChartLine<Document.StackedBars.Bar>] = []
-    for breakdown in measure.breakdowns {
-      if let groupBy = breakdown.groupBy { lines.append(.heading(breakdownHeading(groupBy))) }
+    for breakdown in measure.breakdowns where breakdown.groupBy == nil {
       for group in breakdown.groups {
         lines.append(
           .row(
@@ -67,10 +67,10 @@ extension SurveyDocument {
     return Document.Chart(
       id: id,
       title: title,
-      summary: "Stacked bars, one for \(coverage(measure)), each divided into \(what), in the "
+      summary: "A stacked bar for all respondents, divided into \(what), in the "
         + "order of the legend. Hatched segments are answers hidden to protect small counts; "
         + "they keep their place and share evenly what the shown answers leave, so their widths "
-        + "are not their sizes. The figures are in the table that follows.",
+        + "are not their sizes. The figures, and each group's, are in the table that follows.",
       caption: caption,
       kind: .stackedBars(
         Document.StackedBars(

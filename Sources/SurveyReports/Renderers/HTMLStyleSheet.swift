@@ -40,8 +40,11 @@ let htmlStyleSheet = """
     vertical-align: top; }
   thead th { border-bottom: 2px solid var(--ink); vertical-align: bottom; }
   th[scope="row"] { font-weight: 400; }
-  td.sources { overflow-wrap: anywhere; }
+  td.sources { overflow-wrap: anywhere; width: 40%; }
+  table.cutoffs td:last-child { width: 28%; }
+  section.appendix table { width: 100%; }
   .num { text-align: right; white-space: nowrap; }
+  thead th.num { white-space: normal; overflow-wrap: break-word; hyphens: auto; }
   td.share .n { display: block; font-size: 0.8em; color: var(--muted); }
   tr.group th { background: var(--shade); font-weight: 600; }
   tr.base th, tr.base td { font-style: italic; }
@@ -86,7 +89,7 @@ let htmlStyleSheet = """
   }
   @media print {
     @page { margin: 14mm 13mm; }
-    body { max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.35; }
+    body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.25; }
     nav { display: none; }
     a { color: inherit; }
     svg.chart.wide { display: block; }
@@ -95,15 +98,18 @@ let htmlStyleSheet = """
     h2 { font-size: 13pt; margin: 1rem 0 0.3rem; }
     h3 { font-size: 11pt; margin: 0.8rem 0 0.3rem; }
     .first-page { break-after: page; }
+    .lede { font-size: 10pt; }
     .headlines li, .headline { font-size: 10pt; }
     .headlines li { margin-bottom: 0.15rem; }
-    section.appendix { break-before: page; font-size: 8.5pt; }
+    section.appendix { break-before: page; font-size: 8pt; }
+    section.appendix table { font-size: 7.5pt; }
+    footer, footer p { margin: 0; font-size: 7.5pt; }
     h1, h2, h3, caption, .measure-id, .headline, ul.notes { break-after: avoid; }
-    .keep-with-next, figure, svg, tr, thead, table.keep, .licence, .headlines li, dl.facts {
+    .keep-with-next, figure, svg, tr, thead, .licence, .headlines li, dl.facts {
       break-inside: avoid; }
     .table-scroll { overflow: visible; }
-    table { font-size: 8.5pt; margin: 0.3rem 0 0.5rem; }
-    th, td { padding: 0.05rem 0.4rem; }
+    table { font-size: 8pt; margin: 0.3rem 0 0.5rem; }
+    th, td { padding: 0.02rem 0.35rem; }
     thead { display: table-header-group; }
     figure { margin: 0.5rem 0 0.3rem; }
     .footnote, .test, figcaption { font-size: 8pt; margin-bottom: 0.5rem; }
