@@ -5,7 +5,8 @@
 #   Scripts/check-html-report.sh [OUTPUT_DIRECTORY]
 #
 # - prints each page to A4 and counts the pages (pdfinfo): the Kent example with its breakdowns
-#   must fit 12 pages, the weighted residents' survey 20;
+#   must fit 12 pages, the weighted residents' survey 20; and fails when the printed layout is
+#   wider than the paper, since Chromium would then shrink the whole print to fit;
 # - screenshots each page at windows 1280 and 420 pixels wide, and fails on anything wider than
 #   the window, chart text under 10 pixels, text below WCAG AA contrast (4.5:1, or 3:1 for large
 #   text) or chart marks below 3:1 against the page, all measured in the browser from the

@@ -229,6 +229,10 @@ def png_has_content(path):
     return len(colours) >= 8
 
 
+# The width of A4 less the print style's 13 mm side margins, in CSS pixels (96 to the inch).
+PRINT_WIDTH = round((210 - 2 * 13) / 25.4 * 96)
+
+
 def main():
     out_dir = sys.argv[1]
     pages = []
@@ -260,6 +264,20 @@ def main():
             subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
                             pdf_path, os.path.join(out_dir, name + "-print-1")], check=True)
             line = f"{name}: {count} A4 page{'s' if count != 1 else ''}"
+            # Chromium shrinks the whole print to fit anything wider than the paper, which would
+            # meet a page limit with smaller type rather than a shorter report: measure the
+            # printed layout's width (A4 less the 13 mm side margins) and fail on any overflow.
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+                "width": PRINT_WIDTH, "height": 1100, "deviceScaleFactor": 1, "mobile": False})
+            printed_width = driver.execute_script(
+                "return document.documentElement.scrollWidth")
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+            driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+            if printed_width > PRINT_WIDTH:
+                failures.append(
+                    f"{name}: the printed layout is {printed_width} px wide, more than the "
+                    f"{PRINT_WIDTH} px of an A4 page, so Chromium shrinks the print to fit")
             if limit is not None:
                 line += f" (at most {limit})"
                 if count > limit:
