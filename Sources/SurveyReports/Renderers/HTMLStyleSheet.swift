@@ -92,7 +92,7 @@ let htmlStyleSheet = """
     body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.25; }
     nav { display: none; }
     a { color: inherit; }
-    svg.chart.wide { display: block; }
+    svg.chart.wide { display: block; width: 88%; }
     svg.chart.narrow { display: none; }
     h1 { font-size: 18pt; }
     h2 { font-size: 13pt; margin: 1rem 0 0.3rem; }
