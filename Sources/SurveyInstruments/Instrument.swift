@@ -199,6 +199,13 @@ public struct ResponseScale: Sendable, Hashable {
   public var options: [ResponseOption]
   /// Answers that are recorded as missing, each with its reason ("Prefer not to say").
   public var missingAnswers: [MissingAnswer]
+  /// Which codes are the better answers, when the scale says.
+  ///
+  /// A scale states it when its answers run from worse to better whatever the item asks (how
+  /// often someone feels lonely); it is `nil` when they do not, or when it depends on the item
+  /// (a 0-10 scale shared by happiness and anxiety). See ``Instrument/better(forItem:)``, which
+  /// also reads it from the scores that use an item.
+  public var better: Direction?
   /// Where the labels and codes come from.
   public var provenance: Provenance
 
@@ -207,11 +214,13 @@ public struct ResponseScale: Sendable, Hashable {
     id: ScaleID,
     options: [ResponseOption],
     missingAnswers: [MissingAnswer] = [],
+    better: Direction? = nil,
     provenance: Provenance = Provenance()
   ) {
     self.id = id
     self.options = options
     self.missingAnswers = missingAnswers
+    self.better = better
     self.provenance = provenance
   }
 

@@ -128,6 +128,7 @@ extension SurveyAnalysis {
         values: columns.flatMap(\.values),
         decimals: score.rule.decimals,
         better: score.rule.better,
+        range: score.rule.range,
         threshold: threshold,
         bands: score.rule.bands,
         bandSource: score.rule.bands.flatMap { bands in

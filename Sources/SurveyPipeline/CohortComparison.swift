@@ -92,7 +92,8 @@ extension SurveyAnalysis {
         title: score.rule.title,
         values: surveys.flatMap { $0.scores.scores[index].values },
         decimals: score.rule.decimals,
-        better: score.rule.better
+        better: score.rule.better,
+        range: score.rule.range
       )
     }
     return builder.build()

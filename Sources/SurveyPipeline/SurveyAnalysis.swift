@@ -57,7 +57,12 @@ public enum SurveyAnalysis {
       builder.addExclusion(exclusion)
     }
     for notice in survey.importReport.recodeNotices { builder.addNote(notice) }
-    return builder.build()
+    var report = builder.build()
+    report.metadata.responsePeriod = ResponsePeriod(
+      table: survey.table,
+      monthFirst: survey.importReport.dialect == .surveyMonkey ? true : nil
+    )
+    return report
   }
 
   /// Answers that reading the file could not use, by item, with their lines.

@@ -1,5 +1,6 @@
 public import SurveyCapture
 public import SurveyInstruments
+import SurveyReports
 public import SurveyScoring
 
 /// What an analysis uses a named column for, so that a column the export lacks can be reported
@@ -183,7 +184,12 @@ public struct Survey: Sendable {
       }
       questions.append(question)
     }
-    let kept = options.columns.map(\.name) + questions.flatMap(\.headers)
+    // Date columns are kept too, so that a report can say when the responses were given.
+    let dates = headers.indices.filter {
+      !itemColumns.contains($0) && ResponsePeriod.isDateHeader(headers[$0])
+    }
+    let kept =
+      options.columns.map(\.name) + questions.flatMap(\.headers) + dates.map { headers[$0] }
     switch importOptions.attributes {
     case .named(let names): importOptions.attributes = .named(names + kept)
     case .none: importOptions.attributes = .named(kept)

@@ -76,6 +76,7 @@ public struct ChangeBuilder: Sendable {
     var values: [Double]
     var decimals: Int
     var better: Direction?
+    var range: ClosedRange<Double>?
     var threshold: ChangeThreshold?
     var bands: BandSet?
     var bandSource: String?
@@ -265,6 +266,7 @@ public struct ChangeBuilder: Sendable {
   ///   - values: The score per row, NaN when absent.
   ///   - decimals: Decimal places of its values.
   ///   - better: Which direction is better, when known.
+  ///   - range: The score's possible values, when known.
   ///   - threshold: The meaningful-change threshold, when there is one.
   ///   - bands: The score's bands, for the transition table.
   ///   - bandSource: Where the band cut-offs come from.
@@ -277,6 +279,7 @@ public struct ChangeBuilder: Sendable {
     values: [Double],
     decimals: Int,
     better: Direction? = nil,
+    range: ClosedRange<Double>? = nil,
     threshold: ChangeThreshold? = nil,
     bands: BandSet? = nil,
     bandSource: String? = nil,
@@ -293,6 +296,7 @@ public struct ChangeBuilder: Sendable {
           values: values,
           decimals: decimals,
           better: better,
+          range: range,
           threshold: threshold,
           bands: bands,
           bandSource: bandSource,
@@ -473,6 +477,7 @@ public struct ChangeBuilder: Sendable {
       pairsUsed: n
     )
     result.notes = score.notes
+    result.range = score.range
     result.missing = ReasonCount.tally(missing, protection: protection)
     result.threshold = score.threshold
     if protection.isSmall(n) {

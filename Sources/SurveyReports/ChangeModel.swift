@@ -232,6 +232,8 @@ public struct ScoreChange: Sendable {
   public var decimals: Int
   /// Which direction is better, when known.
   public var better: Direction?
+  /// The score's possible values, when known: charts of means start at its minimum.
+  public var range: ClosedRange<Double>?
   /// Pairs with the score at both waves.
   public var pairsUsed: Int
   /// Pairs left out because the score is missing at one wave or both, by reason.

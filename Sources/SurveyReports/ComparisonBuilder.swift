@@ -361,6 +361,7 @@ public struct ComparisonBuilder: Sendable {
   ///   - values: The score per row, NaN when absent.
   ///   - decimals: Decimal places of the score's own values.
   ///   - better: Which direction is better, when known.
+  ///   - range: The score's possible values, when known.
   ///   - notes: Notes to show with it.
   /// - Complexity: O(*n* log *n*) for *n* rows.
   public mutating func addScore(
@@ -369,6 +370,7 @@ public struct ComparisonBuilder: Sendable {
     values: [Double],
     decimals: Int,
     better: Direction? = nil,
+    range: ClosedRange<Double>? = nil,
     notes: [String] = []
   ) {
     let level = options.confidenceLevel
@@ -491,7 +493,8 @@ public struct ComparisonBuilder: Sendable {
         cohorts: cohorts,
         comparisons: comparisons,
         isAdjusted: adjusted,
-        notes: measureNotes
+        notes: measureNotes,
+        range: range
       )
     )
   }

@@ -231,6 +231,8 @@ public struct ScoreComparison: Sendable {
   public var decimals: Int
   /// Which direction is better, when the instrument says.
   public var better: Direction?
+  /// The score's possible values, when known: charts of means start at its minimum.
+  public var range: ClosedRange<Double>?
   /// Each cohort's summary, in cohort order.
   public var cohorts: [CohortMean]
   /// Each non-reference cohort against the reference, in cohort order.
@@ -249,12 +251,14 @@ public struct ScoreComparison: Sendable {
     cohorts: [CohortMean],
     comparisons: [MeanComparison],
     isAdjusted: Bool,
-    notes: [String] = []
+    notes: [String] = [],
+    range: ClosedRange<Double>? = nil
   ) {
     self.id = id
     self.title = title
     self.decimals = decimals
     self.better = better
+    self.range = range
     self.cohorts = cohorts
     self.comparisons = comparisons
     self.isAdjusted = isAdjusted

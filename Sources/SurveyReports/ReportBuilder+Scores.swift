@@ -66,6 +66,7 @@ extension ReportBuilder {
       title: indicator.title,
       values: column.values,
       notes: notes,
+      better: instrument.better(forIndicator: indicator),
       reason: reason
     )
     switch indicator.condition {
@@ -128,6 +129,8 @@ extension ReportBuilder {
       values: column.values,
       bands: rule.bands,
       decimals: rule.decimals,
+      range: rule.range,
+      better: rule.better,
       notes: notes,
       reason: { row in Self.absenceLabel(column, row: row, table: table) }
     )

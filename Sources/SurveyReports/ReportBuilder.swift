@@ -359,6 +359,8 @@ public struct ReportBuilder: Sendable {
       categoryOfRow: category,
       respondentsChoose: nil
     )
+    measure.better = instrument.better(forItem: item)
+    if let low = codes.min(), let high = codes.max() { measure.range = Double(low)...Double(high) }
     if item.wording == nil, instrument.licence?.requiresRegistration == true {
       measure.notes.append("Shown by key phrase: the item wording is licensed and not included.")
     }
@@ -372,12 +374,14 @@ public struct ReportBuilder: Sendable {
   ///   - title: The headline wording.
   ///   - values: 1, 0, or -1 (missing) per row.
   ///   - notes: Notes printed with the measure.
+  ///   - better: Which value is the better outcome, when known (`.lower`: yes is worse).
   ///   - reason: Why a missing row is missing, in words.
   public mutating func addProportion(
     id: String,
     title: String,
     values: [Int8],
     notes: [String] = [],
+    better: Direction? = nil,
     reason: (Int) -> String
   ) {
     var missingLabels: [String] = []
@@ -406,6 +410,7 @@ public struct ReportBuilder: Sendable {
       missingOffset: 1
     )
     measure.notes.append(contentsOf: notes)
+    measure.better = better
     measures.append(measure)
   }
 
@@ -417,6 +422,9 @@ public struct ReportBuilder: Sendable {
   ///   - values: The score per row, NaN when absent.
   ///   - bands: The score's bands, if it has any.
   ///   - decimals: The score's own decimal places.
+  ///   - range: The score's possible values, which its histogram keeps within; `nil` to fit
+  ///     the values.
+  ///   - better: Which values are better, when known.
   ///   - notes: Notes printed with the measure.
   ///   - reason: Why an absent score is absent, in words.
   public mutating func addScore(
@@ -425,6 +433,8 @@ public struct ReportBuilder: Sendable {
     values: [Double],
     bands: BandSet?,
     decimals: Int,
+    range: ClosedRange<Double>? = nil,
+    better: Direction? = nil,
     notes: [String] = [],
     reason: (Int) -> String
   ) {
@@ -455,6 +465,8 @@ public struct ReportBuilder: Sendable {
     )
     measure.valueDecimals = decimals
     measure.bandRanges = bandList.map { $0.minimum...max($0.minimum, $0.maximum) }
+    measure.range = range
+    measure.better = better
     measure.notes.append(contentsOf: notes)
     // Summary statistics per group.
     for b in measure.breakdowns.indices {
@@ -474,7 +486,12 @@ public struct ReportBuilder: Sendable {
     }
     if !measure.breakdowns.isEmpty, !measure.breakdowns[0].groups.isEmpty {
       let valid = values.indices.filter { included[$0] && !values[$0].isNaN }.map { values[$0] }
-      measure.breakdowns[0].groups[0].histogram = histogram(of: valid, decimals: decimals)
+      measure.breakdowns[0].groups[0].histogram =
+        ScoreHistogram(
+          values: valid,
+          range: range,
+          decimals: decimals
+        ).estimates
     }
     measures.append(measure)
   }
@@ -829,38 +846,6 @@ public struct ReportBuilder: Sendable {
       )
     } catch {
       return pearsonTest(unweighted + "test for weighted data could not be computed (\(error)).")
-    }
-  }
-
-  /// Counts of values in at most about 15 equal bins with whole-number edges where the values
-  /// are whole numbers: one bin per value when there are few distinct values.
-  private func histogram(of values: [Double], decimals: Int) -> [CategoryEstimate] {
-    guard let low = values.min(), let high = values.max() else { return [] }
-    let whole = values.allSatisfy { $0.rounded() == $0 }
-    let span = high - low
-    var width: Double
-    if whole {
-      width = max(1, (span / 15).rounded(.up))
-    } else {
-      width = span > 0 ? span / 15 : 1
-    }
-    let binCount = max(1, Int((span / width).rounded(.down)) + 1)
-    var counts = [Int](repeating: 0, count: binCount)
-    for value in values {
-      counts[min(binCount - 1, Int(((value - low) / width).rounded(.down)))] += 1
-    }
-    return counts.enumerated().map { index, count in
-      let start = low + Double(index) * width
-      let label: String
-      if whole {
-        let end = start + width - 1
-        label =
-          width == 1
-          ? fixed(start, decimals: 0) : "\(fixed(start, decimals: 0))-\(fixed(end, decimals: 0))"
-      } else {
-        label = "\(fixed(start, decimals: decimals))-\(fixed(start + width, decimals: decimals))"
-      }
-      return CategoryEstimate(category: label, count: count, shownCount: count)
     }
   }
 

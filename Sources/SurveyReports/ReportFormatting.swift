@@ -39,6 +39,31 @@ public struct ReportFormatting: Sendable {
     value.map { fixed($0, decimals: places) } ?? Self.suppressedMark
   }
 
+  /// The decimal places that write `bounds` honestly: `places`, or more (up to three more)
+  /// while an end that is not zero would read as zero, or with the other sign.
+  ///
+  /// An interval of a difference from +0.02 to +0.73 written to one place reads "0.0 to
+  /// +0.7", as if it reached zero, beside a p-value under 0.05; written to two, "+0.02 to
+  /// +0.73", it shows what the test says. The estimate beside an interval takes the same
+  /// places.
+  ///
+  /// - Complexity: O(1).
+  public static func decimals(showing bounds: ConfidenceBounds, atLeast places: Int) -> Int {
+    func readsTrue(_ value: Double, _ places: Int) -> Bool {
+      guard value != 0, value.isFinite else { return true }
+      let text = fixed(value, decimals: places)
+      let isZero = !text.contains { $0 >= "1" && $0 <= "9" }
+      return !isZero && (text.hasPrefix("-") == (value < 0))
+    }
+    var decimals = max(places, 0)
+    while decimals < max(places, 0) + 3
+      && !(readsTrue(bounds.lower, decimals) && readsTrue(bounds.upper, decimals))
+    {
+      decimals += 1
+    }
+    return decimals
+  }
+
   /// The confidence level as a percentage: `95%`.
   public func level(_ level: Double) -> String { "\(formatNumber((level * 1000).rounded() / 10))%" }
 

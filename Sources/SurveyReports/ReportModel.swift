@@ -1,3 +1,4 @@
+public import SurveyInstruments
 public import SurveyStatistics
 
 /// A survey report, independent of how it is shown: what was read and excluded, and for every
@@ -50,6 +51,8 @@ public struct ReportMetadata: Sendable {
   public var notes: [String]
   /// The toolkit's version.
   public var toolkitVersion: String
+  /// When the responses were given, when the export has a date column that says.
+  public var responsePeriod: ResponsePeriod?
 
   /// Creates metadata.
   public init(
@@ -207,6 +210,16 @@ public struct MeasureReport: Sendable {
   public var notes: [String]
   /// The number of decimals for the measure's own values (scores).
   public var valueDecimals: Int
+  /// Which values are better, when the instrument says.
+  ///
+  /// An item's codes, a score's values, or an indicator's (1 for yes, 0 for no, so `.lower`
+  /// means yes is the worse outcome). Charts give the worse end the darker colours.
+  public var better: Direction?
+  /// The values the measure can take, when known.
+  ///
+  /// A score's range, or the codes of an item's scale. Axes of means start at its minimum, and
+  /// histograms stay within it.
+  public var range: ClosedRange<Double>?
   /// How the measure's counts follow from another measure's, for disclosure control: a reader
   /// who sees both can subtract one from the other, so both are protected together.
   package var derivation: MeasureDerivation?
@@ -221,7 +234,9 @@ public struct MeasureReport: Sendable {
     title: String,
     breakdowns: [Breakdown],
     notes: [String] = [],
-    valueDecimals: Int = 1
+    valueDecimals: Int = 1,
+    better: Direction? = nil,
+    range: ClosedRange<Double>? = nil
   ) {
     self.id = id
     self.kind = kind
@@ -229,6 +244,8 @@ public struct MeasureReport: Sendable {
     self.breakdowns = breakdowns
     self.notes = notes
     self.valueDecimals = valueDecimals
+    self.better = better
+    self.range = range
   }
 
   /// The whole-sample estimates.

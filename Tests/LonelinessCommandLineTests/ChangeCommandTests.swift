@@ -37,6 +37,25 @@ import Testing
     )
   }
 
+  @Test(arguments: ["text", "markdown", "json", "csv", "html"])
+  func `the SWEMWBS licence notice is on the change report in every format`(format: String) throws {
+    let result = run(Self.long + ["--format", format])
+    #expect(result.exitCode == .success)
+    let notice =
+      "Short Warwick Edinburgh Mental Wellbeing Scale (SWEMWBS) © NHS Health Scotland, "
+      + "University of Warwick and University of Edinburgh, 2008, all rights reserved."
+    // Plain text wraps the notice at the terminal's width.
+    let output = result.output.replacingOccurrences(of: "\n    ", with: " ")
+    #expect(output.contains(notice))
+    if format == "csv" {
+      // The first row after the header, with kind and statistic `notice` and the text in note.
+      let lines = result.output.split(separator: "\n")
+      let row = try #require(lines.dropFirst().first)
+      #expect(row.hasPrefix(",notice,,,notice,,,,,,,,"))
+      #expect(row.contains(notice))
+    }
+  }
+
   @Test func `long file matches the golden JSON`() {
     let result = run(Self.long + ["--format", "json"])
     #expect(result.exitCode == .success)

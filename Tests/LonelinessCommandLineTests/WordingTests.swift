@@ -240,7 +240,7 @@ private func section(_ title: String, of text: String) -> String {
         "Kish effective sample size \(kish[0]); design effect due to weighting \(kish[1])."
       )
     )
-    #expect(readme.contains("each group are in the HTML page (`--format html`), not in the text"))
-    #expect(!text.contains("effective base") && html.contains("; effective base "))
+    #expect(readme.contains("each group are in the HTML page's cross-tabs (`--format html`;"))
+    #expect(!text.contains("effective base") && html.contains(">Effective base</th>"))
   }
 }

@@ -58,8 +58,11 @@ import Testing
 
   @Test func `HTML has a before-and-after chart for every score`() {
     let html = HTMLRenderer().render(report)
+    // Each score's means on its own scale, and its mean change on an axis centred on zero.
+    #expect(html.components(separatedBy: "<figcaption>Figure: ").count - 1 >= 7)
     #expect(
-      html.components(separatedBy: "and the mean change with its 95% interval").count - 1 >= 3
+      html.components(separatedBy: ": mean change with its 95% interval (follow-up minus").count
+        - 1 >= 3
     )
     #expect(!html.contains("http"))
   }

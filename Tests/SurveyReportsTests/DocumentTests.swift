@@ -96,7 +96,8 @@ private struct Pieces: TextOutputStream {
   @Test func `headlines name each indicator strongly and flag a low base`() throws {
     let report = try sampleReport()
     let headlines = try #require(report.document().section(withID: "headlines"))
-    guard case .list(let list) = try #require(headlines.blocks.first) else {
+    // The brief form is the list alone; pages set it with the survey's facts and a chart.
+    guard case .list(let list) = try #require(headlines.blocks(for: .brief).first) else {
       Issue.record("the headlines are not a list")
       return
     }
@@ -132,25 +133,26 @@ private struct Pieces: TextOutputStream {
     let report = try sampleReport()
     let measure = try #require(report.measures.first)
     let section = try #require(report.document().section(withID: "measure-1"))
-    // The detailed form has one distribution table per breakdown, one row group per group,
-    // opening with one row per category.
-    let distributions = tables(section.blocks(for: .detailed))
-    #expect(distributions.count == measure.breakdowns.count)
+    // The detailed form has one cross-tab: a row group per breakdown (the whole sample first),
+    // a row per group, and after the group's name a cell per answer.
+    let crossTabs = tables(section.blocks(for: .detailed))
+    #expect(crossTabs.count == 1)
+    let table = try #require(crossTabs.first)
+    #expect(table.groups.count == measure.breakdowns.count)
     var hidden = 0
-    for (table, breakdown) in zip(distributions, measure.breakdowns) {
-      #expect(table.groups.count == breakdown.groups.count)
-      for (rows, group) in zip(table.groups, breakdown.groups) {
-        for (row, category) in zip(rows.rows, group.categories) {
-          #expect(row.cells.first?.plainText == category.category)
-          guard case .count(let count, let reason) = row.cells[1] else {
-            Issue.record("\(category.category): the count is not a count")
+    for (rows, breakdown) in zip(table.groups, measure.breakdowns) {
+      #expect(rows.rows.count == breakdown.groups.count)
+      for (row, group) in zip(rows.rows, breakdown.groups) {
+        for (cell, category) in zip(row.cells.dropFirst(), group.categories) {
+          guard case .share(let count, _, _, let reason) = cell else {
+            Issue.record("\(group.group) \(category.category): the cell is not a share")
             continue
           }
           #expect(count == category.shownCount)
           if category.suppression != nil {
             hidden += 1
             #expect(count == nil && reason == category.suppression)
-            #expect(row.cells[1].plainText == ReportFormatting.suppressedMark)
+            #expect(cell.plainText == ReportFormatting.suppressedMark)
           }
         }
       }
@@ -214,17 +216,31 @@ private struct Pieces: TextOutputStream {
     let scoresWithMeans = report.scores.filter {
       !$0.isSuppressed && $0.baselineMean != nil && $0.followUpMean != nil
     }
-    let drawn = document.sections.filter { $0.role == .measure }.prefix(report.scores.count)
-      .flatMap { charts($0.blocks) }
-    #expect(drawn.count == scoresWithMeans.count)
-    for (chart, score) in zip(drawn, scoresWithMeans) {
-      guard case .intervals(let plot) = chart.kind else {
+    #expect(!scoresWithMeans.isEmpty)
+    // Each score's means are drawn on the score's own scale, and its mean change on a second
+    // axis centred on zero: one axis never mixes the two.
+    let sections = document.sections.filter { $0.role == .measure }.prefix(report.scores.count)
+    for (section, score) in zip(sections, report.scores) {
+      let drawn = charts(section.blocks)
+      guard scoresWithMeans.contains(where: { $0.id == score.id }),
+        let before = score.baselineMean, let after = score.followUpMean
+      else { continue }
+      guard case .intervals(let means)? = drawn.first?.kind else {
         Issue.record("\(score.id): not a before-and-after chart")
         continue
       }
-      #expect(plot.rows.first?.baseline == score.baselineMean)
-      #expect(plot.rows.first?.value == score.followUpMean.map { .shown($0) })
-      #expect(plot.showsZero)
+      #expect(means.rows.first?.baseline == before)
+      #expect(means.rows.first?.value == .shown(after))
+      #expect(!means.showsZero)
+      #expect(means.domain == score.range)
+      if let change = score.meanChange {
+        guard drawn.count == 2, case .intervals(let changes) = drawn[1].kind else {
+          Issue.record("\(score.id): the mean change is not drawn on its own axis")
+          continue
+        }
+        #expect(changes.showsZero)
+        #expect(changes.rows.first?.value == .shown(change))
+      }
     }
   }
 

@@ -143,7 +143,7 @@ private func reportWithHiddenThree() throws -> Report {
 }
 
 /// The text a reader sees: tags removed.
-private func visibleText(_ html: String) -> String {
+func visibleText(_ html: String) -> String {
   var text = ""
   var inTag = false
   for character in html {
@@ -238,8 +238,9 @@ private func occurrences(of needle: String, in haystack: some StringProtocol) ->
     }
     #expect(!html.contains(">3<"))
     #expect(!html.contains(">17<"))
-    #expect(html.contains(">60.0<"))
-    #expect(occurrences(of: "hidden-value", in: html) >= 6)
+    #expect(html.contains(">60.0%<span class=\"n\">30</span>"))
+    // The cross-tab has one cell for each answer, and each hidden answer's cell is a mark.
+    #expect(occurrences(of: "hidden-value", in: html) >= 2)
     #expect(html.contains("* Hidden to protect small counts"))
     // The page does not depend on the true values of hidden counts.
     var altered = report
@@ -253,8 +254,11 @@ private func occurrences(of needle: String, in haystack: some StringProtocol) ->
     let chart = try #require(elements(html, open: "<svg", close: "</svg>").first)
     #expect(chart.contains("fill=\"url(#chart-1-hidden)\""))
     #expect(chart.contains("Hidden to protect small counts"))
-    // Only Email (60.0%) is drawn as a segment.
-    #expect(occurrences(of: "class=\"segment\"", in: chart) == 1)
+    // Only Email (60.0%) is drawn as a segment (light fills are outlined).
+    let segments =
+      occurrences(of: "class=\"segment\"", in: chart)
+      + occurrences(of: "class=\"segment outlined\"", in: chart)
+    #expect(segments == 1)
     #expect(chart.contains(">60.0%</text>"))
   }
 
@@ -274,15 +278,19 @@ private func occurrences(of needle: String, in haystack: some StringProtocol) ->
         let after = rest[figure.upperBound...]
         let nextTable = after.range(of: "<table")
         let nextFigure = after.range(of: "<figure>")
+        // Every chart has a text alternative: its summary, and the figures in a table after it
+        // (a histogram and a chart of means share the summary table that follows them).
         #expect(nextTable != nil, "\(measure.id): a chart without a table")
-        if let nextTable, let nextFigure { #expect(nextTable.lowerBound < nextFigure.lowerBound) }
+        #expect(rest[..<figure.lowerBound].contains("<desc id=\""))
+        _ = nextFigure
         rest = after
       }
     }
     let kinds = report.measures.map(\.kind)
     #expect(kinds == [.item, .item, .indicator, .score, .tally, .multiSelect, .tally])
-    // Score: a histogram, a summary table and the bands' stacked bars.
-    #expect(occurrences(of: "<figure>", in: sections[3]) == 2)
+    // Score: a histogram, the means by group, a summary table, the bands' stacked bars and the
+    // cross-tab of bands.
+    #expect(occurrences(of: "<figure>", in: sections[3]) == 3)
     #expect(
       sections[3].contains("<caption>UCLA 3-item loneliness score: summary statistics</caption>")
     )
@@ -291,7 +299,10 @@ private func occurrences(of needle: String, in haystack: some StringProtocol) ->
   @Test func `charts are labelled images and tables have captions and header scopes`() throws {
     let html = HTMLRenderer().render(try sampleReport())
     let charts = elements(html, open: "<svg", close: "</svg>")
-    #expect(charts.count == 8)
+    // The key chart and nine charts of measures, each drawn for a page and for a phone.
+    let figures = elements(html, open: "<figure>", close: "</figure>")
+    #expect(figures.count == 10)
+    #expect(charts.count == 2 * figures.count)
     for chart in charts {
       #expect(chart.contains("role=\"img\""))
       #expect(chart.contains("<title id=\""))
@@ -353,7 +364,8 @@ private func occurrences(of needle: String, in haystack: some StringProtocol) ->
     let html = HTMLRenderer().render(report)
     #expect(html.contains("16-24 <span class=\"flag\">low base</span>"))
     #expect(html.contains("16-24 (low base)</text>"))
-    #expect(html.contains("class=\"dot low-base\""))
+    // A low base is drawn as a hollow dot, so colour is not the only cue.
+    #expect(html.contains("class=\"dot hollow\""))
   }
 
   @Test func `tests of independence follow their breakdown tables`() throws {
@@ -364,7 +376,9 @@ private func occurrences(of needle: String, in haystack: some StringProtocol) ->
       elements(html, open: "<section class=\"measure\"", close: "</section>").first
     )
     let table = try #require(
-      section.range(of: "<caption>How often do you feel lonely?: by “Age group”</caption>")
+      section.range(
+        of: "<caption>How often do you feel lonely?: each group&#39;s answers</caption>"
+      )
     )
     let line = try #require(section.range(of: "<p class=\"test\">"))
     #expect(table.lowerBound < line.lowerBound)
@@ -380,7 +394,7 @@ private func occurrences(of needle: String, in haystack: some StringProtocol) ->
   {
     let html = HTMLRenderer().render(try sampleReport())
     let about = try #require(
-      elements(html, open: "<section id=\"about\"", close: "</section>").first
+      elements(html, open: "<section class=\"appendix\" id=\"about\"", close: "</section>").first
     )
     #expect(about.contains("<td>duplicate response id</td><td class=\"num\">1</td><td>40</td>"))
     #expect(
@@ -422,7 +436,14 @@ private func occurrences(of needle: String, in haystack: some StringProtocol) ->
         "Kish effective sample size \(fixed(weighting.effectiveSampleSize, decimals: 1))"
       )
     )
-    #expect(html.contains("<td colspan=\"2\">weighted base 60.0; effective base"))
+    // The cross-tab has columns for the weighted and effective bases.
+    #expect(html.contains("<th scope=\"col\" class=\"num\">Weighted base</th>"))
+    #expect(
+      html.contains(
+        "<td class=\"num\">60.0</td><td class=\"num\">"
+          + "\(fixed(weighting.effectiveSampleSize, decimals: 1))</td>"
+      )
+    )
     #expect(!html.contains("Unweighted."))
   }
 

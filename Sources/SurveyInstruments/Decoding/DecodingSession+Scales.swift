@@ -36,6 +36,7 @@ extension DecodingSession {
       reader.take("missingAnswers").map {
         decodeMissingAnswers($0, "\(path).missingAnswers", options: options)
       } ?? []
+    let better = reader.take("better").flatMap { decodeDirection($0, "\(path).better") }
     let provenance = provenance(&reader, sources: sources)
     reader.finish()
     checkLabelsAreDistinct(
@@ -49,6 +50,7 @@ extension DecodingSession {
       id: id,
       options: options,
       missingAnswers: missingAnswers,
+      better: better,
       provenance: provenance
     )
   }

@@ -8,7 +8,7 @@ extension ChangeDocument {
     _ score: ScoreChange,
     charts: inout ChartNumbers
   ) -> Measure {
-    let places = score.decimals + 1
+    let places = ComparisonDocument.statisticPlaces(score.decimals)
     var blocks = [
       scoreIdentifier(
         score.id,
@@ -29,6 +29,9 @@ extension ChangeDocument {
       metadata.followUp.lowercased().replacingHyphens == "follow up"
       ? "Follow-up" : "Follow-up (\(metadata.followUp))"
     let pairs = Cell.count(score.pairsUsed)
+    let changeBounds = ConfidenceBounds(score.interval)
+    let changePlaces =
+      changeBounds.map { ReportFormatting.decimals(showing: $0, atLeast: places) } ?? places
     let rows = [
       Table.Row([
         .text(baselineName), pairs, .number(score.baselineMean, decimals: places),
@@ -39,9 +42,9 @@ extension ChangeDocument {
         .number(score.followUpStandardDeviation, decimals: places), .empty,
       ]),
       Table.Row([
-        .text("Change"), pairs, .signed(score.meanChange, decimals: places),
+        .text("Change"), pairs, .signed(score.meanChange, decimals: changePlaces),
         .number(score.changeStandardDeviation, decimals: places),
-        .interval(ConfidenceBounds(score.interval), decimals: places, style: .signed),
+        .interval(changeBounds, decimals: changePlaces, style: .signed),
       ]),
     ]
     var tests: [String] = []
@@ -70,7 +73,12 @@ extension ChangeDocument {
       )
     )
     if let before = score.baselineMean, let after = score.followUpMean {
-      blocks.append(.chart(scoreChart(score, before: before, after: after, id: charts.next())))
+      blocks.append(.chart(meansChart(score, before: before, after: after, id: charts.next())))
+    }
+    if let change = score.meanChange {
+      blocks.append(
+        .chart(changeChart(score, change: change, places: changePlaces, id: charts.next()))
+      )
     }
     if !score.shares.isEmpty { blocks.append(.table(shares(score))) }
     if let transitions = score.transitions { blocks.append(.table(self.transitions(transitions))) }
@@ -78,35 +86,65 @@ extension ChangeDocument {
     return Measure(title: score.title, blocks: blocks)
   }
 
-  /// The baseline and follow-up means joined, and the mean change with its interval.
-  private func scoreChart(
+  /// The baseline and follow-up means joined, on the score's whole scale.
+  private func meansChart(
     _ score: ScoreChange,
     before: Double,
     after: Double,
     id: String
   ) -> Document.Chart {
-    let title =
-      "\(score.title): mean at \(metadata.baseline) and \(metadata.followUp), and the mean "
-      + "change with its \(level) interval"
+    let title = "\(score.title): mean at \(metadata.baseline) and at \(metadata.followUp)"
+    let scale =
+      score.range.map {
+        ", on the score's whole scale (\(formatNumber($0.lowerBound)) to "
+          + "\(formatNumber($0.upperBound)))"
+      } ?? ""
     return Document.Chart(
       id: id,
       title: title,
-      summary: "The first row joins the baseline mean (hollow dot) to the follow-up mean (filled "
-        + "dot); the second shows the mean change with its interval, against a line at zero. "
-        + "The figures are in the table above.",
-      caption: "Figure: \(title).",
+      summary: "A hollow dot marks the baseline mean and a filled dot the follow-up mean, "
+        + "joined by a line\(scale). The figures are in the table above.",
+      caption: "Figure: \(title), same respondents\(scale).",
+      kind: .intervals(
+        Document.IntervalPlot(
+          rows: [Document.Estimate(label: "Mean", value: .shown(after), baseline: before)],
+          domain: score.range,
+          showsZero: false,
+          decimals: ComparisonDocument.statisticPlaces(score.decimals),
+          pairNames: waveNames
+        )
+      )
+    )
+  }
+
+  /// The mean change with its interval, on an axis centred on zero.
+  private func changeChart(
+    _ score: ScoreChange,
+    change: Double,
+    places: Int,
+    id: String
+  ) -> Document.Chart {
+    let title = "\(score.title): mean change with its \(level) interval"
+    let better =
+      score.better.map { $0 == .higher ? " Higher is better." : " Lower is better." } ?? ""
+    return Document.Chart(
+      id: id,
+      title: title,
+      summary: "A dot marks the mean change (follow-up minus baseline) and whiskers its \(level) "
+        + "interval, on an axis centred on zero (no change).\(better) The figures are in the "
+        + "table above.",
+      caption: "Figure: \(title) (follow-up minus baseline).\(better)",
       kind: .intervals(
         Document.IntervalPlot(
           rows: [
-            Document.Estimate(label: "Mean", value: .shown(after), baseline: before),
             Document.Estimate(
               label: "Mean change",
-              value: score.meanChange.map { .shown($0) } ?? .absent,
+              value: .shown(change),
               interval: ConfidenceBounds(score.interval)
-            ),
+            )
           ],
           showsZero: true,
-          decimals: score.decimals + 1
+          decimals: places
         )
       )
     )
@@ -212,9 +250,9 @@ extension ChangeDocument {
         )
       )
     )
-    var row = Document.Estimate(label: indicator.title, value: .hidden)
+    var row = Document.Estimate(label: "Yes", value: .hidden)
     if let before = indicator.baselinePercent, let after = indicator.followUpPercent {
-      row = Document.Estimate(label: indicator.title, value: .shown(after), baseline: before)
+      row = Document.Estimate(label: "Yes", value: .shown(after), baseline: before)
     }
     let title =
       "\(indicator.title): percentage at \(metadata.baseline) and at \(metadata.followUp), same "
@@ -233,7 +271,8 @@ extension ChangeDocument {
               domain: 0...100,
               showsZero: false,
               decimals: decimals,
-              unit: "%"
+              unit: "%",
+              pairNames: waveNames
             )
           )
         )

@@ -70,7 +70,11 @@ struct ChangeDocument: DocumentBuilding {
     for score in report.scores {
       guard let change = score.meanChange, let interval = score.interval, let p = score.pValue
       else { continue }
-      let places = score.decimals + 1
+      let bounds = ConfidenceBounds(lower: interval.lower, upper: interval.upper)
+      let places = ReportFormatting.decimals(
+        showing: bounds,
+        atLeast: ComparisonDocument.statisticPlaces(score.decimals)
+      )
       var line =
         ": mean change \(signed(change, places: places)) (\(level) CI "
         + "\(signed(interval.lower, places: places)) to \(signed(interval.upper, places: places)); "
@@ -93,7 +97,48 @@ struct ChangeDocument: DocumentBuilding {
       if let p = indicator.pValue { line += "; McNemar \(ReportFormatting.pValue(p))" }
       items.append(Document.RichText([.strong(indicator.title), .plain(line + ")")]))
     }
-    return headlinesSection(items)
+    var section = headlinesSection(items)
+    if let keyChart { section.blocks.append(.forms(brief: [], detailed: [.chart(keyChart)])) }
+    return section
+  }
+
+  /// Every indicator at baseline and at follow-up, among the same respondents, on one axis from
+  /// 0% to 100%: the first page's chart, whose figures are the headlines above it.
+  private var keyChart: Document.Chart? {
+    let rows = report.indicators.compactMap { indicator -> Document.Estimate? in
+      guard let before = indicator.baselinePercent, let after = indicator.followUpPercent else {
+        return nil
+      }
+      return Document.Estimate(label: indicator.title, value: .shown(after), baseline: before)
+    }
+    guard !rows.isEmpty else { return nil }
+    let title =
+      "Headline indicators: percentage at \(metadata.baseline) and at \(metadata.followUp), "
+      + "same respondents"
+    return Document.Chart(
+      id: "chart-key",
+      title: title,
+      summary: "For each indicator a hollow dot marks the baseline percentage and a filled dot "
+        + "the follow-up percentage, joined by a line, on an axis from 0% to 100%. The figures "
+        + "are the headlines above.",
+      caption: "Figure: \(title).",
+      kind: .intervals(
+        Document.IntervalPlot(
+          rows: rows,
+          domain: 0...100,
+          showsZero: false,
+          decimals: metadata.decimals,
+          unit: "%",
+          pairNames: waveNames,
+          labelsAbove: true
+        )
+      )
+    )
+  }
+
+  /// The names of the two waves for legends: `Baseline (baseline)`, `Follow-up (12 weeks)`.
+  var waveNames: (baseline: String, followUp: String) {
+    ("Baseline (\(metadata.baseline))", "Follow-up (\(metadata.followUp))")
   }
 
   private var about: Document.Section {

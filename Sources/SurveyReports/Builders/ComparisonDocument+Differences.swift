@@ -1,3 +1,4 @@
+import SurveyInstruments
 import SurveyStatistics
 
 /// A cohort's difference from the reference, as an indicator's proportions and a score's means
@@ -59,20 +60,37 @@ extension ComparisonDocument {
     id: String,
     decimals: Int,
     estimates: [Document.Estimate],
-    onPercentAxis: Bool
+    onPercentAxis: Bool,
+    range: ClosedRange<Double>? = nil
   ) -> Document.Chart {
     let chartTitle = "\(title): \(what) in each cohort with \(level) confidence interval"
+    let scale =
+      range.map {
+        " The axis is the score's whole scale, from \(formatNumber($0.lowerBound)) to "
+          + "\(formatNumber($0.upperBound))."
+      } ?? ""
     return Document.Chart(
       id: id,
       title: chartTitle,
-      summary: "Dots mark each cohort's \(what) and whiskers its interval. The figures are in "
-        + "the table above.",
-      caption: "Figure: \(chartTitle).",
+      summary: "Dots mark each cohort's \(what) and whiskers its interval.\(scale) The figures "
+        + "are in the table above.",
+      caption: "Figure: \(chartTitle)"
+        + (range.map {
+          ", on the whole scale (\(formatNumber($0.lowerBound)) to \(formatNumber($0.upperBound)))"
+        }
+          ?? "") + ".",
       kind: onPercentAxis
         ? .percentIntervals(
           Document.PercentIntervals(lines: estimates.map { .row($0) }, decimals: decimals)
         )
-        : .intervals(Document.IntervalPlot(rows: estimates, showsZero: false, decimals: decimals))
+        : .intervals(
+          Document.IntervalPlot(
+            rows: estimates,
+            domain: range,
+            showsZero: false,
+            decimals: decimals
+          )
+        )
     )
   }
 
@@ -98,9 +116,12 @@ extension ComparisonDocument {
           [.text(row.cohort)] + Array(repeating: .hidden(.hidden), count: columns.count - 1)
         )
       }
+      let bounds = ConfidenceBounds(row.interval)
+      let decimals =
+        bounds.map { ReportFormatting.decimals(showing: $0, atLeast: places) } ?? places
       var cells: [Cell] = [
-        .text(row.cohort), .signed(row.difference, decimals: places),
-        .interval(ConfidenceBounds(row.interval), decimals: places, style: .signed),
+        .text(row.cohort), .signed(row.difference, decimals: decimals),
+        .interval(bounds, decimals: decimals, style: .signed),
         .pValue(row.pValue),
       ]
       if adjusted { cells.append(.pValue(row.adjustedPValue)) }
@@ -142,7 +163,8 @@ extension ComparisonDocument {
           id: chartID,
           title: title,
           summary: "Dots mark each cohort's difference from the reference and whiskers its "
-            + "interval; the vertical line is no difference. The figures are in the table above.",
+            + "interval, on an axis centred on zero; the vertical line at zero is no difference. "
+            + "The figures are in the table above.",
           caption: "Figure: \(title).",
           kind: .intervals(
             Document.IntervalPlot(

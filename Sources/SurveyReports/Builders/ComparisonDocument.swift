@@ -50,25 +50,109 @@ struct ComparisonDocument: DocumentBuilding {
           let cohort = measure.cohorts.first(where: { $0.cohort == comparison.cohort }),
           let percent = cohort.percent, let referencePercent = reference.percent
         else { continue }
-        var line =
+        let line =
           ": \(comparison.cohort) \(fixed(percent, decimals: decimals))% against "
           + "\(comparison.reference) \(fixed(referencePercent, decimals: decimals))%, a "
-          + "difference of \(signed(difference, places: decimals)) percentage points"
-        if let interval = comparison.interval {
-          line +=
-            " (\(level) CI \(signed(interval.lower, places: decimals)) to "
-            + "\(signed(interval.upper, places: decimals))"
-          if let adjusted = comparison.adjustedPValue {
-            line += "; Holm-adjusted \(ReportFormatting.pValue(adjusted))"
-          } else if let p = comparison.pValue {
-            line += "; \(ReportFormatting.pValue(p))"
-          }
-          line += ")"
-        }
+          + differenceText(
+            comparison,
+            difference: difference,
+            places: decimals,
+            unit: "percentage points"
+          )
         items.append(Document.RichText([.strong(measure.title), .plain(line)]))
       }
     }
-    return headlinesSection(items)
+    for measure in report.scores {
+      let places = Self.statisticPlaces(measure.decimals)
+      guard let reference = measure.cohorts.first, let referenceMean = reference.mean else {
+        continue
+      }
+      for comparison in measure.comparisons {
+        guard let difference = comparison.difference,
+          let cohort = measure.cohorts.first(where: { $0.cohort == comparison.cohort }),
+          let mean = cohort.mean
+        else { continue }
+        let line =
+          ": \(comparison.cohort) mean \(fixed(mean, decimals: places)) against "
+          + "\(comparison.reference) \(fixed(referenceMean, decimals: places)), a "
+          + differenceText(comparison, difference: difference, places: places, unit: "points")
+        items.append(Document.RichText([.strong(measure.title), .plain(line)]))
+      }
+    }
+    var blocks: [Document.Block] = []
+    if !items.isEmpty { blocks.append(.list(Document.List(items, style: .headlines))) }
+    if let keyChart { blocks.append(.forms(brief: [], detailed: [.chart(keyChart)])) }
+    return Document.Section(id: "headlines", title: "Headlines", role: .headlines, blocks: blocks)
+  }
+
+  /// Decimal places of a score's means and differences: one for a score of whole numbers,
+  /// otherwise the score's own (SWEMWBS metric: 2).
+  static func statisticPlaces(_ decimals: Int) -> Int { max(decimals, 1) }
+
+  /// `difference of -7.6 percentage points (95% CI -15.6 to +0.6; p = 0.068)`, with enough
+  /// places that the interval reads true.
+  private func differenceText(
+    _ comparison: some CohortDifference,
+    difference: Double,
+    places: Int,
+    unit: String
+  ) -> String {
+    var decimals = places
+    var interval = ""
+    if let bounds = ConfidenceBounds(comparison.interval) {
+      decimals = ReportFormatting.decimals(showing: bounds, atLeast: places)
+      interval =
+        " (\(level) CI \(signed(bounds.lower, places: decimals)) to "
+        + "\(signed(bounds.upper, places: decimals))"
+      if let adjusted = comparison.adjustedPValue {
+        interval += "; Holm-adjusted \(ReportFormatting.pValue(adjusted))"
+      } else if let p = comparison.pValue {
+        interval += "; \(ReportFormatting.pValue(p))"
+      }
+      interval += ")"
+    }
+    return "difference of \(signed(difference, places: decimals)) \(unit)" + interval
+  }
+
+  /// Every cohort's difference from the reference on every indicator, on one axis in
+  /// percentage points: the first page's chart, whose figures are the headlines above it.
+  private var keyChart: Document.Chart? {
+    var rows: [Document.Estimate] = []
+    let several = report.cohorts.count > 2
+    for measure in report.indicators {
+      for comparison in measure.comparisons {
+        rows.append(
+          Document.Estimate(
+            label: several ? "\(measure.title): \(comparison.cohort)" : measure.title,
+            value: comparison.isSuppressed
+              ? .hidden : (comparison.difference.map { .shown($0) } ?? .absent),
+            interval: comparison.isSuppressed ? nil : ConfidenceBounds(comparison.interval)
+          )
+        )
+      }
+    }
+    guard !rows.isEmpty else { return nil }
+    let cohorts = report.cohorts.map(\.cohort).filter { $0 != report.reference }
+    let title =
+      "Headline indicators: difference from \(report.reference) in percentage points"
+      + (several ? "" : " (\(cohorts.joined()) minus \(report.reference))")
+    return Document.Chart(
+      id: "chart-key",
+      title: title,
+      summary: "Dots mark each difference from the reference and whiskers its \(level) interval, "
+        + "on an axis in percentage points centred on zero (no difference). The figures are the "
+        + "headlines above.",
+      caption: "Figure: \(title), with \(level) intervals.",
+      kind: .intervals(
+        Document.IntervalPlot(
+          rows: rows,
+          showsZero: true,
+          decimals: metadata.decimals,
+          unit: " pp",
+          labelsAbove: true
+        )
+      )
+    )
   }
 
   private func indicatorSection(
@@ -113,7 +197,7 @@ struct ComparisonDocument: DocumentBuilding {
     _ measure: ScoreComparison,
     charts: inout ChartNumbers
   ) -> Measure {
-    let places = measure.decimals + 1
+    let places = Self.statisticPlaces(measure.decimals)
     var blocks = [scoreIdentifier(measure.id, better: measure.better)]
     let rows = measure.cohorts.map { cohort -> Table.Row in
       let name = Cell.rich(
@@ -161,7 +245,8 @@ struct ComparisonDocument: DocumentBuilding {
       id: charts.next(),
       decimals: places,
       estimates: measure.estimates,
-      onPercentAxis: isIndicator
+      onPercentAxis: isIndicator,
+      range: (measure as? ScoreComparison)?.range
     )
     let differences = differences(
       measure.differences,

@@ -1,8 +1,9 @@
 import SurveyInstruments
 
 /// The detailed form of each measure, for pages: which measure it is and its notes, a chart,
-/// then the tables behind the chart: every group's counts, percentages and intervals, its base
-/// and what was left out of it, and the test of independence after each breakdown.
+/// then one cross-tab of every group (groups as rows, answers as columns, each cell the
+/// percentage and the count behind it, with the base and what was left out of it), and the test
+/// of independence of each breakdown.
 extension SurveyDocument {
   /// The measure's detailed blocks; `number` names its charts (`chart-3`).
   ///
@@ -12,7 +13,7 @@ extension SurveyDocument {
       .paragraph(
         Document.Paragraph(
           Document.RichText([
-            .plain("Measure "), .code(measure.id), .plain(" (\(kindName(measure.kind)))"),
+            .plain("Measure "), .code(measure.id), .plain(" (\(kindName(measure)))"),
           ]),
           role: .identifier
         )
@@ -26,24 +27,24 @@ extension SurveyDocument {
     let chartID = "chart-\(number)"
     switch measure.kind {
     case .item, .tally:
-      blocks.append(
-        .chart(
-          stackedChart(
-            measure,
-            id: chartID,
-            isOrdered: measure.kind == .item,
-            what: "the percentage of those who answered giving each answer"
+      if measure.kind == .item, (measure.wholeSample?.categories.count ?? 0) > Self.mostColours {
+        blocks.append(.chart(distributionChart(measure, id: chartID)))
+      } else {
+        blocks.append(
+          .chart(
+            stackedChart(
+              measure,
+              id: chartID,
+              isOrdered: measure.kind == .item,
+              what: "the percentage of those who answered giving each answer"
+            )
           )
         )
-      )
-      blocks += distributionTables(measure, categoryHeader: "Answer", percentHeader: "%")
+      }
+      blocks += crossTab(measure, answers: "answer")
     case .multiSelect:
       blocks.append(.chart(percentBarChart(measure, id: chartID)))
-      blocks += distributionTables(
-        measure,
-        categoryHeader: "Option",
-        percentHeader: "% of respondents"
-      )
+      blocks += crossTab(measure, answers: "option")
     case .indicator:
       if let whole = measure.wholeSample {
         let headline = format.headlineText(
@@ -54,21 +55,33 @@ extension SurveyDocument {
         blocks.append(.paragraph(Document.Paragraph(headline, role: .headline)))
       }
       blocks.append(.chart(intervalChart(measure, id: chartID)))
-      blocks += indicatorTables(measure)
+      blocks += indicatorTable(measure)
     case .score:
       blocks += detailedScore(measure, chartID: chartID)
     }
     return blocks
   }
 
-  private func kindName(_ kind: MeasureReport.Kind) -> String {
-    switch kind {
-    case .item: "item"
-    case .indicator: "indicator"
-    case .score: "score"
-    case .tally: "tallied column"
-    case .multiSelect: "multi-select column"
+  /// The most categories a stacked bar draws: an item with more answers (a 0-10 scale) is
+  /// drawn as a distribution instead.
+  static let mostColours = 7
+
+  private func kindName(_ measure: MeasureReport) -> String {
+    let direction: String
+    switch (measure.kind, measure.better) {
+    case (.score, .higher?): direction = "; higher is better"
+    case (.score, .lower?): direction = "; lower is better"
+    default: direction = ""
     }
+    let name =
+      switch measure.kind {
+      case .item: "item"
+      case .indicator: "indicator"
+      case .score: "score"
+      case .tally: "tallied column"
+      case .multiSelect: "multi-select column"
+      }
+    return name + direction
   }
 
   /// A group's name (`All respondents` for the whole sample), flagged when its base is low.
@@ -96,155 +109,161 @@ extension SurveyDocument {
     return [.paragraph(Document.Paragraph(Document.RichText(runs), role: .statistics))]
   }
 
-  /// `all respondents`, or `by “Age group”`.
-  private func scope(_ breakdown: Breakdown) -> String {
-    breakdown.groupBy.map(breakdownScope) ?? "all respondents"
+  /// The reasons answers were left out of some group's base, in order of first appearance.
+  private func missingReasons(_ measure: MeasureReport) -> [String] {
+    var reasons: [String] = []
+    for breakdown in measure.breakdowns {
+      for group in breakdown.groups {
+        for missing in group.missing where missing.count > 0 && !reasons.contains(missing.category)
+        {
+          reasons.append(missing.category)
+        }
+      }
+    }
+    return reasons
   }
 
-  /// One table per breakdown (the whole sample first): each group's categories with count,
-  /// percentage and interval, its base, and its missing answers by reason.
-  private func distributionTables(
+  /// The counts left out of a group's base for each of `reasons`.
+  private func missingCells(_ group: GroupEstimate, reasons: [String]) -> [Cell] {
+    reasons.map { reason in
+      guard let missing = group.missing.first(where: { $0.category == reason }) else {
+        return .count(0)
+      }
+      return .count(missing.shownCount, hidden: missing.suppression)
+    }
+  }
+
+  /// The weighted and effective bases of a group, when the report is weighted.
+  private func weightedCells(_ group: GroupEstimate) -> [Cell] {
+    guard metadata.weighting != nil else { return [] }
+    return [
+      .number(group.isSuppressed ? nil : group.weightedBase, decimals: 1),
+      .number(group.isSuppressed ? nil : group.effectiveBase, decimals: 1),
+    ]
+  }
+
+  /// The row groups of a table of every group: the whole sample, then one titled group per
+  /// breakdown, each row made by `row`.
+  private func rowGroups(
     _ measure: MeasureReport,
-    categoryHeader: String,
-    percentHeader: String
-  ) -> [Document.Block] {
-    var blocks: [Document.Block] = []
-    for breakdown in measure.breakdowns {
-      if let groupBy = breakdown.groupBy { blocks.append(.heading(breakdownHeading(groupBy))) }
-      var hasHidden = false
-      let groups = breakdown.groups.map { group -> Table.RowGroup in
-        var rows = group.categories.map { category in
-          hasHidden = hasHidden || category.suppression != nil
-          return Table.Row([.text(category.category)] + estimateCells(category))
-        }
-        var note = ""
-        if let weighted = group.weightedBase {
-          note += "weighted base \(fixed(weighted, decimals: 1))"
-        }
-        if let effective = group.effectiveBase {
-          note += "; effective base \(fixed(effective, decimals: 1))"
-        }
-        var baseNote = Document.RichText(note)
-        if breakdown.groupBy == nil && Self.isFlagged(group) {
-          baseNote = Document.RichText(
-            [.flag(.lowBase)] + (note.isEmpty ? [] : [.plain(" " + note)])
-          )
-        }
-        hasHidden = hasHidden || group.isSuppressed
-        rows.append(
-          Table.Row(
-            [
-              .text("Base (answered)"), .count(group.shownBase, hidden: .hidden),
-              .spanning(.rich(baseNote), columns: 2),
-            ],
-            role: .base
-          )
-        )
-        for missing in group.missing where missing.shownCount != 0 {
-          hasHidden = hasHidden || missing.suppression != nil
-          rows.append(
-            Table.Row(
-              [
-                .text("Not included: \(missing.category)"),
-                .count(missing.shownCount, hidden: missing.suppression),
-                .spanning(.empty, columns: 2),
-              ],
-              role: .missing
+    row: (GroupEstimate) -> Table.Row
+  ) -> [Table.RowGroup] {
+    measure.breakdowns.map { breakdown in
+      Table.RowGroup(
+        title: breakdown.groupBy.map { Document.RichText(breakdownScopeTitle($0)) },
+        rows: breakdown.groups.map(row)
+      )
+    }
+  }
+
+  /// `By “Which district do you live in?”`.
+  private func breakdownScopeTitle(_ groupBy: String) -> String { "By “\(groupBy)”" }
+
+  /// Whether any figure of the measure is hidden.
+  private func hasHidden(_ measure: MeasureReport) -> Bool {
+    measure.breakdowns.contains { breakdown in
+      breakdown.groups.contains { group in
+        group.isSuppressed || group.categories.contains { $0.suppression != nil }
+          || group.missing.contains { $0.count > 0 && $0.suppression != nil }
+      }
+    }
+  }
+
+  /// One cross-tab of every group: the whole sample, then each breakdown's groups as rows; the
+  /// answers (or options, or bands) as columns, each cell the percentage of the group with the
+  /// count beneath; then the base, the weighted and effective bases when weighted, and the
+  /// answers left out of the base by reason.
+  private func crossTab(_ measure: MeasureReport, answers: String) -> [Document.Block] {
+    let labels = measure.wholeSample?.categories.map(\.category) ?? []
+    let reasons = missingReasons(measure)
+    let weighted = metadata.weighting != nil && labels.count <= 6
+    var columns = [Table.Column("Group")] + numericColumns(labels) + numericColumns("Base")
+    if weighted { columns += numericColumns("Weighted base", "Effective base") }
+    columns += numericColumns(reasons.map { "Left out: \($0)" })
+    let groups = rowGroups(measure) { group in
+      Table.Row(
+        [.rich(flaggedName(group))]
+          + group.categories.map {
+            .share(
+              $0.shownCount,
+              percent: $0.percent,
+              decimals: format.decimals,
+              hidden: $0.suppression
             )
-          )
-        }
-        return Table.RowGroup(
-          title: breakdown.groupBy == nil ? nil : flaggedName(group),
-          rows: rows
-        )
-      }
-      let size = breakdown.groups.reduce(0) { $0 + $1.categories.count + $1.missing.count + 2 }
-      blocks.append(
-        .table(
-          Table(
-            caption: "\(measure.title): \(scope(breakdown))",
-            purpose: "distribution",
-            columns: [Table.Column(categoryHeader)]
-              + numericColumns("Count", percentHeader, "\(level) CI"),
-            groups: groups,
-            keepsTogether: size <= 30
-          )
+          } + [.count(group.shownBase, hidden: .hidden)]
+          + (weighted ? weightedCells(group) : [])
+          + missingCells(group, reasons: reasons)
+      )
+    }
+    let percentOf =
+      measure.kind == .multiSelect
+      ? "respondents who ticked any option choosing each option"
+      : "those who answered giving each \(answers)"
+    var footer = [
+      "Each cell: the percentage of \(percentOf), with the count beneath. Base: those who "
+        + "answered\(weighted || metadata.weighting == nil ? "" : " (weighted and effective bases are in the CSV and JSON)")."
+    ]
+    if metadata.weighting != nil { footer[0] += " Percentages are weighted; counts are not." }
+    var blocks: [Document.Block] = [
+      .table(
+        Table(
+          caption: "\(measure.title): each group's answers",
+          purpose: "crosstab",
+          columns: columns,
+          groups: groups,
+          footer: footer
         )
       )
-      if hasHidden { blocks.append(hiddenFootnote) }
-      blocks += testParagraph(breakdown)
-    }
+    ]
+    if hasHidden(measure) { blocks.append(hiddenFootnote) }
+    for breakdown in measure.breakdowns { blocks += testParagraph(breakdown) }
     return blocks
   }
 
-  /// What was left out of a group, by reason: `not answered (12); Prefer not to say (*)`.
-  private func missingText(_ group: GroupEstimate) -> String {
-    group.missing.filter { $0.shownCount != 0 }.map {
-      "\($0.category) (\($0.shownCount.map(String.init) ?? ReportFormatting.suppressedMark))"
-    }.joined(separator: "; ")
-  }
-
-  /// One table per breakdown: each group's count of yes, base, percentage, interval, and
-  /// missing answers by reason.
-  private func indicatorTables(_ measure: MeasureReport) -> [Document.Block] {
-    var blocks: [Document.Block] = []
-    for breakdown in measure.breakdowns {
-      var hasHidden = false
-      let rows = breakdown.groups.compactMap { group -> Table.Row? in
-        guard let yes = group.categories.first else { return nil }
-        hasHidden =
-          hasHidden || yes.suppression != nil || group.isSuppressed
-          || group.missing.contains { $0.shownCount != 0 && $0.suppression != nil }
-        let cells = estimateCells(yes)
-        return Table.Row(
-          [.rich(flaggedName(group)), cells[0], .count(group.shownBase, hidden: .hidden)]
-            + cells.dropFirst() + [.text(missingText(group))]
-        )
-      }
-      blocks.append(
-        .table(
-          Table(
-            caption: "\(measure.title): \(scope(breakdown))",
-            purpose: "indicator",
-            columns: [Table.Column(breakdown.groupBy ?? "Group")]
-              + numericColumns("Count", "Base", "%", "\(level) CI") + [
-                Table.Column("Not included")
-              ],
-            rows: rows,
-            keepsTogether: breakdown.groups.count <= 30
-          )
+  /// One table of every group: the count of yes, the base, the percentage and its interval, the
+  /// weighted and effective bases when weighted, and the answers left out by reason.
+  private func indicatorTable(_ measure: MeasureReport) -> [Document.Block] {
+    let reasons = missingReasons(measure)
+    var columns = [Table.Column("Group")] + numericColumns("Yes", "Base", "%", "\(level) CI")
+    if metadata.weighting != nil { columns += numericColumns("Weighted base", "Effective base") }
+    columns += numericColumns(reasons.map { "Left out: \($0)" })
+    let groups = rowGroups(measure) { group in
+      let cells = estimateCells(group.categories.first)
+      return Table.Row(
+        [.rich(flaggedName(group)), cells[0], .count(group.shownBase, hidden: .hidden)]
+          + cells.dropFirst() + weightedCells(group) + missingCells(group, reasons: reasons)
+      )
+    }
+    var blocks: [Document.Block] = [
+      .table(
+        Table(
+          caption: "\(measure.title): each group",
+          purpose: "indicator",
+          columns: columns,
+          groups: groups
         )
       )
-      if hasHidden { blocks.append(hiddenFootnote) }
-      blocks += testParagraph(breakdown)
-    }
+    ]
+    if hasHidden(measure) { blocks.append(hiddenFootnote) }
+    for breakdown in measure.breakdowns { blocks += testParagraph(breakdown) }
     return blocks
   }
 
-  /// A score's histogram and its table, the summary statistics, and the bands' chart and
-  /// tables.
+  /// A score's histogram, its mean in each group, the summary statistics, and the bands' chart
+  /// and cross-tab.
   private func detailedScore(_ measure: MeasureReport, chartID: String) -> [Document.Block] {
     guard let whole = measure.wholeSample else { return [] }
     var blocks: [Document.Block] = []
     if !whole.histogram.isEmpty {
       blocks.append(.heading("Distribution of scores"))
       blocks.append(.chart(histogramChart(measure, histogram: whole.histogram, id: chartID)))
-      blocks.append(
-        .table(
-          Table(
-            caption: "\(measure.title): respondents with each score, all respondents",
-            purpose: "histogram",
-            columns: [Table.Column("Score")] + numericColumns("Respondents"),
-            rows: whole.histogram.map {
-              Table.Row([.text($0.category), .count($0.shownCount, hidden: $0.suppression)])
-            },
-            keepsTogether: whole.histogram.count <= 30
-          )
-        )
-      )
       if whole.histogram.contains(where: { $0.suppression != nil }) {
         blocks.append(hiddenFootnote)
       }
+    }
+    blocks.append(.heading("Summary statistics"))
+    if measure.breakdowns.count > 1 {
+      blocks.append(.chart(meansChart(measure, id: "\(chartID)-means")))
     }
     blocks += summaryTable(measure, whole: whole)
     if !whole.categories.isEmpty {
@@ -259,7 +278,7 @@ extension SurveyDocument {
           )
         )
       )
-      blocks += distributionTables(measure, categoryHeader: "Band", percentHeader: "%")
+      blocks += crossTab(measure, answers: "band")
     }
     return blocks
   }
@@ -268,24 +287,18 @@ extension SurveyDocument {
   private func summaryTable(_ measure: MeasureReport, whole: GroupEstimate) -> [Document.Block] {
     let places = measure.statisticDecimals
     var hasHidden = false
-    let groups = measure.breakdowns.map { breakdown in
-      Table.RowGroup(
-        title: breakdown.groupBy.map { Document.RichText(breakdownHeading($0)) },
-        rows: breakdown.groups.map { group in
-          let name = Cell.rich(flaggedName(group))
-          guard let summary = group.summary, !summary.isSuppressed, let n = group.shownBase else {
-            if group.summary != nil || group.isSuppressed {
-              hasHidden = true
-              return Table.Row([name] + Array(repeating: .hidden(.hidden), count: 6))
-            }
-            return Table.Row([name, .count(0), .spanning(.text("no scores"), columns: 5)])
-          }
-          return Table.Row([name, .count(n)] + summaryCells(summary, places: places))
+    let groups = rowGroups(measure) { group in
+      let name = Cell.rich(flaggedName(group))
+      guard let summary = group.summary, !summary.isSuppressed, let n = group.shownBase else {
+        if group.summary != nil || group.isSuppressed {
+          hasHidden = true
+          return Table.Row([name] + Array(repeating: .hidden(.hidden), count: 6))
         }
-      )
+        return Table.Row([name, .count(0), .spanning(.text("no scores"), columns: 5)])
+      }
+      return Table.Row([name, .count(n)] + summaryCells(summary, places: places))
     }
     var blocks: [Document.Block] = [
-      .heading("Summary statistics"),
       .table(
         Table(
           caption: "\(measure.title): summary statistics",
@@ -299,16 +312,22 @@ extension SurveyDocument {
               "Median",
               "Quartiles (25th-75th)"
             ),
-          groups: groups,
-          keepsTogether: measure.breakdowns.reduce(0) { $0 + $1.groups.count + 1 } <= 30
+          groups: groups
         )
-      ),
+      )
     ]
     if hasHidden { blocks.append(hiddenFootnote) }
-    let missing = missingText(whole)
+    let missing = whole.missing.filter { $0.shownCount != 0 }.map {
+      "\($0.category) (\($0.shownCount.map(String.init) ?? ReportFormatting.suppressedMark))"
+    }
     if !missing.isEmpty {
       blocks.append(
-        .paragraph(Document.Paragraph(.init("Not included: \(missing)."), role: .footnote))
+        .paragraph(
+          Document.Paragraph(
+            .init("Not included: \(missing.joined(separator: "; "))."),
+            role: .footnote
+          )
+        )
       )
     }
     return blocks

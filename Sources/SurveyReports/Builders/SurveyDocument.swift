@@ -46,7 +46,7 @@ struct SurveyDocument: DocumentBuilding {
       .paragraph(Document.Paragraph(.init(source + "."), role: .lede))
     ]
     if !metadata.licenceNotices.isEmpty {
-      // Pages give the notices their own place in "About this report".
+      // Pages set the notices on the first page, under the headlines.
       blocks.append(.forms(brief: [.notices(metadata.licenceNotices)], detailed: []))
     }
     return Document.Section(id: "opening", title: nil, role: .opening, blocks: blocks)
@@ -60,14 +60,68 @@ struct SurveyDocument: DocumentBuilding {
       }
     }
     let none = Document.Paragraph("This report has no indicators; the measures follow below.")
+    var page: [Document.Block] = [.facts(surveyFacts)]
+    page.append(lines.isEmpty ? .paragraph(none) : .list(Document.List(lines, style: .headlines)))
+    if let keyChart { page.append(.chart(keyChart)) }
+    if !metadata.licenceNotices.isEmpty { page.append(.notices(metadata.licenceNotices)) }
     return Document.Section(
       id: "headlines",
       title: "Headlines",
       role: .headlines,
       blocks: lines.isEmpty
-        ? [.forms(brief: [], detailed: [.paragraph(none)])]
-        : [.list(Document.List(lines, style: .headlines))]
+        ? [.forms(brief: [], detailed: page)]
+        : [.forms(brief: [.list(Document.List(lines, style: .headlines))], detailed: page)]
     )
+  }
+
+  /// What the first page says of the survey: what was asked, who answered, how it is broken
+  /// down, and how to read the figures.
+  private var surveyFacts: [Document.Fact] {
+    var asked = metadata.instruments.map { "\($0.title) (\($0.id))" }
+    let others = report.measures.filter { $0.kind == .tally || $0.kind == .multiSelect }
+      .filter { !$0.id.hasSuffix(" (options ticked)") }
+      .map { "“\($0.title)”" }
+    asked += others
+    var facts = [
+      Document.Fact(
+        "Surveyed",
+        .init(asked.isEmpty ? "no instruments or columns" : asked.joined(separator: "; "))
+      )
+    ]
+    if let period = metadata.responsePeriod {
+      facts.append(Document.Fact("Responses dated", .init(period.description)))
+    }
+    let excluded = metadata.exclusions.filter { $0.scope == "all estimates" }.reduce(0) {
+      $0 + $1.count
+    }
+    var answered = "\(counted(metadata.rowsRead, "response")) read"
+    answered +=
+      excluded > 0
+      ? "; \(excluded) left out of every estimate (see About this report)"
+      : ", all in the estimates"
+    answered += "; each figure's base is the number who answered its question"
+    facts.append(Document.Fact("Answered", .init(answered + ".")))
+    if !metadata.groupBy.isEmpty {
+      facts.append(
+        Document.Fact(
+          "Broken down by",
+          .init(metadata.groupBy.map { "“\($0)”" }.joined(separator: ", "))
+        )
+      )
+    }
+    facts.append(
+      Document.Fact(
+        "Reading the figures",
+        Document.RichText([
+          .plain(
+            "\(level) confidence intervals\(metadata.weighting == nil ? "" : "; weighted percentages and means"). "
+              + "Groups of fewer than 30 are marked "
+          ), .flag(.lowBase),
+          .plain("; * marks figures hidden to protect small counts."),
+        ])
+      )
+    )
+    return facts
   }
 
   /// How the report was made, one sentence a line, for plain text.

@@ -10,7 +10,7 @@ struct SVGHistogram {
   ///
   /// - Complexity: O(*b*) in the number of bins.
   func markup() -> String {
-    let left = 52.0
+    let left = data.unit.isEmpty ? 52.0 : 60.0
     let right = 12.0
     let top = 18.0
     let plotHeight = 200.0
@@ -20,13 +20,21 @@ struct SVGHistogram {
     let plotWidth = max(120, width - left - right)
     let slot = plotWidth / Double(max(bins.count, 1))
     let labelWidths = bins.map { SVGMarkup.textWidth($0.label) }
-    let rotates = (labelWidths.max() ?? 0) > slot - 4
+    // Labels every `labelEvery` bins, so that they fit without turning when they can.
+    var labelEvery = 1
+    while labelEvery < bins.count && (labelWidths.max() ?? 0) > slot * Double(labelEvery) - 6 {
+      labelEvery += 1
+    }
+    let rotates = labelEvery > 3
+    if rotates { labelEvery = (labelWidths.max() ?? 0) * 0.75 > slot * 2 ? 2 : 1 }
     let labelDepth = rotates ? (labelWidths.max() ?? 0) * 0.72 + 14 : 18
     let counts = bins.compactMap { bin -> Double? in
       if case .shown(let count) = bin.value { return count }
       return nil
     }
-    let step = SVGMarkup.niceStep(for: max(max(counts.max() ?? 1, 1) / 4, 1))
+    let step = SVGMarkup.niceStep(
+      for: max(max(counts.max() ?? 1, 1) / 4, data.unit.isEmpty ? 1 : 0.5)
+    )
     let axisMaximum = max(step, ((counts.max() ?? 1) / step).rounded(.up) * step)
     let baseline = top + plotHeight
     var body: [String] = []
@@ -44,7 +52,7 @@ struct SVGHistogram {
       )
       body.append(
         SVGMarkup.text(
-          SVGMarkup.number(tick),
+          SVGMarkup.number(tick) + data.unit,
           x: left - 6,
           y: tickY + 4,
           anchor: "end",
@@ -55,7 +63,7 @@ struct SVGHistogram {
     }
     body.append(
       SVGMarkup.text(
-        "Respondents",
+        data.heightTitle,
         x: 12,
         y: top + plotHeight / 2,
         anchor: "middle",
@@ -76,12 +84,13 @@ struct SVGHistogram {
             y: baseline - barHeight,
             width: slot - 2,
             height: barHeight,
-            fill: "#3b528b",
+            fill: "#2f6d9f",
             extra: " class=\"segment\"",
-            tooltip: "\(valueTitle) \(bin.label): \(SVGMarkup.number(count))"
+            tooltip:
+              "\(valueTitle) \(bin.label): \(fixed(count, decimals: data.decimals))\(data.unit)"
           )
         )
-        let label = SVGMarkup.number(count)
+        let label = fixed(count, decimals: data.decimals) + data.unit
         if SVGMarkup.textWidth(label) <= slot {
           body.append(
             SVGMarkup.text(
@@ -111,7 +120,8 @@ struct SVGHistogram {
       case .absent:
         break
       }
-      let labelY = baseline + 14
+      let labelY = baseline + 15
+      guard index % labelEvery == 0 else { continue }
       if rotates {
         body.append(
           SVGMarkup.text(

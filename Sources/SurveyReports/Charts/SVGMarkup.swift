@@ -15,6 +15,7 @@ enum SVGMarkup {
   /// - Complexity: O(*n*) in the length of the texts.
   static func open(
     chartID: String,
+    className: String = "chart",
     width: Double,
     height: Double,
     title: String,
@@ -23,7 +24,7 @@ enum SVGMarkup {
     let w = number(width)
     let h = number(height)
     return """
-      <svg class="chart" role="img" width="\(w)" height="\(h)" viewBox="0 0 \(w) \(h)" \
+      <svg class="\(className)" role="img" width="\(w)" height="\(h)" viewBox="0 0 \(w) \(h)" \
       aria-labelledby="\(chartID)-title" aria-describedby="\(chartID)-desc">
       <title id="\(chartID)-title">\(escapedForHTML(title))</title>
       <desc id="\(chartID)-desc">\(escapedForHTML(description))</desc>
@@ -39,6 +40,7 @@ enum SVGMarkup {
   /// - Complexity: O(*n*) in the size of the markup.
   static func document(
     chartID: String,
+    className: String = "chart",
     width: Double,
     height: Double,
     title: String,
@@ -47,7 +49,14 @@ enum SVGMarkup {
     body: [String]
   ) -> String {
     var parts = [
-      open(chartID: chartID, width: width, height: height, title: title, description: description)
+      open(
+        chartID: chartID,
+        className: className,
+        width: width,
+        height: height,
+        title: title,
+        description: description
+      )
     ]
     parts.append("<defs>")
     parts.append(contentsOf: definitions)
@@ -178,19 +187,39 @@ enum SVGMarkup {
   /// The fill that marks hidden values.
   static func hiddenFill(chartID: String) -> String { "url(#\(chartID)-hidden)" }
 
-  /// One entry of a legend: a swatch and its label.
+  /// One entry of a legend: the symbol it names, drawn, and its label.
   struct LegendEntry {
+    /// What a legend entry draws.
+    enum Symbol {
+      /// A square of `fill`, outlined in `stroke`.
+      case swatch(fill: String, stroke: String)
+      /// The hatched marker of hidden figures.
+      case hidden(chartID: String)
+      /// A filled dot with whiskers either side: an estimate and its interval.
+      case estimate
+      /// A filled dot.
+      case dot
+      /// A hollow dot (a low base, or a baseline).
+      case hollowDot
+      /// A vertical line: zero, no difference.
+      case zeroLine
+    }
+
     /// The label (escaped when drawn).
     var label: String
-    /// The swatch's fill.
-    var fill: String
-    /// Whether the swatch is a circle (for dots) rather than a square.
-    var isRound = false
-    /// The swatch's outline colour.
-    var stroke = "#333333"
+    /// The symbol drawn before the label.
+    var symbol: Symbol
+
+    /// The width of the symbol.
+    var symbolWidth: Double {
+      switch symbol {
+      case .estimate: 26
+      default: 12
+      }
+    }
   }
 
-  /// A legend: one swatch and label per entry, wrapped into rows within `width`; returns the
+  /// A legend: one symbol and label per entry, wrapped into rows within `width`; returns the
   /// markup and the height used.
   ///
   /// - Complexity: O(*n*) in the number of entries.
@@ -206,46 +235,65 @@ enum SVGMarkup {
     var cursorY = y
     let rowHeight = 20.0
     for entry in entries {
-      let label = truncated(entry.label, toWidth: min(width - 24, 420))
-      let itemWidth = 18 + textWidth(label) + 16
+      let label = truncated(entry.label, toWidth: min(width - entry.symbolWidth - 12, 420))
+      let itemWidth = entry.symbolWidth + 6 + textWidth(label) + 16
       if cursorX > x && cursorX + itemWidth > x + width {
         cursorX = x
         cursorY += rowHeight
       }
-      if entry.isRound {
-        parts.append(
-          "<circle cx=\"\(number(cursorX + 6))\" cy=\"\(number(cursorY + 6))\" r=\"5\" "
-            + "fill=\"\(entry.fill)\" stroke=\"\(entry.stroke)\" stroke-width=\"2\"/>"
-        )
-      } else {
-        parts.append(
-          rect(
-            x: cursorX,
-            y: cursorY,
-            width: 12,
-            height: 12,
-            fill: entry.fill,
-            extra: " stroke=\"\(entry.stroke)\" stroke-width=\"0.5\""
-          )
-        )
-      }
-      parts.append(text(label, x: cursorX + 18, y: cursorY + 10.5))
+      parts += symbol(entry.symbol, x: cursorX, y: cursorY)
+      parts.append(text(label, x: cursorX + entry.symbolWidth + 6, y: cursorY + 10.5))
       cursorX += itemWidth
     }
     parts.append("</g>")
     return (parts, cursorY - y + rowHeight)
+  }
+
+  /// The markup of a legend symbol whose box starts at (`x`, `y`) and is 12 pixels high.
+  private static func symbol(_ symbol: LegendEntry.Symbol, x: Double, y: Double) -> [String] {
+    let middle = y + 6
+    switch symbol {
+    case .swatch(let fill, let stroke):
+      return [
+        rect(
+          x: x,
+          y: y,
+          width: 12,
+          height: 12,
+          fill: fill,
+          extra: " stroke=\"\(stroke)\" stroke-width=\"1\""
+        )
+      ]
+    case .hidden(let chartID):
+      return [
+        rect(
+          x: x,
+          y: y,
+          width: 12,
+          height: 12,
+          fill: hiddenFill(chartID: chartID),
+          extra: " class=\"hidden-mark\""
+        )
+      ]
+    case .estimate:
+      return SVGRowLayout.whisker(lower: x + 1, upper: x + 25, middle: middle)
+        + ["<circle cx=\"\(number(x + 13))\" cy=\"\(number(middle))\" r=\"5\" class=\"dot\"/>"]
+    case .dot:
+      return ["<circle cx=\"\(number(x + 6))\" cy=\"\(number(middle))\" r=\"5\" class=\"dot\"/>"]
+    case .hollowDot:
+      return [
+        "<circle cx=\"\(number(x + 6))\" cy=\"\(number(middle))\" r=\"5\" class=\"dot hollow\"/>"
+      ]
+    case .zeroLine:
+      return [line(x1: x + 6, y1: y - 2, x2: x + 6, y2: y + 14, className: "zero")]
+    }
   }
 }
 
 extension SVGMarkup {
   /// The legend entry of the hatched marker of hidden values.
   static func hiddenLegendEntry(chartID: String) -> LegendEntry {
-    LegendEntry(label: "Hidden to protect small counts", fill: hiddenFill(chartID: chartID))
-  }
-
-  /// The legend entry of a filled dot.
-  static func dotLegendEntry(_ label: String) -> LegendEntry {
-    LegendEntry(label: label, fill: "#0072b2", isRound: true, stroke: "#1a1a1a")
+    LegendEntry(label: "Hidden to protect small counts", symbol: .hidden(chartID: chartID))
   }
 
   /// Adds a legend of `entries` at `y` across `width` to `body`, and moves `y` below it.

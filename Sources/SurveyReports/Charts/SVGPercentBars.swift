@@ -12,11 +12,17 @@ struct SVGPercentBars {
   /// - Complexity: O(*n*) in the number of bars.
   func markup() -> String {
     let rows = data.lines.compactMap(\.row)
-    let layout = SVGRowLayout(width: frame.width, labels: rows.map(\.label), rightColumn: 16)
+    let layout = SVGRowLayout(
+      width: frame.width,
+      labels: rows.map(\.label),
+      rightColumn: 16,
+      isNarrow: frame.isNarrow || data.labelsAbove
+    )
     // Grid first, so that bars sit on top of it.
     var (body, plotBottom) = layout.percentGrid(under: data.lines, step: 20)
     _ = layout.draw(data.lines, into: &body) { bar, y in
-      [layout.rowLabel(bar.label, isLowBase: false, y: y)] + marks(of: bar, layout: layout, y: y)
+      [layout.rowLabel(bar.label, isLowBase: false, y: y)]
+        + marks(of: bar, layout: layout, y: layout.barY(y))
     }
     var y = plotBottom + 28
     if rows.contains(where: { $0.value == .hidden }) {
@@ -48,9 +54,9 @@ struct SVGPercentBars {
       return [
         SVGMarkup.rect(
           x: layout.plotX,
-          y: y + 2,
+          y: y,
           width: barWidth,
-          height: layout.barHeight - 4,
+          height: layout.barHeight,
           fill: "#0072b2",
           extra: " class=\"segment\"",
           tooltip: "\(bar.label): \(label)"
@@ -60,16 +66,17 @@ struct SVGPercentBars {
           x: layout.plotX + barWidth + (fitsAfter ? 4 : -4),
           y: middle,
           anchor: fitsAfter ? "start" : "end",
-          className: "value"
+          className: fitsAfter ? "value" : "segment-label",
+          extra: fitsAfter ? "" : " style=\"fill:#ffffff\""
         ),
       ]
     case .hidden:
       return [
         SVGMarkup.rect(
           x: layout.plotX,
-          y: y + 2,
+          y: y,
           width: 24,
-          height: layout.barHeight - 4,
+          height: layout.barHeight,
           fill: frame.hiddenFill,
           extra: " class=\"hidden-mark\"",
           tooltip: "\(bar.label): hidden to protect small counts"

@@ -1,29 +1,54 @@
-/// The layout that charts drawn in rows share: a label column, a plot, a right-hand column;
-/// with the marks they share (labels, breakdown headings, dots, whiskers, hidden markers).
+/// The layout that charts drawn in rows share, with the marks they share (labels, breakdown
+/// headings, dots, whiskers, hidden markers).
+///
+/// Wide charts have a label column on the left, the plot, and a column of values on the right.
+/// Narrow charts (phones) give each row two lines: its label on the left of the first with its
+/// value on the right, and the bar or dot across the whole width under them, so that no text
+/// is shrunk or cut to make room.
 struct SVGRowLayout {
   let width: Double
+  let isNarrow: Bool
   let labelWidth: Double
   let plotX: Double
   let plotWidth: Double
-  let rowHeight = 26.0
-  let barHeight = 18.0
+  let rightColumn: Double
+  let rowHeight: Double
+  let barHeight = 16.0
   let headingHeight = 24.0
   let top = 6.0
 
   /// A layout `width` wide whose label column fits `labels` (within a third of the width) and
-  /// whose right-hand column is `rightColumn` wide.
-  init(width: Double, labels: [String], rightColumn: Double) {
+  /// whose right-hand column is `rightColumn` wide; narrow layouts put both above the bars.
+  init(width: Double, labels: [String], rightColumn: Double, isNarrow: Bool = false) {
     self.width = width
-    let longest = labels.map { SVGMarkup.textWidth($0) }.max() ?? 0
-    labelWidth = min(max(90, longest + 12), width * 0.34)
-    plotX = labelWidth + 8
-    plotWidth = max(120, width - plotX - rightColumn)
+    self.isNarrow = isNarrow
+    if isNarrow {
+      // Room at both ends for half of the tick labels `0%` and `100%`.
+      labelWidth = 0
+      plotX = 16
+      plotWidth = width - 32
+      self.rightColumn = 0
+      rowHeight = width > 500 ? 34 : 38
+    } else {
+      let longest = labels.map { SVGMarkup.textWidth($0) }.max() ?? 0
+      labelWidth = min(max(90, longest + 12), width * 0.34)
+      plotX = labelWidth + 8
+      plotWidth = max(120, width - plotX - rightColumn)
+      self.rightColumn = rightColumn
+      rowHeight = 22
+    }
   }
 
   /// The label of a row, `(low base)` added when `isLowBase`.
   static func label(_ label: String, isLowBase: Bool) -> String {
     label + (isLowBase ? " (low base)" : "")
   }
+
+  /// The top of the bar of a row that starts at `y`.
+  func barY(_ y: Double) -> Double { y + (isNarrow ? 16 : 3) }
+
+  /// The middle of the bar of a row that starts at `y`.
+  func middle(_ y: Double) -> Double { barY(y) + barHeight / 2 }
 
   /// The height of the rows and headings.
   func height<Row>(of lines: [Document.ChartLine<Row>]) -> Double {
@@ -33,36 +58,56 @@ struct SVGRowLayout {
     }
   }
 
-  /// The axis from 0% to 100% under `lines`, ticked every `step` percent, with grid lines up
-  /// through them; and the plot's bottom, where the axis is.
+  /// The axis from 0% to 100% under `lines`, ticked every `step` percent (every 50 on a
+  /// narrow plot), with grid lines up through them; and the plot's bottom, where the axis is.
   func percentGrid<Row>(
     under lines: [Document.ChartLine<Row>],
     step: Int
   ) -> (marks: [String], bottom: Double) {
-    let bottom = top + height(of: lines)
+    let bottom = top + height(of: lines) + 2
     let marks = SVGMarkup.percentAxis(
       x: plotX,
       width: plotWidth,
       y: bottom,
-      step: step,
+      step: plotWidth < 400 ? 50 : step,
       gridTop: top
     )
     return (marks, bottom)
   }
 
-  /// The label of a row whose bar starts at `y`, truncated to the label column.
-  func rowLabel(_ label: String, isLowBase: Bool, y: Double) -> String {
-    rowLabel(label, isLowBase: isLowBase, baseline: y + barHeight / 2 + 4)
-  }
-
-  /// The label of a row, its text's baseline at `baseline`, truncated to the label column.
-  func rowLabel(_ label: String, isLowBase: Bool, baseline: Double) -> String {
-    SVGMarkup.text(
-      SVGMarkup.truncated(Self.label(label, isLowBase: isLowBase), toWidth: labelWidth - 6),
+  /// The label of a row that starts at `y`: left of the bar, or above it when narrow, where
+  /// it leaves room for `value` on the right.
+  func rowLabel(_ label: String, isLowBase: Bool, y: Double, value: String = "") -> String {
+    let text = Self.label(label, isLowBase: isLowBase)
+    if isNarrow {
+      let room = width - 12 - (value.isEmpty ? 0 : SVGMarkup.textWidth(value) + 10)
+      return SVGMarkup.text(
+        SVGMarkup.truncated(text, toWidth: room),
+        x: 6,
+        y: y + 13,
+        className: "label"
+      )
+    }
+    return SVGMarkup.text(
+      SVGMarkup.truncated(text, toWidth: labelWidth - 6),
       x: labelWidth,
-      y: baseline,
+      y: middle(y) + 4,
       anchor: "end",
       className: "label"
+    )
+  }
+
+  /// The value of a row that starts at `y`: in the right-hand column, or right of the label
+  /// when narrow.
+  func rowValue(_ value: String, y: Double, className: String = "value") -> String {
+    if isNarrow {
+      return SVGMarkup.text(value, x: width - 6, y: y + 13, anchor: "end", className: className)
+    }
+    return SVGMarkup.text(
+      value,
+      x: plotX + plotWidth + 8,
+      y: middle(y) + 4,
+      className: className
     )
   }
 
@@ -71,7 +116,7 @@ struct SVGRowLayout {
     SVGMarkup.text(
       SVGMarkup.truncated(text, toWidth: width - 12),
       x: 4,
-      y: y + 16,
+      y: y + 17,
       className: "heading"
     )
   }
@@ -115,20 +160,20 @@ struct SVGRowLayout {
       + "class=\"\(className)\"><title>\(escapedForHTML(tooltip))</title></circle>"
   }
 
-  /// The small hatched marker of a hidden estimate at the start of the plot, and `* hidden` in
-  /// the value column at `valueX`.
-  func hiddenEstimate(label: String, middle: Double, valueX: Double, chartID: String) -> [String] {
+  /// The small hatched marker of a hidden estimate at the start of the plot of a row that
+  /// starts at `y`, and `* hidden` as its value.
+  func hiddenEstimate(label: String, y: Double, chartID: String) -> [String] {
     [
       SVGMarkup.rect(
         x: plotX + 2,
-        y: middle - 6,
+        y: middle(y) - 6,
         width: 12,
         height: 12,
         fill: SVGMarkup.hiddenFill(chartID: chartID),
         extra: " class=\"hidden-mark\"",
         tooltip: "\(label): hidden to protect small counts"
       ),
-      SVGMarkup.text("* hidden", x: valueX, y: middle + 4, className: "value"),
+      rowValue("* hidden", y: y),
     ]
   }
 }

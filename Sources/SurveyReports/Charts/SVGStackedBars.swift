@@ -3,14 +3,19 @@ import SurveyInstruments
 /// Draws ``Document/StackedBars``: stacked 100% horizontal bars of the distribution of answers,
 /// one bar per group, with a legend.
 ///
-/// Hidden values are gathered into one hatched segment at the end of the bar, whose width is
-/// what the shown figures already imply. Ordered categories take colours along the viridis
-/// scale, unordered ones the Okabe-Ito colours (``SVGPalette``).
+/// Every bar has its categories in the legend's order, so every bar starts with the same
+/// answer. A hidden category keeps its place: the share that the shown figures leave is split
+/// evenly among the hidden categories and drawn hatched, without a value, so that no segment
+/// moves. Colours come from ``SVGPalette``: the instrument's worse answers are the darkest.
 struct SVGStackedBars {
   let frame: SVGFrame
   let data: Document.StackedBars
 
   private var chartID: String { frame.chartID }
+
+  /// The smallest width a hidden segment is drawn with, in percent of the bar, so that it can
+  /// be seen.
+  private static let smallestHidden = 1.5
 
   /// The chart as an `<svg>` element.
   ///
@@ -18,36 +23,36 @@ struct SVGStackedBars {
   func markup() -> String {
     let rows = data.lines.compactMap(\.row)
     let palette = SVGPalette(
-      kind: data.isOrdered ? .ordered : .unordered,
+      kind: data.isOrdered ? .ordered(worse: data.worseEnd) : .unordered,
       count: data.categories.count
     )
     let layout = SVGRowLayout(
       width: frame.width,
       labels: rows.map { SVGRowLayout.label($0.label, isLowBase: $0.isLowBase) },
-      rightColumn: 72
+      rightColumn: 62,
+      isNarrow: frame.isNarrow
     )
     let hasHidden = rows.contains { $0.isHidden || $0.segments.contains(.hidden) }
     var body: [String] = []
     var y = layout.draw(data.lines, into: &body) { bar, y in
-      [layout.rowLabel(bar.label, isLowBase: bar.isLowBase, y: y)]
-        + segments(of: bar, palette: palette, layout: layout, y: y)
-        + [
-          SVGMarkup.text(
-            "n=\(bar.base.map(String.init) ?? ReportFormatting.suppressedMark)",
-            x: layout.plotX + layout.plotWidth + 6,
-            y: y + layout.barHeight / 2 + 4,
-            className: "base"
-          )
-        ]
+      let base = "n=\(bar.base.map(String.init) ?? ReportFormatting.suppressedMark)"
+      return [layout.rowLabel(bar.label, isLowBase: bar.isLowBase, y: y, value: base)]
+        + segments(of: bar, palette: palette, layout: layout, y: layout.barY(y))
+        + [layout.rowValue(base, y: y, className: "base")]
     }
     body.append(
-      contentsOf: SVGMarkup.percentAxis(x: layout.plotX, width: layout.plotWidth, y: y, step: 25)
+      contentsOf: SVGMarkup.percentAxis(
+        x: layout.plotX,
+        width: layout.plotWidth,
+        y: y + 2,
+        step: frame.isNarrow ? 50 : 25
+      )
     )
-    y += 28
+    y += 30
     var entries = data.categories.indices.map {
       SVGMarkup.LegendEntry(
         label: data.categories[$0],
-        fill: palette.fill(at: $0, chartID: chartID)
+        symbol: .swatch(fill: palette.fill(at: $0, chartID: chartID), stroke: "#1a1a1a")
       )
     }
     if hasHidden { entries.append(SVGMarkup.hiddenLegendEntry(chartID: chartID)) }
@@ -75,19 +80,51 @@ struct SVGStackedBars {
         hidden ? "hidden to protect small counts" : "no answers",
         x: layout.plotX + layout.plotWidth / 2,
         layout: layout,
-        y: y
+        y: y,
+        className: "value note"
       ),
     ]
   }
 
-  private func middleText(_ text: String, x: Double, layout: SVGRowLayout, y: Double) -> String {
+  private func middleText(
+    _ text: String,
+    x: Double,
+    layout: SVGRowLayout,
+    y: Double,
+    className: String = "value",
+    colour: String? = nil
+  ) -> String {
     SVGMarkup.text(
       text,
       x: x,
       y: y + layout.barHeight / 2 + 4,
       anchor: "middle",
-      className: "value"
+      className: className,
+      extra: colour.map { " style=\"fill:\($0)\"" } ?? ""
     )
+  }
+
+  /// The widths of a bar's segments in percent, in category order: shown ones as they are
+  /// (scaled to fill the bar when nothing is hidden, since rounded figures need not add up to
+  /// 100), hidden ones sharing what the shown ones leave; `nil` for a category with nothing.
+  static func widths(of segments: [Document.ChartValue]) -> [Double?] {
+    let shownTotal = segments.reduce(0.0) { total, value in
+      if case .shown(let percent) = value { return total + max(percent, 0) }
+      return total
+    }
+    let hiddenCount = segments.filter { $0 == .hidden }.count
+    var widths: [Double?] = segments.map { value in
+      switch value {
+      case .shown(let percent): percent > 0 ? percent : nil
+      case .hidden: max(smallestHidden, (100 - shownTotal) / Double(max(hiddenCount, 1)))
+      case .absent: nil
+      }
+    }
+    let total = widths.compactMap { $0 }.reduce(0, +)
+    if total > 0 && (hiddenCount == 0 || total > 100) {
+      widths = widths.map { $0.map { $0 * 100 / total } }
+    }
+    return widths
   }
 
   private func segments(
@@ -96,59 +133,59 @@ struct SVGStackedBars {
     layout: SVGRowLayout,
     y: Double
   ) -> [String] {
-    let x = layout.plotX
-    let plotWidth = layout.plotWidth
-    let height = layout.barHeight
-    let shown: [(index: Int, percent: Double)] = bar.segments.enumerated().compactMap {
-      index,
-      value in
-      if case .shown(let percent) = value, percent > 0 { return (index, percent) }
-      return nil
+    let hasShown = bar.segments.contains {
+      if case .shown(let percent) = $0 { return percent > 0 }
+      return false
     }
-    let hasHiddenSegment = bar.segments.contains(.hidden)
-    if bar.isHidden || (shown.isEmpty && hasHiddenSegment) {
+    if bar.isHidden || (!hasShown && bar.segments.contains(.hidden)) {
       return wholeBar(hidden: true, label: bar.label, layout: layout, y: y)
     }
-    if shown.isEmpty { return wholeBar(hidden: false, label: bar.label, layout: layout, y: y) }
-    let total = shown.reduce(0) { $0 + $1.percent }
-    // With hidden values, shown segments keep their own widths and the rest of the bar is hatched;
-    // without, widths are scaled to fill the bar (rounded counts need not add up to 100%).
-    let scale = hasHiddenSegment ? (total > 100 ? 100 / total : 1) : 100 / total
+    if !hasShown { return wholeBar(hidden: false, label: bar.label, layout: layout, y: y) }
     var parts: [String] = []
-    var cursor = x
-    for (index, percent) in shown {
-      let segmentWidth = plotWidth * percent * scale / 100
-      let label = "\(fixed(percent, decimals: data.decimals))%"
-      parts.append(
-        SVGMarkup.rect(
-          x: cursor,
-          y: y,
-          width: segmentWidth,
-          height: height,
-          fill: palette.fill(at: index, chartID: chartID),
-          extra: " class=\"segment\"",
-          tooltip: "\(bar.label), \(data.categories[index]): \(label)"
+    var cursor = layout.plotX
+    for (index, width) in Self.widths(of: bar.segments).enumerated() {
+      guard let width else { continue }
+      let segmentWidth = layout.plotWidth * width / 100
+      let category = data.categories.indices.contains(index) ? data.categories[index] : ""
+      if case .shown(let percent) = bar.segments[index] {
+        let label = "\(fixed(percent, decimals: data.decimals))%"
+        parts.append(
+          SVGMarkup.rect(
+            x: cursor,
+            y: y,
+            width: segmentWidth,
+            height: layout.barHeight,
+            fill: palette.fill(at: index, chartID: chartID),
+            extra: palette.isOutlined ? " class=\"segment outlined\"" : " class=\"segment\"",
+            tooltip: "\(bar.label), \(category): \(label)"
+          )
         )
-      )
-      if SVGMarkup.textWidth(label) + 6 <= segmentWidth {
-        parts.append(middleText(label, x: cursor + segmentWidth / 2, layout: layout, y: y))
+        if SVGMarkup.textWidth(label) + 6 <= segmentWidth {
+          parts.append(
+            middleText(
+              label,
+              x: cursor + segmentWidth / 2,
+              layout: layout,
+              y: y,
+              className: "segment-label",
+              colour: palette.textColour(at: index)
+            )
+          )
+        }
+      } else {
+        parts.append(
+          SVGMarkup.rect(
+            x: cursor,
+            y: y,
+            width: segmentWidth,
+            height: layout.barHeight,
+            fill: frame.hiddenFill,
+            extra: " class=\"hidden-mark\"",
+            tooltip: "\(bar.label), \(category): hidden to protect small counts"
+          )
+        )
       }
       cursor += segmentWidth
-    }
-    if hasHiddenSegment {
-      let rest = max(0, x + plotWidth - cursor)
-      parts.append(
-        SVGMarkup.rect(
-          x: cursor,
-          y: y,
-          width: rest,
-          height: height,
-          fill: frame.hiddenFill,
-          extra: " class=\"hidden-mark\"",
-          tooltip: "\(bar.label): some answers hidden to protect small counts"
-        )
-      )
-      if rest >= 14 { parts.append(middleText("*", x: cursor + rest / 2, layout: layout, y: y)) }
     }
     return parts
   }

@@ -95,18 +95,37 @@ extension Document {
     /// Whether the categories have an order (answers on a scale, bands), which chooses the
     /// colours.
     public var isOrdered: Bool
+    /// Which end of ordered categories is the worse, when the instrument says: it takes the
+    /// darkest colour of the one ramp that means "worse" in every chart; `nil` draws ordered
+    /// categories in a ramp that means only their order.
+    public var worseEnd: End?
     /// The bars, with breakdown headings.
     public var lines: [ChartLine<Bar>]
     /// Decimal places of percentages.
     public var decimals: Int
 
     /// Creates stacked bars.
-    public init(categories: [String], isOrdered: Bool, lines: [ChartLine<Bar>], decimals: Int) {
+    public init(
+      categories: [String],
+      isOrdered: Bool,
+      worseEnd: End? = nil,
+      lines: [ChartLine<Bar>],
+      decimals: Int
+    ) {
       self.categories = categories
       self.isOrdered = isOrdered
+      self.worseEnd = worseEnd
       self.lines = lines
       self.decimals = decimals
     }
+  }
+
+  /// An end of a list in order.
+  public enum End: String, Sendable, Hashable {
+    /// The first item.
+    case first
+    /// The last item.
+    case last
   }
 
   /// One bar of a chart: a label and a value (a percentage, or a histogram bin's count).
@@ -130,11 +149,15 @@ extension Document {
     public var lines: [ChartLine<Row>]
     /// Decimal places of percentages.
     public var decimals: Int
+    /// Whether each row's label is set above it across the chart, for labels too long for a
+    /// column beside the rows (the titles of indicators).
+    public var labelsAbove: Bool
 
     /// Creates the rows.
-    public init(lines: [ChartLine<Row>], decimals: Int) {
+    public init(lines: [ChartLine<Row>], decimals: Int, labelsAbove: Bool = false) {
       self.lines = lines
       self.decimals = decimals
+      self.labelsAbove = labelsAbove
     }
   }
 
@@ -173,46 +196,166 @@ extension Document {
     }
   }
 
-  /// A histogram: one bar per bin.
+  /// A histogram: one bar per bin, its height a count or a percentage.
   public struct Histogram: Sendable {
     /// The bins, in order.
     public var bins: [Bar]
     /// What the bins are of, the axis title under them (`Score`).
     public var valueTitle: String
+    /// What the heights are, the title of the vertical axis (`Respondents`).
+    public var heightTitle: String
+    /// The unit after each height: empty for counts, `%` for percentages.
+    public var unit: String
+    /// Decimal places of the heights.
+    public var decimals: Int
 
     /// Creates a histogram.
-    public init(bins: [Bar], valueTitle: String) {
+    public init(
+      bins: [Bar],
+      valueTitle: String,
+      heightTitle: String = "Respondents",
+      unit: String = "",
+      decimals: Int = 0
+    ) {
       self.bins = bins
       self.valueTitle = valueTitle
+      self.heightTitle = heightTitle
+      self.unit = unit
+      self.decimals = decimals
     }
   }
 
   /// Estimates with intervals on a numeric axis.
   public struct IntervalPlot: Sendable {
-    /// The rows.
-    public var rows: [Estimate]
+    /// The rows, with breakdown headings.
+    public var lines: [ChartLine<Estimate>]
     /// The axis range; `nil` fits the values (and zero, when ``showsZero``).
     public var domain: ClosedRange<Double>?
-    /// Whether to draw a line at zero and include zero in the axis.
+    /// Whether the values are differences or changes: a line at zero, and an axis that shows
+    /// zero with room on both sides.
     public var showsZero: Bool
     /// Decimal places of the values written beside the dots.
     public var decimals: Int
     /// The unit after each value (`%`, ` pp`, or nothing).
     public var unit: String
+    /// The names of the two ends of a before-and-after pair, for the legend.
+    public var pairNames: (baseline: String, followUp: String)
+    /// Whether each row's label is set above it across the chart, for long labels.
+    public var labelsAbove: Bool
 
-    /// Creates the chart's data.
+    /// Creates the chart's data from rows without headings.
     public init(
       rows: [Estimate],
       domain: ClosedRange<Double>? = nil,
       showsZero: Bool,
       decimals: Int,
-      unit: String = ""
+      unit: String = "",
+      pairNames: (baseline: String, followUp: String) = ("Baseline", "Follow-up"),
+      labelsAbove: Bool = false
     ) {
-      self.rows = rows
+      self.init(
+        lines: rows.map { .row($0) },
+        domain: domain,
+        showsZero: showsZero,
+        decimals: decimals,
+        unit: unit,
+        pairNames: pairNames,
+        labelsAbove: labelsAbove
+      )
+    }
+
+    /// Creates the chart's data from rows and headings.
+    public init(
+      lines: [ChartLine<Estimate>],
+      domain: ClosedRange<Double>? = nil,
+      showsZero: Bool,
+      decimals: Int,
+      unit: String = "",
+      pairNames: (baseline: String, followUp: String) = ("Baseline", "Follow-up"),
+      labelsAbove: Bool = false
+    ) {
+      self.lines = lines
+      self.labelsAbove = labelsAbove
       self.domain = domain
       self.showsZero = showsZero
       self.decimals = decimals
       self.unit = unit
+      self.pairNames = pairNames
     }
+
+    /// The rows, without the headings.
+    public var rows: [Estimate] { lines.compactMap(\.row) }
+
+    /// The axis the chart is drawn on.
+    ///
+    /// With a ``domain`` (a score's range, 0% to 100%), exactly that: an axis of means starts at
+    /// the scale's minimum, never where the values happen to start. For differences and
+    /// changes (``showsZero``), an axis symmetric about zero, reaching past the largest value
+    /// or interval end, so that zero is always shown with room on both sides. Otherwise the
+    /// values widened to whole steps.
+    ///
+    /// - Complexity: O(*n*) in the number of rows.
+    public var axis: ChartAxis {
+      var numbers: [Double] = []
+      for row in rows {
+        if case .shown(let value) = row.value { numbers.append(value) }
+        numbers += [row.interval?.lower, row.interval?.upper, row.baseline].compactMap { $0 }
+      }
+      numbers = numbers.filter(\.isFinite)
+      if let domain, domain.upperBound > domain.lowerBound {
+        return ChartAxis(lower: domain.lowerBound, upper: domain.upperBound)
+      }
+      if showsZero {
+        let largest = numbers.map(abs).max() ?? 0
+        let reach = largest > 0 ? largest : 1
+        let step = SVGMarkup.niceStep(for: reach / 2)
+        var bound = (reach / step).rounded(.up) * step
+        // Room past the largest value: at least a tenth of the axis.
+        if bound - reach < bound / 10 { bound += step }
+        return ChartAxis(lower: -bound, upper: bound, step: step)
+      }
+      var low = numbers.min() ?? 0
+      var high = numbers.max() ?? 1
+      if high <= low { high = low + 1 }
+      let step = SVGMarkup.niceStep(for: (high - low) / 5)
+      low = (low / step).rounded(.down) * step
+      high = (high / step).rounded(.up) * step
+      return ChartAxis(lower: low, upper: high, step: step)
+    }
+  }
+}
+
+/// A numeric axis: its ends and the step between its ticks.
+public struct ChartAxis: Sendable, Hashable {
+  /// The lower end.
+  public var lower: Double
+  /// The upper end.
+  public var upper: Double
+  /// The step between ticks.
+  public var step: Double
+
+  /// An axis from `lower` to `upper`, ticked every `step` (by default a round step giving
+  /// about five ticks).
+  public init(lower: Double, upper: Double, step: Double? = nil) {
+    self.lower = lower
+    self.upper = max(upper, lower + 1e-9)
+    self.step = step ?? SVGMarkup.niceStep(for: (upper - lower) / 5)
+  }
+
+  /// The ticks: both ends, and the multiples of the step between them that are not crowded
+  /// against an end.
+  ///
+  /// - Complexity: O(*t*) for *t* ticks.
+  public var ticks: [Double] {
+    guard step > 0, step.isFinite else { return [lower, upper] }
+    var ticks = [lower]
+    var tick = (lower / step).rounded(.up) * step
+    if tick == lower { tick += step }
+    while tick < upper - step / 3 {
+      if tick - lower >= step / 3 { ticks.append(abs(tick) < step / 1000 ? 0 : tick) }
+      tick += step
+    }
+    ticks.append(upper)
+    return ticks
   }
 }

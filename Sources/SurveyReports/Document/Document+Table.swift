@@ -89,6 +89,9 @@ extension Document {
         style: IntervalStyle,
         hidden: SuppressionReason? = nil
       )
+      /// A group's percentage giving an answer with `decimals` places, and the count behind it,
+      /// as a cross-tab shows them; `nil` when hidden (with the reason) or not computed.
+      case share(Int?, percent: Double?, decimals: Int, hidden: SuppressionReason? = nil)
       /// A number with `decimals` places; `nil` when not computed.
       case number(Double?, decimals: Int)
       /// A signed number (`+2.63`) with `decimals` places; `nil` when not computed.
@@ -107,7 +110,7 @@ extension Document {
       /// Whether the cell holds a number (set to the right on pages).
       public var isNumeric: Bool {
         switch self {
-        case .count, .percent, .interval, .number, .signed, .pValue, .hidden: true
+        case .count, .percent, .share, .interval, .number, .signed, .pValue, .hidden: true
         case .text, .rich, .sources, .empty: false
         case .spanning(let cell, _): cell.isNumeric
         }
@@ -124,6 +127,10 @@ extension Document {
         case .count(let value, _): value.map(String.init) ?? ReportFormatting.suppressedMark
         case .percent(let value, let decimals, _):
           value.map { fixed($0, decimals: decimals) } ?? ReportFormatting.suppressedMark
+        case .share(let count, let percent, let decimals, let hidden):
+          hidden != nil || count == nil
+            ? ReportFormatting.suppressedMark
+            : "\(percent.map { fixed($0, decimals: decimals) + "%" } ?? "-") (\(count ?? 0))"
         case .interval(let bounds, let decimals, let style, _):
           bounds.map { Self.intervalText($0, decimals: decimals, style: style, dash: "-") } ?? ""
         case .number(let value, let decimals): value.map { fixed($0, decimals: decimals) } ?? ""

@@ -73,6 +73,9 @@ struct HTMLPage {
   let chartWidth: Double
   var lines: [String] = []
 
+  /// The width of the narrow form of charts, drawn for phones.
+  static let narrowChartWidth = 360.0
+
   private func e(_ text: String) -> String { escapedForHTML(text) }
 
   mutating func write(_ document: Document, language: String) {
@@ -92,7 +95,7 @@ struct HTMLPage {
     lines.append("<body>")
     lines.append("<header>")
     lines.append("<h1>\(e(document.title))</h1>")
-    // The opening section's lede goes in the header; the rest of it opens the main part.
+    // The opening section's lede goes in the header; the rest of it opens the first page.
     let sections = document.visibleSections(for: .detailed)
     var opening = sections.filter { $0.section.title == nil }.flatMap(\.blocks)
     let titled = sections.filter { $0.section.title != nil }
@@ -103,8 +106,18 @@ struct HTMLPage {
     lines.append("</header>")
     writeContents(titled.map(\.section))
     lines.append("<main>")
+    // The first page stands alone: the opening, and every section up to the headlines.
+    let firstPageCount =
+      (titled.firstIndex { $0.section.role == .headlines }).map { $0 + 1 } ?? 0
+    lines.append("<div class=\"first-page\">")
     for block in opening { add(block) }
-    for (section, blocks) in titled { writeSection(section, blocks: blocks) }
+    for (section, blocks) in titled.prefix(firstPageCount) {
+      writeSection(section, blocks: blocks)
+    }
+    lines.append("</div>")
+    for (section, blocks) in titled.dropFirst(firstPageCount) {
+      writeSection(section, blocks: blocks)
+    }
     lines.append("</main>")
     if let version = document.toolkitVersion {
       lines.append("<footer><p>Made with loneliness \(e(version)).</p></footer>")
@@ -125,13 +138,66 @@ struct HTMLPage {
     lines.append("</nav>")
   }
 
+  /// A section: its heading kept on a page with what follows it (up to its first chart or
+  /// table), then the rest of its blocks.
   private mutating func writeSection(_ section: Document.Section, blocks: [Document.Block]) {
     let id = e(section.id)
-    let className = section.role == .measure ? " class=\"measure\"" : ""
+    let className =
+      switch section.role {
+      case .measure: " class=\"measure\""
+      case .about: " class=\"appendix\""
+      case .headlines: " class=\"headlines-section\""
+      default: ""
+      }
     lines.append("<section\(className) id=\"\(id)\" aria-labelledby=\"\(id)-title\">")
-    lines.append("<h2 id=\"\(id)-title\">\(e(section.title ?? ""))</h2>")
-    for block in blocks { add(block) }
+    let title = "<h2 id=\"\(id)-title\">\(e(section.title ?? ""))</h2>"
+    writeKeptTogether(heading: title, blocks: blocks)
     lines.append("</section>")
+  }
+
+  /// `heading` and `blocks`, the heading in one unbreakable box with the blocks that follow it
+  /// up to and including the first chart or table (or the next heading), so that no heading is
+  /// left at the foot of a printed page; each further heading is kept with what follows it the
+  /// same way.
+  private mutating func writeKeptTogether(heading: String, blocks: [Document.Block]) {
+    var index = 0
+    var pendingHeading: String? = heading
+    while index < blocks.count || pendingHeading != nil {
+      if let openingHeading = pendingHeading {
+        pendingHeading = nil
+        lines.append("<div class=\"keep-with-next\">")
+        lines.append(openingHeading)
+        while index < blocks.count {
+          let block = blocks[index]
+          if case .heading = block { break }
+          if case .group = block { break }
+          add(block)
+          index += 1
+          if Self.endsKeptBox(block) { break }
+        }
+        lines.append("</div>")
+        continue
+      }
+      let block = blocks[index]
+      index += 1
+      if case .heading(let text) = block {
+        pendingHeading = "<h3>\(e(text))</h3>"
+      } else if case .group(let group) = block {
+        writeKeptTogether(heading: "<h3>\(html(group.title))</h3>", blocks: group.blocks)
+      } else {
+        add(block)
+      }
+    }
+  }
+
+  /// Whether a kept box ends after `block`: a chart or a table is what a heading introduces,
+  /// and the headlines are enough under their heading.
+  private static func endsKeptBox(_ block: Document.Block) -> Bool {
+    switch block {
+    case .chart, .table, .facts: true
+    case .list(let list): list.style == .headlines
+    default: false
+    }
   }
 
   private mutating func add(_ block: Document.Block) {
@@ -157,13 +223,18 @@ struct HTMLPage {
       lines.append("</div>")
     case .facts(let facts):
       lines.append("<dl class=\"facts\">")
-      for fact in facts { lines.append("<dt>\(e(fact.label))</dt><dd>\(html(fact.value))</dd>") }
+      for fact in facts {
+        lines.append("<dt>\(e(fact.label))</dt><dd>\(html(fact.value))</dd>")
+      }
       lines.append("</dl>")
     case .table(let table):
+      lines.append("<div class=\"table-scroll\">")
       lines.append(contentsOf: HTMLTable(table: table).lines)
+      lines.append("</div>")
     case .chart(let chart):
       lines.append("<figure>")
       lines.append(SVGChart.markup(chart, width: chartWidth))
+      lines.append(SVGChart.markup(chart, width: Self.narrowChartWidth, isNarrow: true))
       lines.append("<figcaption>\(e(chart.caption))</figcaption>")
       lines.append("</figure>")
     case .group(let group):
@@ -196,7 +267,7 @@ func html(_ text: Document.RichText) -> String {
   var result = ""
   for run in text.runs {
     switch run {
-    case .plain(let part): result += escapedForHTML(part)
+    case .plain(let part): result += linkedForHTML(part)
     case .strong(let part): result += "<strong>\(escapedForHTML(part))</strong>"
     case .emphasis(let part): result += "<em>\(escapedForHTML(part))</em>"
     case .code(let part): result += "<code>\(escapedForHTML(part))</code>"
@@ -207,4 +278,38 @@ func html(_ text: Document.RichText) -> String {
     }
   }
   return result
+}
+
+/// `text` escaped, with each web address in it (`https://…`) turned into a link named by its
+/// site (`ons.gov.uk`), the full address in its tooltip; a full stop or bracket that ends a
+/// sentence is left out of the address.
+///
+/// - Complexity: O(*n*) in the length of `text`.
+func linkedForHTML(_ text: String) -> String {
+  var result = ""
+  var rest = Substring(text)
+  while let start = rest.firstRange(of: "http")?.lowerBound {
+    let candidate = rest[start...]
+    guard candidate.hasPrefix("https://") || candidate.hasPrefix("http://") else {
+      result += escapedForHTML(String(rest[..<rest.index(after: start)]))
+      rest = rest[rest.index(after: start)...]
+      continue
+    }
+    result += escapedForHTML(String(rest[..<start]))
+    var end =
+      candidate.firstIndex { $0 == " " || $0 == "\n" || $0 == "<" || $0 == "\"" }
+      ?? candidate.endIndex
+    while end > candidate.startIndex, let last = candidate[..<end].last, ".,;:)".contains(last) {
+      end = candidate.index(before: end)
+    }
+    let address = String(candidate[..<end])
+    let afterScheme = address.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: true)
+    var site = afterScheme.count > 1 ? String(afterScheme[1]) : address
+    if site.hasPrefix("www.") { site.removeFirst(4) }
+    result +=
+      "<a href=\"\(escapedForHTML(address))\" title=\"\(escapedForHTML(address))\">"
+      + "\(escapedForHTML(site))</a>"
+    rest = candidate[end...]
+  }
+  return result + escapedForHTML(String(rest))
 }

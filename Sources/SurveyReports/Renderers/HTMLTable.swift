@@ -1,3 +1,5 @@
+import SurveyInstruments
+
 /// A ``Document/Table`` as HTML: a caption, a header row of `scope`d cells, one `<tbody>` per
 /// row group (its title on a row across the table), each row named by a header cell, numbers
 /// set to the right, hidden figures marked `*` with the reason in a tooltip, and the footer as
@@ -63,8 +65,13 @@ struct HTMLTable {
       return self.cell(inner, columns: count)
     case .count(nil, let reason), .hidden(let reason):
       return hidden(reason, span: span)
-    case .percent(_, _, let reason?), .interval(_, _, _, let reason?):
+    case .percent(_, _, let reason?), .interval(_, _, _, let reason?), .share(_, _, _, let reason?):
       return hidden(reason, span: span)
+    case .share(nil, _, _, _):
+      return hidden(nil, span: span)
+    case .share(let count?, let percent, let decimals, nil):
+      let shown = percent.map { fixed($0, decimals: decimals) + "%" } ?? "&#8211;"
+      return "<td\(span) class=\"num share\">\(shown)<span class=\"n\">\(count)</span></td>"
     case .sources:
       return "<td\(span) class=\"sources\">\(content(of: cell))</td>"
     default:
@@ -90,7 +97,7 @@ struct HTMLTable {
     case .interval(let bounds?, let decimals, let style, _):
       // Numbers, signs and words only: nothing to escape.
       Document.Table.Cell.intervalText(bounds, decimals: decimals, style: style, dash: "&#8211;")
-    case .sources(let sources): sources.map(e).joined(separator: "<br>")
+    case .sources(let sources): sources.map(linkedForHTML).joined(separator: "<br>")
     case .spanning(let inner, _): content(of: inner)
     default: e(cell.plainText)
     }

@@ -18,7 +18,7 @@ import SurveyStatistics
 /// `chi_square`, `df`, `p_value`, `valid` and `note`.
 ///
 /// Percentages are in percent units rounded like every other format; a suppressed figure is
-/// `null` with `"suppressed": "primary"` or `"secondary"`.
+/// `null` with `"suppressed": "hidden"`.
 public struct JSONReportRenderer: ReportSerialising {
   /// The schema identifier written into every survey report.
   public static let schema = "loneliness-report/1"

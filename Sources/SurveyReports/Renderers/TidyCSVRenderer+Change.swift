@@ -3,8 +3,8 @@ import SurveyInstruments
 import SurveyStatistics
 
 extension TidyCSVRenderer {
-  /// The change report as tidy CSV, with the columns of ``comparisonColumns``: pairing rows
-  /// (`measure` = `pairing`), then per score the means at each wave (`cohort` = the wave), the
+  /// The change report as tidy CSV, with the columns of ``comparisonColumns``: the licence
+  /// notices (`kind` = `notice`, the text in `note`), pairing rows (`measure` = `pairing`), then per score the means at each wave (`cohort` = the wave), the
   /// mean change, tests and d_z (`comparison` = `FOLLOW-UP vs BASELINE`), the shares and band
   /// transitions (`category`), and per indicator the paired table and McNemar's test.
   ///
@@ -13,7 +13,7 @@ extension TidyCSVRenderer {
     let meta = change.metadata
     let decimals = meta.decimals
     let versus = "\(meta.followUp) vs \(meta.baseline)"
-    var rows: [[String]] = [comparisonCSVColumns]
+    var rows: [[String]] = [comparisonCSVColumns] + noticeRows(meta.licenceNotices)
     let pairing = change.pairing
     func pairingRow(_ statistic: String, _ value: Int, category: String = "", note: String = "") {
       rows.append(

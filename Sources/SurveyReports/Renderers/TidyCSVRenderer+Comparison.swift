@@ -9,12 +9,21 @@ import SurveyStatistics
 /// estimate belongs to), `statistic` (what the row holds, such as `percent`, `mean`,
 /// `difference_pp`, `mean_change`), `category` (a share, band pair or reason), `value`,
 /// `ci_lower`, `ci_upper`, `p_value`, `p_adjusted` (Holm), `n` (the base), `note`, `suppressed`
-/// (`primary`, `secondary` or empty).
+/// (`hidden` or empty).
+///
+/// The first rows after the header are the licence notices the instruments require on every
+/// document of results, one a row: `kind` and `statistic` are `notice`, the text is in `note`,
+/// and every other column is empty.
 let comparisonCSVColumns = [
   "measure", "kind", "comparison", "cohort", "statistic", "category", "value", "ci_lower",
   "ci_upper", "p_value",
   "p_adjusted", "n", "note", "suppressed",
 ]
+
+/// The rows of licence notices that open a comparison or change CSV.
+func noticeRows(_ notices: [String]) -> [[String]] {
+  notices.map { TidyRow(measure: "", kind: "notice", statistic: "notice", note: $0).cells }
+}
 
 /// One row of the tidy CSV, with named fields so that rows read clearly where they are made.
 struct TidyRow {
@@ -62,7 +71,7 @@ extension TidyCSVRenderer {
   /// - Complexity: O(*n*) in the size of the comparison.
   static func text(for comparison: ComparisonReport) -> String {
     let decimals = comparison.metadata.decimals
-    var rows: [[String]] = [comparisonCSVColumns]
+    var rows: [[String]] = [comparisonCSVColumns] + noticeRows(comparison.metadata.licenceNotices)
     for cohort in comparison.cohorts {
       rows.append(
         TidyRow(

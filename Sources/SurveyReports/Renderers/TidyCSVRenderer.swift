@@ -8,10 +8,14 @@ import SurveyStatistics
 /// A comparison or change report has the columns ``comparisonColumns``, an import report
 /// ``importColumns``. A survey report has one row per measure, grouping, group and category,
 /// with the columns ``columns``: `measure`, `kind`, `title`, `group_by` (empty for the whole sample), `group`,
-/// `row_type` (`category`, `missing`, `statistic` or `bin`), `category` (answer, band, reason,
+/// `row_type` (`category`, `missing`, `statistic`, `bin` or `notice`), `category` (answer, band, reason,
 /// statistic name or bin), `count`, `base`, `percent`, `ci_lower`, `ci_upper` (percent units for
-/// percentages; score units for `mean`), `value` (a statistic's value), `suppressed` (`primary`,
-/// `secondary` or empty), `low_base` (`yes` when the base is under 30).
+/// percentages; score units for `mean`), `value` (a statistic's value), `suppressed` (`hidden`
+/// or empty), `low_base` (`yes` when the base is under 30).
+///
+/// The first rows after the header are the licence notices the instruments require on every
+/// document of results, one a row: `row_type` is `notice`, the text is in `title`, and every
+/// other column is empty.
 public struct TidyCSVRenderer: ReportSerialising {
   /// Creates a renderer.
   public init() {}
@@ -37,6 +41,9 @@ public struct TidyCSVRenderer: ReportSerialising {
     let writer = CSVWriter()
     let decimals = report.metadata.decimals
     var rows: [[String]] = [Self.columns]
+    for notice in report.metadata.licenceNotices {
+      rows.append(["", "", notice, "", "", "notice"] + Array(repeating: "", count: 9))
+    }
     for measure in report.measures {
       let places = measure.statisticDecimals
       for breakdown in measure.breakdowns {
