@@ -17,7 +17,7 @@ selected="$(mktemp -d)"
 trap 'rm -rf "$selected"' EXIT
 # The modules an app reaches through `import LonelinessToolkit` (their extension files too).
 for module in LonelinessToolkit SurveyCSV SurveyWorkbook SurveyInstruments SurveyCapture SurveyScoring \
-  SurveyStatistics SurveyReports SurveyPipeline; do
+  SurveyStatistics SurveyReports SurveyPipeline SurveyForms; do
   cp "$graphs"/"$module".symbols.json "$graphs"/"$module"@*.symbols.json "$selected"/ 2>/dev/null || true
   [ -f "$selected/$module.symbols.json" ] || { echo "check-docs: FAIL: no symbol graph for $module"; exit 1; }
 done
