@@ -47,7 +47,8 @@ seeds="$root/Tests/SurveyFuzzingTests/Corpus"
 if [ "$#" -gt 0 ]; then
   targets=("$@")
 else
-  targets=(csv-reader json-reader instrument-decoder answer-matching export-importer workbook-reader)
+  targets=(csv-reader json-reader instrument-decoder answer-matching export-importer workbook-reader
+    capture-export)
 fi
 
 started=$SECONDS
