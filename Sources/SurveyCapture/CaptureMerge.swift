@@ -270,7 +270,13 @@ private struct HeaderPlan {
         )
       }
     }
-    layout = try CaptureFileLayout(instruments: instruments, extraColumns: extras)
+    do {
+      layout = try CaptureFileLayout(instruments: instruments, extraColumns: extras)
+    } catch {
+      // An extra column the layout refuses (an empty name, one that looks like an item): the
+      // header's fault, named with the file.
+      throw refuse("is not a capture file's: \(error.message)", error.hint ?? formatHint)
+    }
     let position = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { $1 })
     sourceColumn = layout.header.map { position[$0] ?? 0 }
     fileColumnCount = columns.count
