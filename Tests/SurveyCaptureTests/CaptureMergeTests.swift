@@ -133,7 +133,10 @@ private func merge(_ export: CaptureExport, into path: String) throws -> Capture
   @Test(arguments: [
     ("respondent_id,captured_at,ons-loneliness.lonely", "has no 'status' column"),
     ("respondent_id,captured_at,status,status", "has the column 'status' twice"),
-    ("respondent_id,captured_at,,status", "the header of 'export.csv' is not a capture file's: a column name is empty"),
+    (
+      "respondent_id,captured_at,,status",
+      "the header of 'export.csv' is not a capture file's: a column name is empty"
+    ),
     ("respondent_id,captured_at,nosuch.item,status", "an instrument 'nosuch' that is not loaded"),
     ("respondent_id,captured_at,ons-loneliness.sad,status", "the item 'sad', which ons-loneliness"),
     (
