@@ -96,12 +96,9 @@ enum ChangeCommand {
       overrides: overrides,
       referral: ExportArguments.referral
     )
-    try OutputArguments.emit(
-      change.rendered(as: format, width: console.width),
-      format: format,
-      parsed: parsed,
-      console: console
-    )
+    try OutputArguments.emit(format: format, parsed: parsed, console: console) {
+      change.render(as: format, width: console.width, to: &$0)
+    }
     return .success
   }
 

@@ -69,12 +69,9 @@ enum CompareCommand {
       options: options,
       referral: ExportArguments.referral
     )
-    try OutputArguments.emit(
-      comparison.rendered(as: format, width: console.width),
-      format: format,
-      parsed: parsed,
-      console: console
-    )
+    try OutputArguments.emit(format: format, parsed: parsed, console: console) {
+      comparison.render(as: format, width: console.width, to: &$0)
+    }
     return .success
   }
 }

@@ -141,8 +141,6 @@ enum OutputArguments {
 
   /// Writes `text` to `-o FILE` in one step, or to standard output (also for `-o -`).
   ///
-  /// A device, FIFO or terminal named by `-o` is written in place (see `AtomicFileWriter`).
-  ///
   /// - Throws: ``OutputError`` when the file cannot be written (exit 73).
   static func emit(
     _ text: String,
@@ -150,17 +148,49 @@ enum OutputArguments {
     parsed: ParsedArguments,
     console: Console
   ) throws {
-    // Text and Markdown show control characters from the data as visible escapes, in a file as
-    // on a terminal (a file is often printed with cat); CSV, JSON and HTML escape their own.
-    let safe =
+    try emit(format: format, parsed: parsed, console: console) { $0.write(text) }
+  }
+
+  /// Writes what `write` writes to `-o FILE` (through a temporary file that replaces it only
+  /// once complete), or to standard output (also for `-o -`), a chunk at a time, so that memory
+  /// does not grow with the output's size.
+  ///
+  /// Text and Markdown show control characters from the data as visible escapes, in a file as
+  /// on a terminal (a file is often printed with cat); CSV, JSON and HTML escape their own. A
+  /// device, FIFO or terminal named by `-o` is written in place (see `AtomicFileWriter`).
+  ///
+  /// - Throws: ``OutputError`` when the file cannot be written (exit 73).
+  static func emit(
+    format: ReportFormat,
+    parsed: ParsedArguments,
+    console: Console,
+    write: (inout ChunkedTextOutput) -> Void
+  ) throws {
+    let transform: ((String) -> String)? =
       format == .text || format == .markdown
-      ? visibleControlCharacters(text, keepingLineBreaks: true) : text
-    guard let output = parsed.value("--output"), output != "-" else {
-      console.writeRaw(safe)
+      ? { visibleControlCharacters($0, keepingLineBreaks: true) } : nil
+    guard let path = parsed.value("--output"), path != "-" else {
+      var output = ChunkedTextOutput(transform: transform) {
+        console.writeRaw(String(decoding: $0, as: UTF8.self))
+      }
+      write(&output)
+      try output.finish()
       return
     }
-    do {
-      try writeFileAtomically(console.resolve(output), bytes: Array(safe.utf8))
+    do throws(FileSystemError) {
+      let writer = try AtomicFileWriter(path: console.resolve(path))
+      var output = ChunkedTextOutput(transform: transform) { bytes throws(FileSystemError) in
+        try writer.write(bytes)
+      }
+      write(&output)
+      do {
+        try output.finish()
+      } catch let error as FileSystemError {
+        throw error
+      } catch {
+        throw FileSystemError(kind: .inputOutput, path: path, reason: "\(error)")
+      }
+      try writer.commit()
     } catch {
       throw OutputError(underlying: error)
     }

@@ -55,12 +55,9 @@ enum ReportCommand {
       options: options,
       referral: ExportArguments.referral
     )
-    try OutputArguments.emit(
-      report.rendered(as: format, width: console.width),
-      format: format,
-      parsed: parsed,
-      console: console
-    )
+    try OutputArguments.emit(format: format, parsed: parsed, console: console) {
+      report.render(as: format, width: console.width, to: &$0)
+    }
     return .success
   }
 }

@@ -65,6 +65,17 @@ public enum JSONWriter {
     return output
   }
 
+  /// The value as indented JSON text as it appears nested `level` levels deep in a larger
+  /// value (its inner lines indented by `level` + 1 steps), with no line break at the end: the
+  /// piece a writer that streams the larger value writes after a member's key.
+  ///
+  /// - Complexity: O(*n*) in the size of the output.
+  public static func text(for value: JSONValue, level: Int) -> String {
+    var output = ""
+    write(value, indent: max(0, level), to: &output)
+    return output
+  }
+
   /// The value as JSON text on one line, with no spaces.
   ///
   /// - Complexity: O(*n*) in the size of the output.

@@ -694,9 +694,11 @@ public struct ReportBuilder: Sendable {
       let weighted = weights == nil ? [] : nested(flatWeighted, width)
       let squaredWeights = weights == nil ? [] : nested(flatSquares, width)
       var groups: [GroupEstimate] = []
+      groups.reserveCapacity(groupCount)
       for group in 0..<groupCount {
         let base = bases[group]
         var categories: [CategoryEstimate] = []
+        categories.reserveCapacity(labels.count)
         for (index, label) in labels.enumerated() {
           let count = counts[group][index]
           var percent: Double?

@@ -3,6 +3,9 @@ import SurveyInstruments
 /// Lays a survey ``Report`` out as a ``Document``.
 struct SurveyDocument: DocumentBuilding {
   let report: Report
+  /// The only form of each measure to lay out, or `nil` for both: a renderer draws one, and a
+  /// breakdown into many groups makes the other costly to build.
+  var detail: Document.Detail?
 
   var metadata: ReportMetadata { report.metadata }
 
@@ -10,7 +13,12 @@ struct SurveyDocument: DocumentBuilding {
     let measures = report.measures.enumerated().map { index, measure in
       Measure(
         title: measure.title,
-        blocks: [.forms(brief: brief(measure), detailed: detailed(measure, number: index + 1))]
+        blocks: [
+          .forms(
+            brief: detail == .detailed ? [] : brief(measure),
+            detailed: detail == .brief ? [] : detailed(measure, number: index + 1)
+          )
+        ]
       )
     }
     return document(

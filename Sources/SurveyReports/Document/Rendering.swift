@@ -97,14 +97,40 @@ public protocol FormattableReport: Sendable {
   ///
   /// - Complexity: O(*n*) in the size of the report.
   func document() -> Document
+
+  /// The report laid out as a document for `format`: the same document as ``document()``, but
+  /// it may leave out what that format does not draw (the detailed forms in plain text, the
+  /// brief ones on a page, every section in JSON and CSV, which serialise the report itself).
+  ///
+  /// - Complexity: O(*n*) in the size of the report.
+  func document(for format: ReportFormat) -> Document
 }
 
 extension FormattableReport {
+  /// The whole document (``document()``), whatever the format.
+  ///
+  /// - Complexity: O(*n*) in the size of the report.
+  public func document(for format: ReportFormat) -> Document { document() }
+
+  /// Writes the report in `format` to `output`, a piece at a time; text is laid out to lines
+  /// of `width` characters.
+  ///
+  /// - Complexity: O(*n*) in the size of the report.
+  public func render(
+    as format: ReportFormat,
+    width: Int = 100,
+    to output: inout some TextOutputStream
+  ) {
+    SurveyReports.render(document(for: format), as: format, width: width, to: &output)
+  }
+
   /// The report in `format`; text is laid out to lines of `width` characters.
   ///
   /// - Complexity: O(*n*) in the size of the report.
   public func rendered(as format: ReportFormat, width: Int = 100) -> String {
-    document().rendered(as: format, width: width)
+    var text = ""
+    render(as: format, width: width, to: &text)
+    return text
   }
 }
 
@@ -120,6 +146,24 @@ extension Report: FormattableReport {
   ///
   /// - Complexity: O(*m* × *g* × *c*) for *m* measures, *g* groups and *c* categories.
   public func document() -> Document { SurveyDocument(report: self).document }
+
+  /// The report laid out for `format`: measures in their brief form for text and Markdown, in
+  /// their detailed form for HTML, and no sections for JSON and CSV, which serialise the report.
+  ///
+  /// - Complexity: O(*m* × *g* × *c*) for *m* measures, *g* groups and *c* categories.
+  public func document(for format: ReportFormat) -> Document {
+    switch format {
+    case .text, .markdown: SurveyDocument(report: self, detail: .brief).document
+    case .html: SurveyDocument(report: self, detail: .detailed).document
+    case .json, .csv:
+      Document(
+        title: metadata.title,
+        data: .survey(self),
+        toolkitVersion: metadata.toolkitVersion,
+        sections: []
+      )
+    }
+  }
 }
 
 extension ComparisonReport: FormattableReport {

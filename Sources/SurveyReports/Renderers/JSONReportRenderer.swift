@@ -33,10 +33,11 @@ public struct JSONReportRenderer: ReportSerialising {
     serialise(document, to: &output)
   }
 
-  /// The survey report as JSON with the schema ``schema``.
+  /// Writes the survey report as JSON with the schema ``schema``, a group at a time, laid out
+  /// exactly as ``JSONWriter`` lays out the whole value.
   ///
   /// - Complexity: O(*n*) in the size of the report.
-  static func text(for report: Report) -> String {
+  static func write(_ report: Report, to output: inout some TextOutputStream) {
     let meta = report.metadata
     let decimals = meta.decimals
     let format = ReportFormatting(decimals: decimals)
@@ -55,106 +56,80 @@ public struct JSONReportRenderer: ReportSerialising {
       )
       return jsonObject(members)
     }
-    let measures: [JSONValue] = report.measures.map { measure in
+    func groupValue(_ group: GroupEstimate, of measure: MeasureReport) -> JSONValue {
       let places = measure.statisticDecimals
-      let breakdowns: [JSONValue] = measure.breakdowns.map { breakdown in
-        let groups: [JSONValue] = breakdown.groups.map { group in
-          var members: [(String, JSONValue)] = [
-            ("group", JSONValue.optional(group.group)),
-            ("base", group.shownBase.map(JSONValue.integer) ?? .null),
-            ("low_base", .bool(group.isLowBase && !group.isSuppressed)),
-            ("suppressed", .bool(group.isSuppressed)),
-          ]
-          if group.weightedBase != nil || group.effectiveBase != nil {
-            members.append(("weighted_base", .rounded(group.weightedBase, decimals: 2)))
-            members.append(("effective_base", .rounded(group.effectiveBase, decimals: 2)))
-          }
-          members.append(
-            ("categories", .array(group.categories.map { estimate($0, percent: true) }))
-          )
-          members.append(("missing", .array(group.missing.map { estimate($0, percent: false) })))
-          if let summary = group.summary {
-            let hidden = summary.isSuppressed
-            func value(_ number: Double?) -> JSONValue {
-              hidden ? .null : .rounded(number, decimals: places)
-            }
-            members.append(
-              (
-                "summary",
-                jsonObject([
-                  ("n", summary.shownCount.map(JSONValue.integer) ?? .null),
-                  ("mean", value(summary.mean)),
-                  ("ci_lower", value(summary.meanInterval?.lower)),
-                  ("ci_upper", value(summary.meanInterval?.upper)),
-                  ("sd", value(summary.standardDeviation)), ("median", value(summary.median)),
-                  ("lower_quartile", value(summary.lowerQuartile)),
-                  ("upper_quartile", value(summary.upperQuartile)),
-                  ("minimum", value(summary.minimum)), ("maximum", value(summary.maximum)),
-                  ("suppressed", .bool(hidden)),
-                ])
-              )
-            )
-          }
-          if !group.histogram.isEmpty {
-            members.append(
-              ("histogram", .array(group.histogram.map { estimate($0, percent: false) }))
-            )
-          }
-          return jsonObject(members)
-        }
-        var members: [(String, JSONValue)] = [
-          ("group_by", JSONValue.optional(breakdown.groupBy)), ("groups", .array(groups)),
-        ]
-        if let test = breakdown.test, test.isCoarsened {
-          members.append(
-            (
-              "test",
-              jsonObject([
-                (
-                  "method",
-                  .string(test.designAdjustment == nil ? "pearson-chi-square" : "rao-scott-f")
-                ),
-                ("coarsened", .bool(true)), ("p_value_band", .string(test.pValueBand)),
-                ("valid", .bool(test.isValid)), ("note", .string(test.note)),
-              ])
-            )
-          )
-        } else if let test = breakdown.test {
-          members.append(
-            (
-              "test",
-              jsonObject(
-                [
-                  (
-                    "method",
-                    .string(test.designAdjustment == nil ? "pearson-chi-square" : "rao-scott-f")
-                  ),
-                  ("chi_square", .rounded(test.chiSquare, decimals: 4)),
-                  ("df", .integer(test.degreesOfFreedom)),
-                ]
-                  + (test.designAdjustment.map { adjusted in
-                    [
-                      ("f", .rounded(adjusted.fStatistic, decimals: 4)),
-                      ("ndf", .rounded(adjusted.numeratorDegreesOfFreedom, decimals: 4)),
-                      ("ddf", .rounded(adjusted.denominatorDegreesOfFreedom, decimals: 4)),
-                      ("mean_design_effect", .rounded(adjusted.meanDesignEffect, decimals: 4)),
-                    ]
-                  } ?? [])
-                  + [
-                    ("p_value", .number(test.pValue)), ("valid", .bool(test.isValid)),
-                    ("note", .string(test.note)),
-                  ]
-              )
-            )
-          )
-        }
-        return jsonObject(members)
+      var members: [(String, JSONValue)] = [
+        ("group", JSONValue.optional(group.group)),
+        ("base", group.shownBase.map(JSONValue.integer) ?? .null),
+        ("low_base", .bool(group.isLowBase && !group.isSuppressed)),
+        ("suppressed", .bool(group.isSuppressed)),
+      ]
+      if group.weightedBase != nil || group.effectiveBase != nil {
+        members.append(("weighted_base", .rounded(group.weightedBase, decimals: 2)))
+        members.append(("effective_base", .rounded(group.effectiveBase, decimals: 2)))
       }
-      return jsonObject([
-        ("measure", .string(measure.id)), ("kind", .string(measure.kind.rawValue)),
-        ("title", .string(measure.title)),
-        ("notes", .array(measure.notes.map(JSONValue.string))), ("breakdowns", .array(breakdowns)),
-      ])
+      members.append(
+        ("categories", .array(group.categories.map { estimate($0, percent: true) }))
+      )
+      members.append(("missing", .array(group.missing.map { estimate($0, percent: false) })))
+      if let summary = group.summary {
+        let hidden = summary.isSuppressed
+        func value(_ number: Double?) -> JSONValue {
+          hidden ? .null : .rounded(number, decimals: places)
+        }
+        members.append(
+          (
+            "summary",
+            jsonObject([
+              ("n", summary.shownCount.map(JSONValue.integer) ?? .null),
+              ("mean", value(summary.mean)),
+              ("ci_lower", value(summary.meanInterval?.lower)),
+              ("ci_upper", value(summary.meanInterval?.upper)),
+              ("sd", value(summary.standardDeviation)), ("median", value(summary.median)),
+              ("lower_quartile", value(summary.lowerQuartile)),
+              ("upper_quartile", value(summary.upperQuartile)),
+              ("minimum", value(summary.minimum)), ("maximum", value(summary.maximum)),
+              ("suppressed", .bool(hidden)),
+            ])
+          )
+        )
+      }
+      if !group.histogram.isEmpty {
+        members.append(
+          ("histogram", .array(group.histogram.map { estimate($0, percent: false) }))
+        )
+      }
+      return jsonObject(members)
+    }
+    func testValue(_ test: IndependenceTest) -> JSONValue {
+      let method = JSONValue.string(
+        test.designAdjustment == nil ? "pearson-chi-square" : "rao-scott-f"
+      )
+      if test.isCoarsened {
+        return jsonObject([
+          ("method", method), ("coarsened", .bool(true)),
+          ("p_value_band", .string(test.pValueBand)), ("valid", .bool(test.isValid)),
+          ("note", .string(test.note)),
+        ])
+      }
+      let adjusted: [(String, JSONValue)] =
+        test.designAdjustment.map { adjusted in
+          [
+            ("f", .rounded(adjusted.fStatistic, decimals: 4)),
+            ("ndf", .rounded(adjusted.numeratorDegreesOfFreedom, decimals: 4)),
+            ("ddf", .rounded(adjusted.denominatorDegreesOfFreedom, decimals: 4)),
+            ("mean_design_effect", .rounded(adjusted.meanDesignEffect, decimals: 4)),
+          ]
+        } ?? []
+      return jsonObject(
+        [
+          ("method", method), ("chi_square", .rounded(test.chiSquare, decimals: 4)),
+          ("df", .integer(test.degreesOfFreedom)),
+        ] + adjusted + [
+          ("p_value", .number(test.pValue)), ("valid", .bool(test.isValid)),
+          ("note", .string(test.note)),
+        ]
+      )
     }
     let headlines: [JSONValue] = report.indicators.compactMap { measure in
       guard let whole = measure.wholeSample else { return nil }
@@ -229,13 +204,95 @@ public struct JSONReportRenderer: ReportSerialising {
     }
     metadata.append(("notes", .array(meta.notes.map(JSONValue.string))))
     metadata.append(("toolkit_version", .string(meta.toolkitVersion)))
-    return JSONWriter.text(
-      for:
-        jsonObject([
-          ("schema", .string(Self.schema)), ("metadata", jsonObject(metadata)),
-          ("headlines", .array(headlines)),
-          ("measures", .array(measures)),
-        ])
+    // The frame (report, measures, breakdowns) is written here and each group by JSONWriter,
+    // so that no more than one group's JSON is held at a time.
+    var frame = JSONFrameWriter()
+    frame.open(to: &output)
+    frame.member("schema", .string(Self.schema), to: &output)
+    frame.member("metadata", jsonObject(metadata), to: &output)
+    frame.member("headlines", .array(headlines), to: &output)
+    frame.openArray("measures", isEmpty: report.measures.isEmpty, to: &output)
+    for measure in report.measures {
+      frame.open(to: &output)
+      frame.member("measure", .string(measure.id), to: &output)
+      frame.member("kind", .string(measure.kind.rawValue), to: &output)
+      frame.member("title", .string(measure.title), to: &output)
+      frame.member("notes", .array(measure.notes.map(JSONValue.string)), to: &output)
+      frame.openArray("breakdowns", isEmpty: measure.breakdowns.isEmpty, to: &output)
+      for breakdown in measure.breakdowns {
+        frame.open(to: &output)
+        frame.member("group_by", .optional(breakdown.groupBy), to: &output)
+        frame.openArray("groups", isEmpty: breakdown.groups.isEmpty, to: &output)
+        for group in breakdown.groups {
+          frame.element(groupValue(group, of: measure), to: &output)
+        }
+        frame.close(to: &output)
+        if let test = breakdown.test { frame.member("test", testValue(test), to: &output) }
+        frame.close(to: &output)
+      }
+      frame.close(to: &output)
+      frame.close(to: &output)
+    }
+    frame.close(to: &output)
+    frame.close(to: &output)
+    output.write("\n")
+  }
+}
+
+/// Writes nested JSON objects and arrays one member or element at a time, laid out exactly as
+/// ``JSONWriter/text(for:)`` lays out the whole value (two spaces a level, `[]` when empty).
+struct JSONFrameWriter {
+  /// An open object or array.
+  private struct Container {
+    /// `}` or `]`.
+    var closer: String
+    /// Whether a member or element has been written.
+    var hasContent = false
+    /// An empty array, already written whole as `[]`.
+    var isWritten = false
+  }
+
+  private var open: [Container] = []
+
+  /// Opens an object, as an element of the enclosing array (or as the whole value).
+  mutating func open(to output: inout some TextOutputStream) {
+    startElement(to: &output)
+    output.write("{")
+    open.append(Container(closer: "}"))
+  }
+
+  /// Opens an array as the member `key` of the enclosing object; `isEmpty` writes `[]`.
+  mutating func openArray(_ key: String, isEmpty: Bool, to output: inout some TextOutputStream) {
+    startElement(to: &output)
+    output.write(JSONWriter.quoted(key) + ": " + (isEmpty ? "[]" : "["))
+    open.append(Container(closer: "]", isWritten: isEmpty))
+  }
+
+  /// Writes the member `key` of the enclosing object.
+  mutating func member(_ key: String, _ value: JSONValue, to output: inout some TextOutputStream) {
+    startElement(to: &output)
+    output.write(JSONWriter.quoted(key) + ": ")
+    output.write(JSONWriter.text(for: value, level: open.count))
+  }
+
+  /// Writes an element of the enclosing array.
+  mutating func element(_ value: JSONValue, to output: inout some TextOutputStream) {
+    startElement(to: &output)
+    output.write(JSONWriter.text(for: value, level: open.count))
+  }
+
+  /// Closes the innermost object or array.
+  mutating func close(to output: inout some TextOutputStream) {
+    guard let container = open.popLast(), !container.isWritten else { return }
+    if container.hasContent { output.write("\n" + String(repeating: "  ", count: open.count)) }
+    output.write(container.closer)
+  }
+
+  private mutating func startElement(to output: inout some TextOutputStream) {
+    guard let index = open.indices.last else { return }
+    output.write(
+      (open[index].hasContent ? ",\n" : "\n") + String(repeating: "  ", count: open.count)
     )
+    open[index].hasContent = true
   }
 }

@@ -12,7 +12,7 @@ public struct MarkdownRenderer: DocumentRenderer, PlainLayout {
   ///
   /// - Complexity: O(*n*) in the size of the document.
   public func render(_ document: Document, to output: inout some TextOutputStream) {
-    write(lines(of: document), to: &output)
+    writeLines(of: document, to: &output)
   }
 
   func addHeading(_ text: String, level: Int, to lines: inout [String]) {

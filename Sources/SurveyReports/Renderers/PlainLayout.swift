@@ -16,17 +16,31 @@ protocol PlainLayout {
 }
 
 extension PlainLayout {
-  /// The lines of `document`: its title, then every visible section.
+  /// Writes the lines of `document` (its title, then every visible section) a few thousand
+  /// at a time, each ended by a line break, without blank lines at the end.
   ///
   /// - Complexity: O(*n*) in the size of the document.
-  func lines(of document: Document) -> [String] {
+  func writeLines(of document: Document, to output: inout some TextOutputStream) {
     var lines: [String] = []
     addHeading(document.title, level: 1, to: &lines)
     for (section, blocks) in document.visibleSections(for: .brief) {
       if let title = section.title { addHeading(title, level: 2, to: &lines) }
-      for block in blocks { add(block, to: &lines) }
+      for block in blocks {
+        add(block, to: &lines)
+        if lines.count >= 4096 { writeSettled(&lines, to: &output) }
+      }
     }
-    return lines
+    write(lines, to: &output)
+  }
+
+  /// Writes and removes the lines that nothing added later can change: all but the last line
+  /// (a heading looks at it) and the blank lines before it (which are dropped at the very end).
+  private func writeSettled(_ lines: inout [String], to output: inout some TextOutputStream) {
+    var settled = lines.count - 1
+    while settled > 0 && lines[settled - 1] == "" { settled -= 1 }
+    guard settled > 0 else { return }
+    output.write(lines[..<settled].joined(separator: "\n") + "\n")
+    lines.removeFirst(settled)
   }
 
   /// Adds one block; charts are left out.

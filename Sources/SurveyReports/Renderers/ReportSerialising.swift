@@ -1,8 +1,8 @@
 /// A renderer that writes the report a document was made from (``Document/data``) with a
 /// stable schema, whatever the document's layout: JSON and tidy CSV.
 protocol ReportSerialising: DocumentRenderer {
-  /// A survey report.
-  static func text(for report: Report) -> String
+  /// Writes a survey report, a group at a time, so that memory does not grow with the output.
+  static func write(_ report: Report, to output: inout some TextOutputStream)
   /// A comparison.
   static func text(for comparison: ComparisonReport) -> String
   /// A change report.
@@ -17,7 +17,7 @@ extension ReportSerialising {
   /// - Complexity: O(*n*) in the size of the report.
   func serialise(_ document: Document, to output: inout some TextOutputStream) {
     switch document.data {
-    case .survey(let report): output.write(Self.text(for: report))
+    case .survey(let report): Self.write(report, to: &output)
     case .comparison(let comparison): output.write(Self.text(for: comparison))
     case .change(let change): output.write(Self.text(for: change))
     case .importReport(let inspection): output.write(Self.text(for: inspection))

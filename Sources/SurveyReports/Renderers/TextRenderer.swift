@@ -18,10 +18,11 @@ public struct TextRenderer: DocumentRenderer, PlainLayout {
   /// - Complexity: O(*n*) in the size of the document (tables that must be fitted to the width
   ///   take O(*w* × *c* × *r*) more for width *w*, *c* columns and *r* rows).
   public func render(_ document: Document, to output: inout some TextOutputStream) {
-    write(
-      document.layout == .listing ? TextListing(document: document).lines : lines(of: document),
-      to: &output
-    )
+    if document.layout == .listing {
+      write(TextListing(document: document).lines, to: &output)
+    } else {
+      writeLines(of: document, to: &output)
+    }
   }
 
   func addHeading(_ text: String, level: Int, to lines: inout [String]) {

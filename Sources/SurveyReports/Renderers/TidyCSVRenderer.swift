@@ -34,20 +34,24 @@ public struct TidyCSVRenderer: ReportSerialising {
     serialise(document, to: &output)
   }
 
-  /// The survey report as tidy CSV with the columns ``columns``.
+  /// Writes the survey report as tidy CSV with the columns ``columns``, a group's rows at a time.
   ///
   /// - Complexity: O(*n*) in the size of the report.
-  static func text(for report: Report) -> String {
+  static func write(_ report: Report, to output: inout some TextOutputStream) {
     let writer = CSVWriter()
     let decimals = report.metadata.decimals
-    var rows: [[String]] = [Self.columns]
+    writer.write(Self.columns, to: &output)
     for notice in report.metadata.licenceNotices {
-      rows.append(["", "", notice, "", "", "notice"] + Array(repeating: "", count: 9))
+      writer.write(
+        ["", "", notice, "", "", "notice"] + Array(repeating: "", count: 9),
+        to: &output
+      )
     }
     for measure in report.measures {
       let places = measure.statisticDecimals
       for breakdown in measure.breakdowns {
         for group in breakdown.groups {
+          var rows: [[String]] = []
           let prefix = [
             measure.id, measure.kind.rawValue, measure.title, breakdown.groupBy ?? "",
             group.group ?? "",
@@ -99,9 +103,9 @@ public struct TidyCSVRenderer: ReportSerialising {
             rows.append(row("missing", missing, base: ""))
           }
           for bin in group.histogram { rows.append(row("bin", bin, base: "")) }
+          output.write(writer.text(for: rows))
         }
       }
     }
-    return writer.text(for: rows)
   }
 }
