@@ -66,19 +66,37 @@ enum PublicationAudit {
         "Disclosure control: this report publishes \(counts) counts, too many to check together; each table was protected on its own, but a reader combining tables (an indicator with its question, a total with its groups) may be able to work out a hidden count. Break down by fewer groups before publishing it."
       ]
     }
+    var publication = ReportPublication(
+      measures: measures,
+      policy: policy,
+      includedRows: includedRows
+    )
+    let notes = protect(&publication)
+    measures = publication.measures
+    return notes
+  }
+
+  /// Hides further counts of `publication` until the audit finds no exposed count.
+  ///
+  /// Each round builds the ledger, finds the hidden small counts a reader can work out, and
+  /// hides one more published count beside each (or its whole group when nothing beside it can
+  /// be hidden).
+  ///
+  /// - Returns: Notes for the publication, naming what could not be audited or protected.
+  /// - Complexity: Each round solves the linear programs of ``PublicationLedger/findExposedCounts()``;
+  ///   each round hides at least one more count.
+  static func protect<Publication: AuditedPublication>(_ publication: inout Publication) -> [String]
+  {
+    guard publication.policy != .none else { return [] }
     var notes: [String] = []
     // Each round hides at least one more count, so the rounds end.
     for _ in 0..<10_000 {
-      let ledger = PublicationLedger(measures: measures, includedRows: includedRows, policy: policy)
+      let ledger = PublicationLedger(publication)
       let outcome = ledger.findExposedCounts()
       if auditTrace {
         print("audit: \(ledger.relations.count) relations, exposed \(outcome.exposed.count)")
         for figure in outcome.exposed {
-          let measure = measures[figure.measure]
-          let group = measure.breakdowns[figure.breakdown].groups[figure.group]
-          print(
-            "  \(measure.id) b\(figure.breakdown) \(group.group ?? "all") \(figure.slot) = \(ledger.value(.figure(figure)))"
-          )
+          print("  \(publication.name(of: figure)) = \(ledger.value(.figure(figure)))")
         }
       }
       notes = outcome.skipped.map { description in
@@ -93,11 +111,11 @@ enum PublicationAudit {
         guard touched.isDisjoint(with: ledger.relations(of: exposed)) else { continue }
         guard let (complement, relations) = ledger.complement(for: exposed) else {
           // Nothing published beside it can be hidden: hide its group whole.
-          changed = ledger.hideGroup(of: exposed, in: &measures) || changed
+          changed = ledger.hideGroup(of: exposed, in: &publication) || changed
           touched.formUnion(ledger.relations(of: exposed))
           continue
         }
-        changed = ledger.hide(complement, in: &measures) || changed
+        changed = ledger.hide(complement, in: &publication) || changed
         touched.formUnion(relations)
       }
       if !changed {
