@@ -58,7 +58,7 @@ extension JSONReportRenderer {
       return jsonObject([
         ("measure", .string(score.id)), ("title", .string(score.title)),
         ("better", score.better.map { JSONValue.string($0.rawValue) } ?? .null),
-        ("pairs_used", .integer(score.pairsUsed)),
+        ("pairs_used", ReportJSON.count(score.pairs)),
         ("missing", ReportJSON.reasons(score.missing)),
         (
           "baseline",
@@ -115,7 +115,7 @@ extension JSONReportRenderer {
         } ?? .null
       return jsonObject([
         ("measure", .string(indicator.id)), ("title", .string(indicator.title)),
-        ("pairs_used", .integer(indicator.pairsUsed)),
+        ("pairs_used", ReportJSON.count(indicator.pairs)),
         ("missing", ReportJSON.reasons(indicator.missing)),
         (
           "table",
