@@ -44,8 +44,10 @@ private struct LinearAttack {
     if let truth { self.truth[key] = truth }
   }
 
-  /// Adds a fact; terms starting `l|` are unknown counts of at least 0 that are never
-  /// published. A fact on published figures only that does not hold is an attacker bug.
+  /// Adds a fact.
+  ///
+  /// Terms starting `l|` are unknown counts of at least 0 that are never published. A fact on
+  /// published figures only that does not hold is an attacker bug.
   mutating func add(_ terms: [(String, Int)], _ what: String) {
     guard terms.count >= 2 else { return }
     let published = terms.filter { !$0.0.hasPrefix("l|") }
@@ -223,12 +225,12 @@ private func comparisonAttack(
     report["cohorts"] as? [[String: Any]] ?? []
   }
   let names = cohorts(published).compactMap { $0["cohort"] as? String }
-  for (entry, true_) in zip(cohorts(published), cohorts(truth)) {
+  for (entry, actual) in zip(cohorts(published), cohorts(truth)) {
     let name = entry["cohort"] as? String ?? ""
     attack.record(
       "rows|\(name)",
       published: entry["rows"] as? Int,
-      truth: true_["rows"] as? Int,
+      truth: actual["rows"] as? Int,
       atLeast: 1
     )
   }
@@ -237,11 +239,13 @@ private func comparisonAttack(
     "rows read = cohorts' rows + no cohort"
   )
   let trueIndicators = truth["indicators"] as? [[String: Any]] ?? []
-  for (measure, trueMeasure) in zip(published["indicators"] as? [[String: Any]] ?? [], trueIndicators)
-  {
+  for (measure, trueMeasure) in zip(
+    published["indicators"] as? [[String: Any]] ?? [],
+    trueIndicators
+  ) {
     let id = measure["measure"] as? String ?? ""
     let source = instruments.source(of: id)
-    for (entry, true_) in zip(
+    for (entry, actual) in zip(
       measure["cohorts"] as? [[String: Any]] ?? [],
       trueMeasure["cohorts"] as? [[String: Any]] ?? []
     ) {
@@ -251,19 +255,19 @@ private func comparisonAttack(
       attack.record(
         key + "count",
         published: entry["count"] as? Int,
-        truth: true_["count"] as? Int,
+        truth: actual["count"] as? Int,
         atLeast: 0
       )
       attack.record(
         key + "base",
         published: entry["base"] as? Int,
-        truth: true_["base"] as? Int,
+        truth: actual["base"] as? Int,
         atLeast: 0
       )
       attack.record(
         key + "missing|absent",
         published: entry["absent"] as? Int,
-        truth: true_["absent"] as? Int,
+        truth: actual["absent"] as? Int,
         atLeast: baseHidden ? 0 : 1
       )
       attack.add(
@@ -301,17 +305,22 @@ private func comparisonAttack(
   let trueScores = truth["scores"] as? [[String: Any]] ?? []
   for (measure, trueMeasure) in zip(published["scores"] as? [[String: Any]] ?? [], trueScores) {
     let id = measure["measure"] as? String ?? ""
-    for (entry, true_) in zip(
+    for (entry, actual) in zip(
       measure["cohorts"] as? [[String: Any]] ?? [],
       trueMeasure["cohorts"] as? [[String: Any]] ?? []
     ) {
       let cohort = entry["cohort"] as? String ?? ""
       let key = "s|\(id)|\(cohort)|"
-      attack.record(key + "n", published: entry["n"] as? Int, truth: true_["n"] as? Int, atLeast: 0)
+      attack.record(
+        key + "n",
+        published: entry["n"] as? Int,
+        truth: actual["n"] as? Int,
+        atLeast: 0
+      )
       attack.record(
         key + "missing|absent",
         published: entry["absent"] as? Int,
-        truth: true_["absent"] as? Int,
+        truth: actual["absent"] as? Int,
         atLeast: entry["n"] as? Int == nil ? 0 : 1
       )
       attack.add(
@@ -333,13 +342,18 @@ private func changeAttack(
   let paired = (published["pairing"] as? [String: Any])?["paired"] as? Int
   attack.record("paired", published: paired, truth: paired, atLeast: 0)
   func count(_ cell: Any?) -> Int? { (cell as? [String: Any])?["count"] as? Int }
-  func missing(_ key: String, _ measure: [String: Any], _ true_: [String: Any], hidden: Bool)
+  func missing(
+    _ key: String,
+    _ measure: [String: Any],
+    _ actual: [String: Any],
+    hidden: Bool
+  )
     -> [String]
   {
     var keys: [String] = []
     for (entry, trueEntry) in zip(
       measure["missing"] as? [[String: Any]] ?? [],
-      true_["missing"] as? [[String: Any]] ?? []
+      actual["missing"] as? [[String: Any]] ?? []
     ) {
       let name = key + "missing|" + (entry["reason"] as? String ?? "")
       attack.record(

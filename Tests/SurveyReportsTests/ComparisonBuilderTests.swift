@@ -179,7 +179,8 @@ struct ComparisonFixture {
   {
     // Two indicators of one answer: "often" (code 1) and "often or sometimes" (codes 1 and 2).
     // In cohort A, 3 answered "sometimes": shown side by side, the two counts would give it.
-    let codes = [1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3] + [Int](repeating: 1, count: 12)
+    let codes =
+      [1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3] + [Int](repeating: 1, count: 12)
       + [Int](repeating: 2, count: 10) + [Int](repeating: 3, count: 10)
     let cohorts = [String](repeating: "A", count: 17) + [String](repeating: "B", count: 32)
     var builder = try ComparisonBuilder(

@@ -144,8 +144,7 @@ struct ChangeDocument: DocumentBuilding {
   private var about: Document.Section {
     var about = instrumentLines(metadata.instruments)
     about.append(
-      "Disclosure control: \(metadata.suppression.tableByTableDescription) Tests that would reveal a hidden "
-        + "count are hidden too."
+      "Disclosure control: \(metadata.suppression.changeDescription)"
     )
     about.append(
       "Change is follow-up minus baseline, among respondents with the measure at both waves. "

@@ -1,12 +1,13 @@
 import SurveyDisclosure
 
-/// Protects a survey report as one publication: after each table's own suppression, plays the
-/// attacker against every count the report publishes, together, and hides further counts until
-/// no hidden count can be worked out exactly.
+/// Protects a survey report, a comparison or a change report as one publication: after each
+/// table's own suppression, plays the attacker against every count it publishes, together, and
+/// hides further counts until no hidden count can be worked out exactly.
 ///
 /// The attacker knows every published count (or, under a rounding policy, the range its rounded
 /// value allows), that hidden counts are whole numbers of at least 1 (zeros are shown; in a group
-/// whose base is hidden, at least 0), and how the counts are related:
+/// whose base is hidden, at least 0), and how the counts are related. Each publication says how
+/// (``ReportPublication``, ``ComparisonPublication``, ``ChangePublication``); for a survey report:
 ///
 /// - in each group, the base is the sum of the answers, and the base plus the missing answers is
 ///   the group's size, the same for every measure;
@@ -17,8 +18,9 @@ import SurveyDisclosure
 ///   up to a multi-select question's base and, weighted, to its options' counts.
 ///
 /// With these it bounds every hidden count by exact linear programming, and in parts of the
-/// report small enough by integer programming too (`SurveyDisclosure`). A hidden count with one possible value is exposed; the smallest count
-/// published beside it in one of its relations is hidden in turn, and the report is checked again.
+/// report small enough by integer programming too (`SurveyDisclosure`). A hidden count with one
+/// possible value is exposed; the smallest count published beside it in one of its relations is
+/// hidden in turn, and the report is checked again.
 ///
 /// One exception is kept and documented: when a group's answers to a question have only one kind
 /// of missing answer, its count is the group's size less its base, and is treated as known rather
