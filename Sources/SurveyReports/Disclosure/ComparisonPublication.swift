@@ -270,6 +270,14 @@ struct ComparisonPublication: AuditedPublication {
         measure.comparisons[d].adjustedPValue = nil
         measure.comparisons[d].notes = [note]
       }
+      if Self.dropHolm(
+        hasHidden: measure.comparisons.contains(where: \.isSuppressed),
+        count: measure.comparisons.count,
+        isAdjusted: &measure.isAdjusted,
+        notes: &measure.notes
+      ) {
+        for d in measure.comparisons.indices { measure.comparisons[d].adjustedPValue = nil }
+      }
       report.indicators[m] = measure
     }
     for m in report.scores.indices {
@@ -288,7 +296,40 @@ struct ComparisonPublication: AuditedPublication {
         measure.comparisons[d].hedgesG = nil
         measure.comparisons[d].notes = [note]
       }
+      if Self.dropHolm(
+        hasHidden: measure.comparisons.contains(where: \.isSuppressed),
+        count: measure.comparisons.count,
+        isAdjusted: &measure.isAdjusted,
+        notes: &measure.notes
+      ) {
+        for d in measure.comparisons.indices { measure.comparisons[d].adjustedPValue = nil }
+      }
       report.scores[m] = measure
     }
+  }
+
+  /// Drops Holm's adjustment from a measure one of whose comparisons is hidden.
+  ///
+  /// Holm's adjusted p-values depend on the order of every p-value of the family, the hidden
+  /// one's too, and one of them can equal a multiple of it: from that p-value and the base shown,
+  /// a reader could work out the hidden count. The raw p-values stay, with Bonferroni's threshold
+  /// in words, which depends only on how many comparisons there are.
+  ///
+  /// - Returns: Whether the adjusted p-values are to be dropped.
+  private static func dropHolm(
+    hasHidden: Bool,
+    count: Int,
+    isAdjusted: inout Bool,
+    notes: inout [String]
+  ) -> Bool {
+    guard isAdjusted, hasHidden else { return false }
+    isAdjusted = false
+    notes.removeAll { $0.hasPrefix("p-values are Holm-adjusted") }
+    notes.append(
+      "p-values are not adjusted for the \(count) comparisons with the reference: Holm's "
+        + "adjustment would reveal something of a comparison hidden to protect small numbers. To "
+        + "allow for them, compare each p-value with 0.05 divided by \(count) (Bonferroni)."
+    )
+    return true
   }
 }
