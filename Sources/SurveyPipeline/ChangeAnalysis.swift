@@ -146,6 +146,7 @@ extension SurveyAnalysis {
         id: indicator.name,
         title: indicator.indicator.title,
         values: columns.flatMap(\.values),
+        source: indicator.sourceName,
         reason: { row in
           let (survey, local) = locate(row)
           return columns[survey].reason(at: local) ?? "no value"

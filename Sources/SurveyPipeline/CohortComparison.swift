@@ -83,7 +83,8 @@ extension SurveyAnalysis {
       builder.addIndicator(
         id: indicator.name,
         title: indicator.indicator.title,
-        values: surveys.flatMap { $0.scores.indicators[index].values }
+        values: surveys.flatMap { $0.scores.indicators[index].values },
+        source: indicator.sourceName
       )
     }
     for (index, score) in first.scores.scores.enumerated() {
@@ -111,6 +112,18 @@ extension SurveyAnalysis {
           + "but \(first.name) with \(ids.map(\.rawValue).joined(separator: ", "))",
         hint: "read every file with the same instruments"
       )
+    }
+  }
+}
+
+extension IndicatorColumn {
+  /// The item or score the indicator is worked out from, `INSTRUMENT.ITEM` or
+  /// `INSTRUMENT.SCORE` (the score's column name), for disclosure control.
+  var sourceName: String {
+    switch indicator.condition {
+    case .itemCodes(let item, _): "\(instrument).\(item)"
+    case .scoreBands(let score, _):
+      ScoredTable.valueColumnName(instrument: instrument, score: score)
     }
   }
 }

@@ -90,6 +90,7 @@ public struct ChangeBuilder: Sendable {
     var values: [Int8]
     var notes: [String]
     var reasons: [Int: String]
+    var source: String?
   }
 
   /// Works out which wave is the baseline when the data have exactly two waves and one of them is
@@ -314,6 +315,9 @@ public struct ChangeBuilder: Sendable {
   ///   - title: Its title.
   ///   - values: 1, 0, or -1 (absent) per row.
   ///   - notes: Notes to show with it.
+  ///   - source: The item or score it is worked out from (`INSTRUMENT.ITEM` or
+  ///     `INSTRUMENT.SCORE`), when known: indicators of one source, and the score of that name,
+  ///     are protected together, as a reader can set their tables against each other.
   ///   - reason: Why an absent value is absent, in words, for a row.
   /// - Complexity: O(*n*) for *n* rows.
   public mutating func addIndicator(
@@ -321,6 +325,7 @@ public struct ChangeBuilder: Sendable {
     title: String,
     values: [Int8],
     notes: [String] = [],
+    source: String? = nil,
     reason: (Int) -> String = { _ in "no value" }
   ) {
     var reasons: [Int: String] = [:]
@@ -329,15 +334,26 @@ public struct ChangeBuilder: Sendable {
     }
     measures.append(
       .indicator(
-        PendingIndicator(id: id, title: title, values: values, notes: notes, reasons: reasons)
+        PendingIndicator(
+          id: id,
+          title: title,
+          values: values,
+          notes: notes,
+          reasons: reasons,
+          source: source
+        )
       )
     )
   }
 
-  /// Pairs the rows and computes every measure.
+  /// Pairs the rows, computes every measure, and protects the report as one publication.
+  ///
+  /// Each table is protected on its own as it is computed; the publication audit then plays the
+  /// attacker on every count the report publishes together (see ``PublicationAudit``) and hides
+  /// further counts, with the percentages and tests computed from them.
   ///
   /// - Complexity: O(*n* log *n*) for *n* rows, plus the Wilcoxon test's exact distribution for
-  ///   small samples.
+  ///   small samples and the audit's linear programs.
   public func build() -> ChangeReport {
     let (pairing, pairs) = pair()
     var scores: [ScoreChange] = []
@@ -348,12 +364,90 @@ public struct ChangeBuilder: Sendable {
       case .indicator(let indicator): indicators.append(change(in: indicator, pairs: pairs))
       }
     }
-    return ChangeReport(
-      metadata: metadata,
-      pairing: pairing,
-      scores: scores,
-      indicators: indicators
+    var publication = ChangePublication(
+      report: ChangeReport(
+        metadata: metadata,
+        pairing: pairing,
+        scores: scores,
+        indicators: indicators
+      ),
+      combinations: combinations(of: pairs)
     )
+    let notes = PublicationAudit.protect(&publication)
+    publication.hideDerivedFigures()
+    var report = publication.report
+    report.metadata.notes += notes
+    return report
+  }
+
+  /// The combinations of answers behind the tables of the measures that share an item or a
+  /// score: each pair adds to its cell of every indicator's table and of the score's
+  /// transitions, and to each of their pairs used.
+  ///
+  /// Measures are numbered as ``ChangePublication`` numbers them: scores, then indicators.
+  ///
+  /// - Complexity: O(*p* × *m*) for *p* pairs and *m* measures.
+  private func combinations(of pairs: [(baseline: Int, followUp: Int)]) -> Ledger.Combinations {
+    var scoreIndex: [String] = []
+    var indicatorIndex: [(PendingIndicator, Int)] = []
+    var scoreData: [(PendingScore, Int)] = []
+    for measure in measures {
+      switch measure {
+      case .score(let score):
+        scoreData.append((score, scoreIndex.count))
+        scoreIndex.append(score.id)
+      case .indicator(let indicator): indicatorIndex.append((indicator, indicatorIndex.count))
+      }
+    }
+    let measureCount = scoreIndex.count + indicatorIndex.count
+    var combinations = Ledger.Combinations(measure: measureCount)
+    // One part per score (with the indicators from its bands) and per other source.
+    var parts: [String] = scoreIndex
+    for (indicator, i) in indicatorIndex where !parts.contains(indicator.source ?? "#\(i)") {
+      parts.append(indicator.source ?? "#\(i)")
+    }
+    for (part, name) in parts.enumerated() {
+      let score = scoreData.first { $0.0.id == name }
+      let indicators = indicatorIndex.filter { ($0.0.source ?? "#\($0.1)") == name }
+      guard score?.0.bands != nil || !indicators.isEmpty else { continue }
+      for (b, f) in pairs {
+        var signature: [Ledger.Figure] = []
+        if let (score, s) = score, let bands = score.bands, !bands.bands.isEmpty {
+          let x = b < score.values.count ? score.values[b] : .nan
+          let y = f < score.values.count ? score.values[f] : .nan
+          if x.isFinite && y.isFinite {
+            let count = bands.bands.count
+            var cell = count * count
+            if let i = bands.bands.firstIndex(where: { $0.contains(x) }),
+              let j = bands.bands.firstIndex(where: { $0.contains(y) })
+            {
+              cell = i * count + j
+            }
+            signature.append(Ledger.Figure(measure: s, breakdown: 0, group: 0, slot: .base))
+            signature.append(
+              Ledger.Figure(measure: s, breakdown: 0, group: 0, slot: .histogram(cell))
+            )
+          }
+        }
+        for (indicator, i) in indicators {
+          let x = b < indicator.values.count ? indicator.values[b] : -1
+          let y = f < indicator.values.count ? indicator.values[f] : -1
+          guard (x == 0 || x == 1) && (y == 0 || y == 1) else { continue }
+          let measure = scoreIndex.count + i
+          signature.append(Ledger.Figure(measure: measure, breakdown: 0, group: 0, slot: .base))
+          signature.append(
+            Ledger.Figure(
+              measure: measure,
+              breakdown: 0,
+              group: 0,
+              slot: .category((x == 1 ? 0 : 2) + (y == 1 ? 0 : 1))
+            )
+          )
+        }
+        combinations.add(signature, part: part)
+      }
+    }
+    return combinations
   }
 
   // MARK: - Pairing
@@ -480,6 +574,12 @@ public struct ChangeBuilder: Sendable {
     result.range = score.range
     result.missing = ReasonCount.tally(missing, protection: protection)
     result.threshold = score.threshold
+    result.pairs = ProtectedCount(
+      count: n,
+      shownCount: protection.shown(n),
+      percent: nil,
+      suppression: protection.isSmall(n) ? .hidden : nil
+    )
     if protection.isSmall(n) {
       result.isSuppressed = true
       result.notes.append("hidden: fewer pairs have this score than the disclosure threshold")
@@ -649,7 +749,13 @@ public struct ChangeBuilder: Sendable {
       }
     }
     let n = table.reduce(0, +)
-    let cells = ProtectedCount.table(table, base: n, protection: protection)
+    var cells = ProtectedCount.table(table, base: n, protection: protection)
+    if protection.isSmall(n) {
+      // Too few pairs: the table is hidden whole, as a group is whose base is small.
+      cells = table.map {
+        ProtectedCount(count: $0, shownCount: nil, percent: nil, suppression: .hidden)
+      }
+    }
     var notes = indicator.notes
     let baselineHidden = cells[0].shownCount == nil || cells[1].shownCount == nil
     let followUpHidden = cells[0].shownCount == nil || cells[2].shownCount == nil
@@ -672,7 +778,7 @@ public struct ChangeBuilder: Sendable {
     if n > 0 && n < 30 {
       notes.append("fewer than 30 pairs: the test is unreliable")
     }
-    return IndicatorChange(
+    var result = IndicatorChange(
       id: indicator.id,
       title: indicator.title,
       pairsUsed: n,
@@ -691,5 +797,12 @@ public struct ChangeBuilder: Sendable {
       methodNote: methodNote,
       notes: notes
     )
+    result.pairs = ProtectedCount(
+      count: n,
+      shownCount: protection.shown(n),
+      percent: nil,
+      suppression: protection.isSmall(n) ? .hidden : nil
+    )
+    return result
   }
 }

@@ -236,6 +236,9 @@ public struct ScoreChange: Sendable {
   public var range: ClosedRange<Double>?
   /// Pairs with the score at both waves.
   public var pairsUsed: Int
+  /// Pairs with the score at both waves, as shown: hidden when small, rounded under a rounding
+  /// policy.
+  public var pairs: ProtectedCount
   /// Pairs left out because the score is missing at one wave or both, by reason.
   public var missing: [ReasonCount]
   /// The baseline mean among the pairs used.
@@ -283,6 +286,7 @@ public struct ScoreChange: Sendable {
     self.decimals = decimals
     self.better = better
     self.pairsUsed = pairsUsed
+    pairs = ProtectedCount(count: pairsUsed, shownCount: pairsUsed, percent: nil, suppression: nil)
     missing = []
     shares = []
     isSuppressed = false
@@ -329,6 +333,9 @@ public struct IndicatorChange: Sendable {
   public var title: String
   /// Pairs with a value at both waves.
   public var pairsUsed: Int
+  /// Pairs with a value at both waves, as shown: hidden when small, rounded under a rounding
+  /// policy.
+  public var pairs: ProtectedCount
   /// Pairs left out because the value is missing at one wave or both, by reason.
   public var missing: [ReasonCount]
   /// Yes at both waves.
@@ -375,6 +382,7 @@ public struct IndicatorChange: Sendable {
     self.id = id
     self.title = title
     self.pairsUsed = pairsUsed
+    pairs = ProtectedCount(count: pairsUsed, shownCount: pairsUsed, percent: nil, suppression: nil)
     self.missing = missing
     self.yesYes = yesYes
     self.yesNo = yesNo

@@ -69,6 +69,11 @@ public struct ComparisonBuilder: Sendable {
   private let protection: CountProtection
   private var indicators: [IndicatorComparison] = []
   private var scores: [ScoreComparison] = []
+  /// Each indicator's values and the item or score it is worked out from, for the audit.
+  private var indicatorValues: [[Int8]] = []
+  private var indicatorSources: [String?] = []
+  /// Whether each score has a value, per row, for the audit.
+  private var scoreHasValue: [[Bool]] = []
 
   /// Prepares a comparison of the cohorts named in `cohorts`.
   ///
@@ -224,9 +229,19 @@ public struct ComparisonBuilder: Sendable {
   ///   - title: Its title.
   ///   - values: 1, 0, or -1 (absent) per row.
   ///   - notes: Notes to show with it.
+  ///   - source: The item or score it is worked out from (`INSTRUMENT.ITEM` or
+  ///     `INSTRUMENT.SCORE`), when known: indicators of one source, and the score of that name,
+  ///     are protected together, as a reader can set them against each other.
   /// - Complexity: O(*n* + *c*) for *n* rows and *c* cohorts.
-  public mutating func addIndicator(id: String, title: String, values: [Int8], notes: [String] = [])
-  {
+  public mutating func addIndicator(
+    id: String,
+    title: String,
+    values: [Int8],
+    notes: [String] = [],
+    source: String? = nil
+  ) {
+    indicatorValues.append(values)
+    indicatorSources.append(source)
     let level = options.confidenceLevel
     var successes = [Int](repeating: 0, count: labels.count)
     var bases = [Int](repeating: 0, count: labels.count)
@@ -373,6 +388,7 @@ public struct ComparisonBuilder: Sendable {
     range: ClosedRange<Double>? = nil,
     notes: [String] = []
   ) {
+    scoreHasValue.append(values.map(\.isFinite))
     let level = options.confidenceLevel
     var samples = [[Double]](repeating: [], count: labels.count)
     for (row, cohort) in cohortOfRow.enumerated()
@@ -499,9 +515,13 @@ public struct ComparisonBuilder: Sendable {
     )
   }
 
-  /// The comparison.
+  /// The comparison, protected as one publication.
   ///
-  /// - Complexity: O(*c*) for *c* cohorts.
+  /// Each table was protected on its own as it was added; the publication audit then plays the
+  /// attacker on every count the comparison publishes together (see ``PublicationAudit``) and
+  /// hides further counts, with every percentage, interval and difference computed from them.
+  ///
+  /// - Complexity: O(*n* × *m*) for *n* rows and *m* measures, plus the audit's linear programs.
   public func build() -> ComparisonReport {
     let sizes = labels.indices.map { c in
       CohortSize(
@@ -514,13 +534,25 @@ public struct ComparisonBuilder: Sendable {
         )
       )
     }
-    return ComparisonReport(
-      metadata: metadata,
-      cohorts: sizes,
-      reference: labels[referenceIndex],
-      indicators: indicators,
-      scores: scores
+    var publication = ComparisonPublication(
+      report: ComparisonReport(
+        metadata: metadata,
+        cohorts: sizes,
+        reference: labels[referenceIndex],
+        indicators: indicators,
+        scores: scores
+      ),
+      cohortOfRow: cohortOfRow,
+      indicatorValues: indicatorValues,
+      indicatorSources: indicatorSources,
+      scoreHasValue: scoreHasValue
     )
+    publication.protectCohortRows()
+    let notes = PublicationAudit.protect(&publication)
+    publication.hideDerivedFigures()
+    var report = publication.report
+    report.metadata.notes += notes
+    return report
   }
 
   /// Holm-adjusts `pValues` (comparison index, p) into the records when there are two or more.

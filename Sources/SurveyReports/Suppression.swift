@@ -21,13 +21,25 @@ public enum SuppressionPolicy: Sendable, Hashable {
     }
   }
 
-  /// The policy in words for `compare` and `change`, whose tables are protected one by one.
-  var tableByTableDescription: String {
+  /// The policy in words for `compare`: what it hides, and what a reader may set side by side.
+  var comparisonDescription: String {
     switch self {
     case .threshold(let threshold):
-      "Counts from 1 to \(threshold - 1) are hidden with their percentages, and so are further counts that would reveal a hidden one from a total of the same table; every hidden count has the same mark. Zeros are shown."
+      "Counts from 1 to \(threshold - 1) are hidden, and so are further counts, chosen so that no hidden small count can be worked out from all of the comparison's figures together (each cohort's rows with the rows read, every measure's base and number with no value, the indicators of one question set against each other, an indicator of a score's bands against the score's n); a cohort whose rows are hidden is hidden whole, and so is a second cohort when it is the only one. Every hidden count has the same mark. Zeros are shown. Counts of missing values are not protected: where there is only one kind, it is the cohort's rows less the base. Percentages, intervals and differences that involve a hidden count are hidden too, and where one comparison of a measure is hidden, its other p-values are not Holm-adjusted (the adjustment would reveal something of the hidden one)."
     case .nhsDigital:
-      "NHS Digital style: counts from 1 to 7 are hidden, other counts and bases are rounded to the nearest 5, and percentages are worked out from the rounded counts."
+      "NHS Digital style: counts from 1 to 7 are hidden, other counts are rounded to the nearest 5, and further counts are hidden so that no hidden count can be worked out from all of the comparison's figures together; percentages, intervals and tests are worked out from the exact counts."
+    case .none:
+      description
+    }
+  }
+
+  /// The policy in words for `change`: what it hides, and what a reader may set side by side.
+  var changeDescription: String {
+    switch self {
+    case .threshold(let threshold):
+      "Counts from 1 to \(threshold - 1) are hidden, and so are further counts, chosen so that no hidden small count can be worked out from all of the report's figures together (the pairs, every measure's pairs used and pairs left out by reason, a score's shares and its band transitions, the paired tables of the indicators of one question set against each other, an indicator of a score's bands against the score's transitions); a measure with too few pairs is hidden whole. Every hidden count has the same mark. Zeros are shown. Counts of pairs left out are not protected: where there is only one reason, it is the pairs less the pairs used. Percentages and tests that involve a hidden count are hidden too."
+    case .nhsDigital:
+      "NHS Digital style: counts from 1 to 7 are hidden, other counts are rounded to the nearest 5, and further counts are hidden so that no hidden count can be worked out from all of the report's figures together; percentages and tests are worked out from the exact counts."
     case .none:
       description
     }

@@ -420,7 +420,7 @@ private struct Attack {
 }
 
 /// A survey of `rows` people in areas of very unequal sizes, with blanks and refusals.
-private func generatedSurvey(seed: UInt64, rows: Int) -> String {
+func generatedSurvey(seed: UInt64, rows: Int) -> String {
   var generator = SeededGenerator(seed: seed)
   let items = [
     "How often do you feel that you lack companionship?", "How often do you feel left out?",

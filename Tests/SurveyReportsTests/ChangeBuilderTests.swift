@@ -246,6 +246,64 @@ struct ChangeFixture {
     #expect(indicator.notes.contains { $0.hasPrefix("McNemar's test hidden") })
   }
 
+  @Test func `a score's transitions and the indicator of its bands are protected together`()
+    throws
+  {
+    // 20 pairs by band: low to low 6, low to high 6, high to low 2, high to high 6. Each table
+    // alone hides the 2 and one more cell; set side by side, the two tables must not give it.
+    var builder = try ChangeBuilder(
+      ids: (0..<40).map { "R\($0 / 2)" },
+      waves: (0..<40).map { $0 % 2 == 0 ? "pre" : "post" },
+      baseline: "pre",
+      followUp: "post",
+      options: ChangeOptions(),
+      sourceFiles: [],
+      idColumn: "id",
+      waveColumn: "wave"
+    )
+    let moves: [(Double, Double)] =
+      Array(repeating: (3, 3), count: 6) + Array(repeating: (3, 8), count: 6)
+      + Array(repeating: (8, 3), count: 2) + Array(repeating: (8, 8), count: 6)
+    builder.addScore(
+      id: "s",
+      title: "S",
+      values: moves.flatMap { [$0.0, $0.1] },
+      decimals: 0,
+      bands: BandSet(bands: [
+        Band(id: "low", label: "Low", minimum: 3, maximum: 4),
+        Band(id: "high", label: "High", minimum: 7, maximum: 9),
+      ])
+    )
+    builder.addIndicator(
+      id: "high",
+      title: "High",
+      values: moves.flatMap { [$0.0 > 5 ? 1 : 0, $0.1 > 5 ? 1 : 0] },
+      source: "s"
+    )
+    let report = builder.build()
+    let table = try #require(report.scores.first?.transitions)
+    let indicator = try #require(report.indicators.first)
+    // Every table of true counts (low-low, low-high, high-low, high-high) a reader cannot rule
+    // out: the cells shown, hidden ones at least 1.
+    func allows(_ shown: Int?, _ value: Int) -> Bool { shown.map { $0 == value } ?? (value >= 1) }
+    var highToLow = Set<Int>()
+    for ll in 0...20 {
+      for lh in 0...(20 - ll) {
+        for hl in 0...(20 - ll - lh) {
+          let hh = 20 - ll - lh - hl
+          let transitions = [ll, lh, hl, hh]
+          let cells = table.cells.flatMap { $0 }
+          guard zip(cells, transitions).allSatisfy({ allows($0.shownCount, $1) }),
+            allows(indicator.yesYes.shownCount, hh), allows(indicator.yesNo.shownCount, hl),
+            allows(indicator.noYes.shownCount, lh), allows(indicator.noNo.shownCount, ll)
+          else { continue }
+          highToLow.insert(hl)
+        }
+      }
+    }
+    #expect(highToLow.contains(2) && highToLow.count > 1, "high to low can be: \(highToLow)")
+  }
+
   @Test
   func
     `waves are inferred when one is called baseline, and an error says how to name them otherwise`()

@@ -152,9 +152,11 @@ struct ComparisonFixture {
     #expect(difference.difference == nil && difference.interval == nil && difference.pValue == nil)
     #expect(difference.adjustedPValue == nil)
     let riverside = try #require(lonely.comparisons.first { $0.cohort == "Riverside" })
-    #expect(
-      !riverside.isSuppressed && riverside.difference != nil && riverside.adjustedPValue != nil
-    )
+    #expect(!riverside.isSuppressed && riverside.difference != nil && riverside.pValue != nil)
+    // Holm's adjustment would depend on Hillcrest's hidden p-value: it is dropped, with
+    // Bonferroni's threshold in words.
+    #expect(riverside.adjustedPValue == nil && !lonely.isAdjusted)
+    #expect(lonely.notes.contains { $0.contains("0.05 divided by 2 (Bonferroni)") })
   }
 
   @Test func `a raised threshold hides a small cohort's mean and its comparison`() throws {
@@ -165,7 +167,59 @@ struct ComparisonFixture {
     let hillcrest = try #require(ucla.cohorts.first { $0.cohort == "Hillcrest" })
     #expect(hillcrest.isSuppressed && hillcrest.mean == nil && hillcrest.count.shownCount == nil)
     #expect(ucla.comparisons.first { $0.cohort == "Hillcrest" }?.hedgesG == nil)
-    #expect(ucla.comparisons.first { $0.cohort == "Riverside" }?.hedgesG != nil)
+    // The cohorts' rows add up to the rows read, so hiding Hillcrest's 23 alone would not
+    // hide them: the smallest other cohort is hidden whole too, and the reference stays.
+    let hidden = suppressed.cohorts.filter { $0.rows.shownCount == nil }.map(\.cohort)
+    #expect(hidden.count == 2 && hidden.contains("Hillcrest") && !hidden.contains("Northgate"))
+    let other = try #require(hidden.first { $0 != "Hillcrest" })
+    #expect(ucla.cohorts.first { $0.cohort == other }?.isSuppressed == true)
+    #expect(ucla.comparisons.first { $0.cohort == other }?.hedgesG == nil)
+  }
+
+  @Test func `indicators of one item cannot be set against each other to reveal a small count`()
+    throws
+  {
+    // Two indicators of one answer: "often" (code 1) and "often or sometimes" (codes 1 and 2).
+    // In cohort A, 3 answered "sometimes": shown side by side, the two counts would give it.
+    let codes =
+      [1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3] + [Int](repeating: 1, count: 12)
+      + [Int](repeating: 2, count: 10) + [Int](repeating: 3, count: 10)
+    let cohorts = [String](repeating: "A", count: 17) + [String](repeating: "B", count: 32)
+    var builder = try ComparisonBuilder(
+      cohorts: cohorts,
+      options: ComparisonOptions(),
+      sourceFiles: [],
+      cohortColumn: "cohort"
+    )
+    builder.addIndicator(
+      id: "often",
+      title: "Often",
+      values: codes.map { $0 == 1 ? 1 : 0 },
+      source: "item"
+    )
+    builder.addIndicator(
+      id: "often-or-sometimes",
+      title: "Often or sometimes",
+      values: codes.map { $0 <= 2 ? 1 : 0 },
+      source: "item"
+    )
+    let report = builder.build()
+    let a = report.indicators.map { $0.cohorts[0].successes.shownCount }
+    #expect(a[0] == nil || a[1] == nil, "both counts of cohort A are shown: \(a)")
+    // Without the source, each indicator is protected on its own and both are shown.
+    var separate = try ComparisonBuilder(
+      cohorts: cohorts,
+      options: ComparisonOptions(),
+      sourceFiles: [],
+      cohortColumn: "cohort"
+    )
+    separate.addIndicator(id: "often", title: "Often", values: codes.map { $0 == 1 ? 1 : 0 })
+    separate.addIndicator(
+      id: "often-or-sometimes",
+      title: "Often or sometimes",
+      values: codes.map { $0 <= 2 ? 1 : 0 }
+    )
+    #expect(separate.build().indicators.allSatisfy { $0.cohorts[0].successes.shownCount != nil })
   }
 
   @Test func `a cohort with one value gives no difference in means and says why`() throws {

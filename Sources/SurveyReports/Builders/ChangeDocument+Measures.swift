@@ -13,7 +13,7 @@ extension ChangeDocument {
       scoreIdentifier(
         score.id,
         better: score.better,
-        more: " Pairs with the score at both waves: \(score.pairsUsed)."
+        more: " Pairs with the score at both waves: \(format.count(score.pairs.shownCount))."
       )
     ]
     let missingLines = leftOut(score.missing)
@@ -28,7 +28,7 @@ extension ChangeDocument {
     let followUpName =
       metadata.followUp.lowercased().replacingHyphens == "follow up"
       ? "Follow-up" : "Follow-up (\(metadata.followUp))"
-    let pairs = Cell.count(score.pairsUsed)
+    let pairs = Cell.count(score.pairs.shownCount, hidden: score.pairs.suppression)
     let changeBounds = ConfidenceBounds(score.interval)
     let changePlaces =
       changeBounds.map { ReportFormatting.decimals(showing: $0, atLeast: places) } ?? places
@@ -217,7 +217,7 @@ extension ChangeDocument {
     var blocks = [
       identifier(
         "Measure \(indicator.id) (indicator). Pairs with a value at both waves: "
-          + "\(indicator.pairsUsed)."
+          + "\(format.count(indicator.pairs.shownCount))."
       )
     ]
     var footer: [String] = []

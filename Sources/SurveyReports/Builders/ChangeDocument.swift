@@ -78,7 +78,7 @@ struct ChangeDocument: DocumentBuilding {
       var line =
         ": mean change \(signed(change, places: places)) (\(level) CI "
         + "\(signed(interval.lower, places: places)) to \(signed(interval.upper, places: places)); "
-        + "\(ReportFormatting.pValue(p)); \(counted(score.pairsUsed, "pair")))"
+        + "\(ReportFormatting.pValue(p)); \(counted(score.pairs.shownCount ?? score.pairsUsed, "pair")))"
       if let improved = score.shares.first(where: { $0.movement == .improved }),
         let percent = improved.count.percent
       {
@@ -93,7 +93,7 @@ struct ChangeDocument: DocumentBuilding {
       var line =
         ": \(fixed(before, decimals: decimals))% at baseline, "
         + "\(fixed(after, decimals: decimals))% at follow-up "
-        + "(\(counted(indicator.pairsUsed, "pair"))"
+        + "(\(counted(indicator.pairs.shownCount ?? indicator.pairsUsed, "pair"))"
       if let p = indicator.pValue { line += "; McNemar \(ReportFormatting.pValue(p))" }
       items.append(Document.RichText([.strong(indicator.title), .plain(line + ")")]))
     }
@@ -144,8 +144,7 @@ struct ChangeDocument: DocumentBuilding {
   private var about: Document.Section {
     var about = instrumentLines(metadata.instruments)
     about.append(
-      "Disclosure control: \(metadata.suppression.tableByTableDescription) Tests that would reveal a hidden "
-        + "count are hidden too."
+      "Disclosure control: \(metadata.suppression.changeDescription)"
     )
     about.append(
       "Change is follow-up minus baseline, among respondents with the measure at both waves. "

@@ -278,8 +278,7 @@ struct ComparisonDocument: DocumentBuilding {
     }
     about += instrumentLines(metadata.instruments)
     about.append(
-      "Disclosure control: \(metadata.suppression.tableByTableDescription) Differences involving a hidden "
-        + "count are hidden too."
+      "Disclosure control: \(metadata.suppression.comparisonDescription)"
     )
     about.append(
       "Cohorts with fewer than \(metadata.lowBaseThreshold) answers are marked [low base]: their "

@@ -1,12 +1,13 @@
 import SurveyDisclosure
 
-/// Protects a survey report as one publication: after each table's own suppression, plays the
-/// attacker against every count the report publishes, together, and hides further counts until
-/// no hidden count can be worked out exactly.
+/// Protects a survey report, a comparison or a change report as one publication: after each
+/// table's own suppression, plays the attacker against every count it publishes, together, and
+/// hides further counts until no hidden count can be worked out exactly.
 ///
 /// The attacker knows every published count (or, under a rounding policy, the range its rounded
 /// value allows), that hidden counts are whole numbers of at least 1 (zeros are shown; in a group
-/// whose base is hidden, at least 0), and how the counts are related:
+/// whose base is hidden, at least 0), and how the counts are related. Each publication says how
+/// (``ReportPublication``, ``ComparisonPublication``, ``ChangePublication``); for a survey report:
 ///
 /// - in each group, the base is the sum of the answers, and the base plus the missing answers is
 ///   the group's size, the same for every measure;
@@ -17,8 +18,9 @@ import SurveyDisclosure
 ///   up to a multi-select question's base and, weighted, to its options' counts.
 ///
 /// With these it bounds every hidden count by exact linear programming, and in parts of the
-/// report small enough by integer programming too (`SurveyDisclosure`). A hidden count with one possible value is exposed; the smallest count
-/// published beside it in one of its relations is hidden in turn, and the report is checked again.
+/// report small enough by integer programming too (`SurveyDisclosure`). A hidden count with one
+/// possible value is exposed; the smallest count published beside it in one of its relations is
+/// hidden in turn, and the report is checked again.
 ///
 /// One exception is kept and documented: when a group's answers to a question have only one kind
 /// of missing answer, its count is the group's size less its base, and is treated as known rather
@@ -66,19 +68,37 @@ enum PublicationAudit {
         "Disclosure control: this report publishes \(counts) counts, too many to check together; each table was protected on its own, but a reader combining tables (an indicator with its question, a total with its groups) may be able to work out a hidden count. Break down by fewer groups before publishing it."
       ]
     }
+    var publication = ReportPublication(
+      measures: measures,
+      policy: policy,
+      includedRows: includedRows
+    )
+    let notes = protect(&publication)
+    measures = publication.measures
+    return notes
+  }
+
+  /// Hides further counts of `publication` until the audit finds no exposed count.
+  ///
+  /// Each round builds the ledger, finds the hidden small counts a reader can work out, and
+  /// hides one more published count beside each (or its whole group when nothing beside it can
+  /// be hidden).
+  ///
+  /// - Returns: Notes for the publication, naming what could not be audited or protected.
+  /// - Complexity: Each round solves the linear programs of ``PublicationLedger/findExposedCounts()``;
+  ///   each round hides at least one more count.
+  static func protect<Publication: AuditedPublication>(_ publication: inout Publication) -> [String]
+  {
+    guard publication.policy != .none else { return [] }
     var notes: [String] = []
     // Each round hides at least one more count, so the rounds end.
     for _ in 0..<10_000 {
-      let ledger = PublicationLedger(measures: measures, includedRows: includedRows, policy: policy)
+      let ledger = PublicationLedger(publication)
       let outcome = ledger.findExposedCounts()
       if auditTrace {
         print("audit: \(ledger.relations.count) relations, exposed \(outcome.exposed.count)")
         for figure in outcome.exposed {
-          let measure = measures[figure.measure]
-          let group = measure.breakdowns[figure.breakdown].groups[figure.group]
-          print(
-            "  \(measure.id) b\(figure.breakdown) \(group.group ?? "all") \(figure.slot) = \(ledger.value(.figure(figure)))"
-          )
+          print("  \(publication.name(of: figure)) = \(ledger.value(.figure(figure)))")
         }
       }
       notes = outcome.skipped.map { description in
@@ -93,11 +113,11 @@ enum PublicationAudit {
         guard touched.isDisjoint(with: ledger.relations(of: exposed)) else { continue }
         guard let (complement, relations) = ledger.complement(for: exposed) else {
           // Nothing published beside it can be hidden: hide its group whole.
-          changed = ledger.hideGroup(of: exposed, in: &measures) || changed
+          changed = ledger.hideGroup(of: exposed, in: &publication) || changed
           touched.formUnion(ledger.relations(of: exposed))
           continue
         }
-        changed = ledger.hide(complement, in: &measures) || changed
+        changed = ledger.hide(complement, in: &publication) || changed
         touched.formUnion(relations)
       }
       if !changed {

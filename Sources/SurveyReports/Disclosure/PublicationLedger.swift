@@ -1,9 +1,11 @@
 import SurveyDisclosure
 
-/// Every count a survey report publishes, what a reader knows of each, and how they relate: the
-/// attacker's view of the report, which ``PublicationAudit`` plays.
-struct PublicationLedger {
-  /// One count of the report.
+/// The vocabulary of the publication audit: which count, what a reader knows of it, and how
+/// counts relate.
+enum Ledger {
+  /// One count of a publication: for a survey report, a measure's count in a group of a
+  /// breakdown; for a comparison, a measure's count in a cohort (breakdown 0); for a change
+  /// report, a measure's count (breakdown 0, group 0).
   struct Figure: Hashable {
     var measure: Int
     var breakdown: Int
@@ -17,10 +19,14 @@ struct PublicationLedger {
     case missing(Int)
     case base
     case histogram(Int)
+    /// A count a reader knows is there but that is never published: how many gave each
+    /// combination of answers behind several published counts (the answers of an item behind
+    /// its indicators, a pair's bands behind a score's transitions and its indicators' tables).
+    case unpublished(Int)
   }
 
-  /// A quantity in a relation: a published or hidden count, or a group's size (not published
-  /// as such, but the same for every measure).
+  /// A quantity in a relation: a published or hidden count, or a size (of a group, a cohort,
+  /// the pairs or the whole sample), which a publication may or may not print.
   enum Term: Hashable {
     case figure(Figure)
     case size(breakdown: Int, group: Int)
@@ -34,7 +40,110 @@ struct PublicationLedger {
     case range(Int, Int)
     /// Nothing but a lower bound: a hidden count (at least 1, as zeros are shown), or a size.
     case unknown(atLeast: Int)
+
+    /// What a reader knows of a count published as `shown` under `policy`.
+    static func published(_ shown: Int, policy: SuppressionPolicy) -> Knowledge {
+      guard policy == .nhsDigital else { return .exact(shown) }
+      // Rounded to the nearest 5; counts from 1 to 7 are hidden, so 0 is exact.
+      if shown == 0 { return .exact(0) }
+      return .range(max(8, shown - 2), shown + 2)
+    }
   }
+}
+
+extension Ledger {
+  /// The combinations of answers behind several published counts, and their relations.
+  ///
+  /// Each unit (a respondent, or a pair of answers) adds to a set of published counts, its
+  /// signature; the units with one signature in one part are an unpublished count, and every
+  /// published count is the sum of the combinations whose signatures hold it.
+  struct Combinations {
+    /// How many units gave each combination.
+    private(set) var counts: [Figure: Int] = [:]
+    /// The published counts of each combination, in the order first seen.
+    private(set) var members: [(combination: Figure, counts: [Figure])] = []
+    private var index: [[Figure]: Figure] = [:]
+    private let measure: Int
+
+    /// An empty set whose combinations are counts of `measure`, a measure no publication has.
+    init(measure: Int) { self.measure = measure }
+
+    /// Adds one unit of `part` with `signature` (empty signatures are left out).
+    ///
+    /// - Complexity: O(*s*) in the signature's length.
+    mutating func add(_ signature: [Figure], part: Int) {
+      guard let first = signature.first else { return }
+      let key = [Figure(measure: part, breakdown: -1, group: -1, slot: .base)] + signature
+      if let known = index[key] {
+        counts[known, default: 0] += 1
+        return
+      }
+      let combination = Figure(
+        measure: measure + part,
+        breakdown: first.breakdown,
+        group: first.group,
+        slot: .unpublished(members.count)
+      )
+      index[key] = combination
+      counts[combination] = 1
+      members.append((combination, signature))
+    }
+
+    /// Each published count is the sum of the combinations that hold it.
+    ///
+    /// - Complexity: O(*u*) in the signatures' total length.
+    func relations() -> [[(Term, Int)]] {
+      var order: [Figure] = []
+      var parts: [Figure: [Figure]] = [:]
+      for (combination, figures) in members {
+        for figure in figures {
+          if parts[figure] == nil { order.append(figure) }
+          parts[figure, default: []].append(combination)
+        }
+      }
+      return order.map { figure in
+        [(.figure(figure), -1)] + (parts[figure] ?? []).map { (.figure($0), 1) }
+      }
+    }
+  }
+}
+
+/// A publication the audit can play the attacker on: its counts, what it prints of each, how
+/// they relate, and how to hide one more.
+protocol AuditedPublication {
+  /// The policy its counts were protected under.
+  var policy: SuppressionPolicy { get }
+  /// Every relation a reader knows, as `Σ coefficient × term = 0`; relations that do not hold
+  /// for the true values are dropped by the ledger.
+  func relations() -> [[(Ledger.Term, Int)]]
+  /// The true value of a term.
+  func value(_ term: Ledger.Term) -> Int
+  /// Whether a figure is hidden (an unpublished count always is).
+  func isHidden(_ figure: Ledger.Figure) -> Bool
+  /// The count as printed, when it is shown.
+  func shownCount(_ figure: Ledger.Figure) -> Int?
+  /// The least a reader knows a hidden figure to be: 1 when zeros are shown, 0 otherwise.
+  func hiddenLowerBound(_ figure: Ledger.Figure) -> Int
+  /// What a reader knows of a size.
+  func sizeKnowledge(_ term: Ledger.Term) -> Ledger.Knowledge
+  /// Hides a figure (for a base, its whole group) and what is computed from it.
+  ///
+  /// - Returns: Whether anything was not already hidden.
+  mutating func hide(_ figure: Ledger.Figure) -> Bool
+  /// A part of the publication, in words, for a note that it was not audited.
+  func describe(_ terms: [Ledger.Term]) -> String
+  /// A figure in words, for tracing.
+  func name(of figure: Ledger.Figure) -> String
+}
+
+/// Every count a publication prints, what a reader knows of each, and how they relate: the
+/// attacker's view of a survey report, a comparison or a change report, which
+/// ``PublicationAudit`` plays.
+struct PublicationLedger<Publication: AuditedPublication> {
+  typealias Figure = Ledger.Figure
+  typealias Slot = Ledger.Slot
+  typealias Term = Ledger.Term
+  typealias Knowledge = Ledger.Knowledge
 
   /// `Σ coefficient × term = 0`.
   struct Relation {
@@ -43,38 +152,33 @@ struct PublicationLedger {
 
   /// What an audit found.
   struct Findings {
-    /// Hidden counts a reader can work out exactly, in the report's order.
+    /// Hidden counts a reader can work out exactly, in the publication's order.
     var exposed: [Figure]
-    /// Parts of the report too large to audit, in words.
+    /// Parts of the publication too large to audit, in words.
     var skipped: [String]
   }
 
-  let measures: [MeasureReport]
-  let policy: SuppressionPolicy
-  let includedRows: Int
+  let publication: Publication
+  var policy: SuppressionPolicy { publication.policy }
   private(set) var relations: [Relation] = []
   /// The relations each term appears in.
   private var relationsOf: [Term: [Int]] = [:]
-  /// Each group's size, as the estimates count it.
-  private var sizes: [Term: Int] = [:]
 
-  /// The ledger of `measures`.
+  /// The ledger of `publication`.
   ///
-  /// - Complexity: O(*f*) in the number of counts.
-  init(measures: [MeasureReport], includedRows: Int, policy: SuppressionPolicy) {
-    self.measures = measures
-    self.policy = policy
-    self.includedRows = includedRows
-    findSizes()
-    buildRelations()
+  /// - Complexity: O(*t*) in the terms of its relations.
+  init(_ publication: Publication) {
+    self.publication = publication
+    for relation in publication.relations() { relate(relation) }
   }
 
   /// Whether a hidden figure must not be determined: every count but a missing answer's.
   ///
   /// Only small hidden counts are checked (see ``SuppressionPolicy/isSmall(_:)``): the larger
   /// counts hidden beside a small one are there only to protect it. Counts of missing answers
-  /// (not answered, don't know, prefer not to say) are hidden when small, but they follow from
-  /// the group's size and base, and say nothing of how anyone answered; the report says so.
+  /// (not answered, don't know, prefer not to say, no value at a wave) are hidden when small, but
+  /// they follow from the group's size and base, and say nothing of how anyone answered; the
+  /// publication says so.
   static func isProtected(_ figure: Figure) -> Bool {
     if case .missing = figure.slot { return false }
     return true
@@ -83,193 +187,28 @@ struct PublicationLedger {
   // MARK: - Values and knowledge
 
   /// The true value of a term.
-  func value(_ term: Term) -> Int {
-    switch term {
-    case .size:
-      return sizes[term] ?? 0
-    case .figure(let figure):
-      let group = measures[figure.measure].breakdowns[figure.breakdown].groups[figure.group]
-      switch figure.slot {
-      case .category(let index): return group.categories[index].count
-      case .missing(let index): return group.missing[index].count
-      case .histogram(let index): return group.histogram[index].count
-      case .base: return group.base
-      }
-    }
-  }
+  func value(_ term: Term) -> Int { publication.value(term) }
 
   /// Whether a figure is hidden.
-  func isHidden(_ figure: Figure) -> Bool {
-    let group = measures[figure.measure].breakdowns[figure.breakdown].groups[figure.group]
-    switch figure.slot {
-    case .category(let index): return group.categories[index].suppression != nil
-    case .missing(let index): return group.missing[index].suppression != nil
-    case .histogram(let index): return group.histogram[index].suppression != nil
-    case .base: return group.shownBase == nil
-    }
-  }
+  func isHidden(_ figure: Figure) -> Bool { publication.isHidden(figure) }
 
   /// What a reader knows of a term.
   func knowledge(_ term: Term) -> Knowledge {
-    guard case .figure(let figure) = term else {
-      if case .size(0, 0) = term { return .exact(includedRows) }
-      return .unknown(atLeast: 0)
+    guard case .figure(let figure) = term else { return publication.sizeKnowledge(term) }
+    guard let shown = publication.shownCount(figure), !isHidden(figure) else {
+      return .unknown(atLeast: publication.hiddenLowerBound(figure))
     }
-    let group = measures[figure.measure].breakdowns[figure.breakdown].groups[figure.group]
-    if isHidden(figure) {
-      // Zeros are shown, except in a group hidden whole.
-      return .unknown(atLeast: group.isSuppressed || figure.slot == .base ? 0 : 1)
-    }
-    let shown: Int?
-    switch figure.slot {
-    case .category(let index): shown = group.categories[index].shownCount
-    case .missing(let index): shown = group.missing[index].shownCount
-    case .histogram(let index): shown = group.histogram[index].shownCount
-    case .base: shown = group.shownBase
-    }
-    let published = shown ?? value(term)
-    guard policy == .nhsDigital else { return .exact(published) }
-    // Rounded to the nearest 5; counts from 1 to 7 are hidden, so 0 is exact.
-    if published == 0 { return .exact(0) }
-    return .range(max(8, published - 2), published + 2)
-  }
-
-  // MARK: - Structure
-
-  private mutating func findSizes() {
-    guard let first = measures.firstIndex(where: { $0.kind != .multiSelect }) else { return }
-    for (b, breakdown) in measures[first].breakdowns.enumerated() {
-      for (g, group) in breakdown.groups.enumerated() {
-        sizes[.size(breakdown: b, group: g)] =
-          group.base + group.missing.reduce(0) { $0 + $1.count }
-      }
-    }
+    return .published(shown, policy: policy)
   }
 
   /// Adds a relation if it holds for the true values (a relation that does not hold would be a
-  /// mistake in this model, not knowledge a reader has).
+  /// mistake in a publication's model, not knowledge a reader has).
   private mutating func relate(_ terms: [(Term, Int)]) {
     let terms = terms.filter { $0.1 != 0 }
     guard terms.count >= 2, terms.reduce(0, { $0 + $1.1 * value($1.0) }) == 0 else { return }
     let index = relations.count
     relations.append(Relation(terms: terms.map { (term: $0.0, coefficient: $0.1) }))
     for (term, _) in terms { relationsOf[term, default: []].append(index) }
-  }
-
-  private mutating func buildRelations() {
-    let index = Dictionary(
-      measures.enumerated().map { ($1.id, $0) },
-      uniquingKeysWith: { first, _ in first }
-    )
-    for (m, measure) in measures.enumerated() {
-      for (b, breakdown) in measure.breakdowns.enumerated() {
-        for (g, group) in breakdown.groups.enumerated() {
-          func figure(_ slot: Slot) -> Term {
-            .figure(Figure(measure: m, breakdown: b, group: g, slot: slot))
-          }
-          if measure.kind != .multiSelect {
-            relate(
-              [(figure(.base), 1)] + group.categories.indices.map { (figure(.category($0)), -1) }
-            )
-          }
-          relate(
-            [(figure(.base), 1), (.size(breakdown: b, group: g), -1)]
-              + group.missing.indices.map { (figure(.missing($0)), 1) }
-          )
-        }
-        guard b > 0, let whole = measure.breakdowns.first?.groups.first else { continue }
-        let groups = breakdown.groups.indices
-        func total(_ slot: Slot) {
-          relate(
-            [(.figure(Figure(measure: m, breakdown: 0, group: 0, slot: slot)), 1)]
-              + groups.map {
-                (.figure(Figure(measure: m, breakdown: b, group: $0, slot: slot)), -1)
-              }
-          )
-        }
-        total(.base)
-        for c in whole.categories.indices { total(.category(c)) }
-        for k in whole.missing.indices { total(.missing(k)) }
-      }
-      if let whole = measure.breakdowns.first?.groups.first, !whole.histogram.isEmpty {
-        func figure(_ slot: Slot) -> Term {
-          .figure(Figure(measure: m, breakdown: 0, group: 0, slot: slot))
-        }
-        relate([(figure(.base), -1)] + whole.histogram.indices.map { (figure(.histogram($0)), 1) })
-        // A band is the sum of the whole-number values in its range.
-        let bins = whole.histogram.map { Self.valueRange(of: $0.category) }
-        for (c, band) in measure.bandRanges.enumerated() where c < whole.categories.count {
-          let inside = bins.indices.filter { index in
-            bins[index].map { band.contains($0.lowerBound) && band.contains($0.upperBound) } == true
-          }
-          relate([(figure(.category(c)), -1)] + inside.map { (figure(.histogram($0)), 1) })
-        }
-      }
-      if let derivation = measure.derivation { relateDerived(m, derivation, index: index) }
-    }
-    if let breakdowns = measures.first?.breakdowns, breakdowns.count > 1 {
-      for b in 1..<breakdowns.count {
-        relate(
-          [(.size(breakdown: 0, group: 0), 1)]
-            + breakdowns[b].groups.indices.map { (.size(breakdown: b, group: $0), -1) }
-        )
-      }
-    }
-  }
-
-  /// The whole numbers a histogram bin's label covers ("7" or "3-5"), or `nil` for a bin of
-  /// fractional values, which no band is the sum of.
-  private static func valueRange(of label: String) -> ClosedRange<Double>? {
-    let ends = label.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-    switch ends.count {
-    case 1: return ends[0].map { Double($0)...Double($0) }
-    case 2:
-      guard let low = ends[0], let high = ends[1], low <= high else { return nil }
-      return Double(low)...Double(high)
-    default: return nil
-    }
-  }
-
-  private mutating func relateDerived(
-    _ m: Int,
-    _ derivation: MeasureDerivation,
-    index: [String: Int]
-  ) {
-    let source: Int?
-    var chosen: (CategoryEstimate) -> Bool = { _ in false }
-    switch derivation {
-    case .itemCodes(let item, let codes):
-      source = index[item]
-      chosen = { $0.code.map(codes.contains) ?? false }
-    case .scoreBands(let score, let bands):
-      source = index[score]
-      chosen = { bands.contains($0.category) }
-    case .ticks(let of):
-      source = index[of]
-    }
-    guard let source else { return }
-    for (b, breakdown) in measures[m].breakdowns.enumerated() {
-      for g in breakdown.groups.indices {
-        func figure(_ measure: Int, _ slot: Slot) -> Term {
-          .figure(Figure(measure: measure, breakdown: b, group: g, slot: slot))
-        }
-        let sourceGroup = measures[source].breakdowns[b].groups[g]
-        let categories = sourceGroup.categories.indices
-        if case .ticks = derivation {
-          let ticks = measures[m].breakdowns[b].groups[g].categories.indices
-          relate(
-            ticks.map { (figure(m, .category($0)), $0 + 1) }
-              + categories.map { (figure(source, .category($0)), -1) }
-          )
-          relate([(figure(m, .base), 1), (figure(source, .base), -1)])
-          continue
-        }
-        let yes = categories.filter { chosen(sourceGroup.categories[$0]) }
-        let no = categories.filter { !chosen(sourceGroup.categories[$0]) }
-        relate([(figure(m, .category(0)), 1)] + yes.map { (figure(source, .category($0)), -1) })
-        relate([(figure(m, .category(1)), 1)] + no.map { (figure(source, .category($0)), -1) })
-      }
-    }
   }
 
   // MARK: - The attack
@@ -301,7 +240,7 @@ struct PublicationLedger {
         }
       }
       guard variableOf.count <= PublicationAudit.maximumComponentSize else {
-        findings.skipped.append(describe(component.terms))
+        findings.skipped.append(publication.describe(component.terms))
         continue
       }
       for relation in component.relations.map({ relations[$0] }) {
@@ -439,20 +378,6 @@ struct PublicationLedger {
     return groups.keys.sorted().compactMap { groups[$0] }
   }
 
-  /// The breakdowns a part of the report covers, in words.
-  private func describe(_ component: [Term]) -> String {
-    var names: [String] = []
-    for term in component {
-      guard case .figure(let figure) = term, figure.breakdown > 0,
-        let by = measures[figure.measure].breakdowns[figure.breakdown].groupBy
-      else { continue }
-      let name = "'\(by)'"
-      if !names.contains(name) { names.append(name) }
-    }
-    return names.isEmpty
-      ? "the whole-sample counts" : "the breakdowns by " + names.joined(separator: " and ")
-  }
-
   // MARK: - Protection
 
   /// The published count to hide so that `exposed` can no longer be worked out, and the
@@ -513,36 +438,21 @@ struct PublicationLedger {
     return true
   }
 
-  /// Hides `figure` in `measures`: its count, percentage and interval, or, for a base, its group.
+  /// Hides `figure` in `publication` (for a base, its group).
   ///
   /// - Returns: Whether anything was not already hidden.
   @discardableResult
-  func hide(_ figure: Figure, in measures: inout [MeasureReport]) -> Bool {
-    var group = measures[figure.measure].breakdowns[figure.breakdown].groups[figure.group]
-    let wasHidden = figure.slot == .base ? group.isSuppressed : isHidden(figure)
-    switch figure.slot {
-    case .category(let index): Suppressor.hide(&group.categories[index])
-    case .missing(let index): Suppressor.hide(&group.missing[index])
-    case .histogram(let index): Suppressor.hide(&group.histogram[index])
-    case .base: Suppressor.hideGroup(&group)
-    }
-    measures[figure.measure].breakdowns[figure.breakdown].groups[figure.group] = group
-    return !wasHidden
+  func hide(_ figure: Figure, in publication: inout Publication) -> Bool {
+    publication.hide(figure)
   }
 
   /// Hides the whole group of `figure`.
   ///
   /// - Returns: Whether the group was not already hidden whole.
   @discardableResult
-  func hideGroup(of figure: Figure, in measures: inout [MeasureReport]) -> Bool {
-    hide(
-      Figure(
-        measure: figure.measure,
-        breakdown: figure.breakdown,
-        group: figure.group,
-        slot: .base
-      ),
-      in: &measures
-    )
+  func hideGroup(of figure: Figure, in publication: inout Publication) -> Bool {
+    var base = figure
+    base.slot = .base
+    return publication.hide(base)
   }
 }

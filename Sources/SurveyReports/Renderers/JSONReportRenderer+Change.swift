@@ -23,8 +23,9 @@ extension JSONReportRenderer {
   ///   `no_yes`, `no_no`, each `count`/`suppressed`), `baseline_percent`, `follow_up_percent`,
   ///   `mcnemar` (`method`, `note`, `statistic`, `p_value`, or null), `notes`.
   ///
-  /// A hidden figure is `null`. Percentages are rounded to the report's decimals, means to two
-  /// more places than the score's own, t and d_z to four places; p-values are not rounded.
+  /// A hidden figure is `null` (`pairs_used` too, when too few pairs have the measure).
+  /// Percentages are rounded to the report's decimals, means to two more places than the score's
+  /// own, t and d_z to four places; p-values are not rounded.
   ///
   /// - Complexity: O(*n*) in the size of the report.
   static func text(for change: ChangeReport) -> String {
@@ -58,7 +59,7 @@ extension JSONReportRenderer {
       return jsonObject([
         ("measure", .string(score.id)), ("title", .string(score.title)),
         ("better", score.better.map { JSONValue.string($0.rawValue) } ?? .null),
-        ("pairs_used", .integer(score.pairsUsed)),
+        ("pairs_used", ReportJSON.count(score.pairs)),
         ("missing", ReportJSON.reasons(score.missing)),
         (
           "baseline",
@@ -115,7 +116,7 @@ extension JSONReportRenderer {
         } ?? .null
       return jsonObject([
         ("measure", .string(indicator.id)), ("title", .string(indicator.title)),
-        ("pairs_used", .integer(indicator.pairsUsed)),
+        ("pairs_used", ReportJSON.count(indicator.pairs)),
         ("missing", ReportJSON.reasons(indicator.missing)),
         (
           "table",
@@ -140,7 +141,13 @@ extension JSONReportRenderer {
       ("exclusions", ReportJSON.exclusions(meta.exclusions)),
       ("instruments", ReportJSON.instruments(meta.instruments)),
       ("licence_notices", ReportJSON.strings(meta.licenceNotices)),
-      ("suppression", ReportJSON.suppressionPolicy(meta.suppression)),
+      (
+        "suppression",
+        ReportJSON.suppressionPolicy(
+          meta.suppression,
+          description: meta.suppression.changeDescription
+        )
+      ),
       ("confidence_level", .number(meta.confidenceLevel)),
       ("decimals", .integer(decimals)), ("notes", ReportJSON.strings(meta.notes)),
       ("toolkit_version", .string(meta.toolkitVersion)),

@@ -38,11 +38,8 @@ enum ReportJSON {
     )
   }
 
-  static func suppressionPolicy(_ policy: SuppressionPolicy) -> JSONValue {
-    jsonObject([
-      ("policy", .string(policy.name)),
-      ("description", .string(policy.tableByTableDescription)),
-    ])
+  static func suppressionPolicy(_ policy: SuppressionPolicy, description: String) -> JSONValue {
+    jsonObject([("policy", .string(policy.name)), ("description", .string(description))])
   }
 
   static func reasons(_ reasons: [ReasonCount]) -> JSONValue {
@@ -160,7 +157,13 @@ extension JSONReportRenderer {
       ("exclusions", ReportJSON.exclusions(meta.exclusions)),
       ("instruments", ReportJSON.instruments(meta.instruments)),
       ("licence_notices", ReportJSON.strings(meta.licenceNotices)),
-      ("suppression", ReportJSON.suppressionPolicy(meta.suppression)),
+      (
+        "suppression",
+        ReportJSON.suppressionPolicy(
+          meta.suppression,
+          description: meta.suppression.comparisonDescription
+        )
+      ),
       ("confidence_level", .number(meta.confidenceLevel)),
       ("decimals", .integer(decimals)), ("low_base_threshold", .integer(meta.lowBaseThreshold)),
       ("notes", ReportJSON.strings(meta.notes)), ("toolkit_version", .string(meta.toolkitVersion)),

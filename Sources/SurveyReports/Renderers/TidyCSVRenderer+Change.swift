@@ -110,7 +110,7 @@ extension TidyCSVRenderer {
         measure: score.id,
         kind: "score",
         statistic: "",
-        n: String(score.pairsUsed),
+        n: score.pairs.shownCount.map(String.init) ?? "",
         suppressed: score.isSuppressed ? "hidden" : ""
       )
       pairs(base, left: score.missing)
@@ -172,7 +172,7 @@ extension TidyCSVRenderer {
         measure: indicator.id,
         kind: "indicator",
         statistic: "",
-        n: String(indicator.pairsUsed)
+        n: indicator.pairs.shownCount.map(String.init) ?? ""
       )
       pairs(base, left: indicator.missing)
       for (wave, percent) in [
