@@ -134,7 +134,8 @@ let package = Package(
     .testTarget(
       name: "LonelinessCommandLineTests",
       dependencies: [
-        "LonelinessCommandLine", "LonelinessToolkit", "SurveyDisclosure", "TestSupport",
+        "LonelinessCommandLine", "LonelinessToolkit", "SurveyDisclosure", "SurveyPlatform",
+        "TestSupport",
       ],
       exclude: ["Snapshots"]
     ),

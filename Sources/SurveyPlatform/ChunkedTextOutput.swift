@@ -12,11 +12,11 @@
 /// try output.finish()
 /// try writer.commit()
 /// ```
-public struct ChunkedTextOutput: TextOutputStream {
+package struct ChunkedTextOutput: TextOutputStream {
   /// How many bytes are gathered before they are handed on.
-  public let chunkSize: Int
+  package let chunkSize: Int
   /// The first error the sink threw, if any.
-  public private(set) var failure: (any Error)?
+  package private(set) var failure: (any Error)?
   private var buffer: [UInt8] = []
   private let transform: ((String) -> String)?
   private let sink: ([UInt8]) throws -> Void
@@ -24,7 +24,7 @@ public struct ChunkedTextOutput: TextOutputStream {
   /// Creates a stream that hands chunks of about `chunkSize` bytes to `sink`, each written
   /// string first passed through `transform` when one is given (for example, to show control
   /// characters as visible escapes).
-  public init(
+  package init(
     chunkSize: Int = 1 << 20,
     transform: ((String) -> String)? = nil,
     sink: @escaping ([UInt8]) throws -> Void
@@ -38,7 +38,7 @@ public struct ChunkedTextOutput: TextOutputStream {
   /// Appends `string`, handing the gathered bytes on once there are `chunkSize` of them.
   ///
   /// - Complexity: O(*n*) in the length of `string`.
-  public mutating func write(_ string: String) {
+  package mutating func write(_ string: String) {
     guard failure == nil else { return }
     buffer.append(contentsOf: (transform?(string) ?? string).utf8)
     if buffer.count >= chunkSize { flush() }
@@ -47,7 +47,7 @@ public struct ChunkedTextOutput: TextOutputStream {
   /// Hands on whatever is gathered, and throws the first error the sink threw.
   ///
   /// - Throws: The sink's first error.
-  public mutating func finish() throws {
+  package mutating func finish() throws {
     flush()
     if let failure { throw failure }
   }

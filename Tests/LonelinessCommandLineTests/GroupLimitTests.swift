@@ -1,5 +1,7 @@
 import Foundation
 import LonelinessCommandLine
+import LonelinessToolkit
+import SurveyPlatform
 import Testing
 
 /// A file of `rows` respondents answering the ONS loneliness questions, with an `id` column (one
@@ -57,6 +59,61 @@ private func groupedExport(rows: Int, areas: Int) throws -> URL {
       "report", file.path, "--by", "area", "--max-groups", "1002", "--format", "json",
     ])
     #expect(allowed.exitCode == .success, "\(allowed.errors)")
+  }
+
+  @Test func `a report of many pieces is the same through -o, standard output and the library`()
+    throws
+  {
+    let file = try groupedExport(rows: 2_004, areas: 1_002)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let survey = try Survey(
+      reading: .file(path: file.path),
+      options: SurveyReadingOptions(columns: [ColumnRequest("area", role: .breakdown)])
+    )
+    var options = ReportOptions(groupBy: ["area"])
+    options.maximumGroups = 1_002
+    let report = try SurveyAnalysis.report(survey, options: options)
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pieces-\(UUID().uuidString)"
+    )
+    defer { try? FileManager.default.removeItem(at: output) }
+    for format in ReportFormat.allCases {
+      let arguments = [
+        "report", file.path, "--by", "area", "--max-groups", "1002", "--format", format.rawValue,
+      ]
+      let written = run(arguments + ["-o", output.path])
+      #expect(written.exitCode == .success, "\(written.errors)")
+      let printed = run(arguments)
+      let inFile = try String(contentsOf: output, encoding: .utf8)
+      #expect(inFile == printed.output, "\(format): -o and standard output differ")
+      if format == .json || format == .csv {
+        // Text is laid out to the console's width and names the file as given; JSON and CSV
+        // do not depend on either.
+        #expect(inFile.count > 1 << 20, "\(format): more than one piece")
+        #expect(inFile == report.rendered(as: format), "\(format): command and library differ")
+      }
+    }
+  }
+
+  @Test func `a chunked stream hands on whole strings and keeps the first error`() {
+    var pieces: [String] = []
+    var output = ChunkedTextOutput(chunkSize: 8, transform: { $0.uppercased() }) {
+      pieces.append(String(decoding: $0, as: UTF8.self))
+    }
+    for word in ["abc", "défghi", "jk", "l"] { output.write(word) }
+    #expect(pieces == ["ABCDÉFGHI"], "a piece ends where a written string ends")
+    #expect(throws: Never.self) { try output.finish() }
+    #expect(pieces == ["ABCDÉFGHI", "JKL"])
+    struct Full: Error {}
+    var calls = 0
+    var failing = ChunkedTextOutput(chunkSize: 1) { _ in
+      calls += 1
+      throw Full()
+    }
+    failing.write("a")
+    failing.write("b")
+    #expect(calls == 1, "nothing more is handed on after an error")
+    #expect(throws: Full.self) { try failing.finish() }
   }
 
   @Test func `compare refuses an id column as cohorts`() throws {

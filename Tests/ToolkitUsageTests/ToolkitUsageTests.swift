@@ -43,4 +43,33 @@ import Testing
     #expect(lonely.wholeSample?.base == 6)
     #expect(report.metadata.groupBy == ["Ward"])
   }
+
+  @Test func `write a report to a stream a piece at a time`() throws {
+    let rows =
+      [["Area", "How often do you feel lonely?"]]
+      + (0..<400).map { ["Area \($0 % 40)", ["Often/always", "Never", "Hardly ever"][$0 % 3]] }
+    let survey = try Survey(
+      reading: .rows(rows, name: "visits"),
+      options: SurveyReadingOptions(columns: [ColumnRequest("Area", role: .breakdown)])
+    )
+    let report = try SurveyAnalysis.report(survey, options: ReportOptions(groupBy: ["Area"]))
+    // An app's stream, such as a file handle or a network body, gets the report in pieces.
+    struct Pieces: TextOutputStream {
+      var pieces: [String] = []
+      mutating func write(_ string: String) { pieces.append(string) }
+    }
+    for format in ReportFormat.allCases {
+      var stream = Pieces()
+      report.render(as: format, to: &stream)
+      #expect(stream.pieces.joined() == report.rendered(as: format))
+      if format == .json || format == .csv {
+        #expect(stream.pieces.count > 40, "\(format): at least a piece a group")
+      }
+    }
+    // Each format's document holds only what that format draws.
+    #expect(report.document(for: .json).sections.isEmpty)
+    #expect(
+      report.document(for: .text).sections.map(\.id) == report.document().sections.map(\.id)
+    )
+  }
 }
