@@ -112,36 +112,7 @@ private struct LinearAttack {
         system.require(expression, equals: Rational(-constant))
       }
       guard !targets.isEmpty else { continue }
-      var solver = BoundSolver(system, nodeLimit: 2_000)
-      var witnesses: [[Rational]] = []
-      for (name, v, value) in targets {
-        let truth = Rational(value)
-        if witnesses.contains(where: { ($0[v.index] - truth).magnitude >= 1 }) { continue }
-        let expression = LinearExpression(v)
-        guard
-          case .optimal(let low, let lowPoint) = solver.minimum(
-            of: expression,
-            relaxingIntegrality: true
-          )
-        else {
-          unsound.append("no solution for the facts around \(name)")
-          continue
-        }
-        witnesses.append(lowPoint)
-        if truth - low >= 1 { continue }
-        guard
-          case .optimal(let high, let highPoint) = solver.maximum(
-            of: expression,
-            relaxingIntegrality: true
-          )
-        else { continue }
-        witnesses.append(highPoint)
-        if low.ceiling == high.floor {
-          exposed.append(name)
-        } else if system.variableCount <= 60, case .determined = solver.determination(of: v) {
-          exposed.append(name)
-        }
-      }
+      exposed += determinedTargets(in: system, targets, unsound: &unsound)
     }
     return exposed.sorted()
   }

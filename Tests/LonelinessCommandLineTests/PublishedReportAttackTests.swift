@@ -303,7 +303,7 @@ private struct Attack {
   }
 
   /// The hidden small counts a reader can work out exactly.
-  func exposedCounts() -> [String] {
+  mutating func exposedCounts() -> [String] {
     // Group the facts into systems that share no term.
     var parent: [String: String] = [:]
     func root(_ term: String) -> String {
@@ -377,35 +377,7 @@ private struct Attack {
         system.require(expression, equals: Rational(-constant))
       }
       guard !targets.isEmpty else { continue }
-      var solver = BoundSolver(system, nodeLimit: 2_000)
-      // Points met so far: one whose value of a target is 1 or more from the truth proves that
-      // the target's range holds two whole numbers, with no program solved.
-      var witnesses: [[Rational]] = []
-      for (name, v, value) in targets {
-        let truth = Rational(value)
-        if witnesses.contains(where: { ($0[v.index] - truth).magnitude >= 1 }) { continue }
-        let expression = LinearExpression(v)
-        guard
-          case .optimal(let low, let lowPoint) = solver.minimum(
-            of: expression,
-            relaxingIntegrality: true
-          )
-        else { continue }
-        witnesses.append(lowPoint)
-        if truth - low >= 1 { continue }
-        guard
-          case .optimal(let high, let highPoint) = solver.maximum(
-            of: expression,
-            relaxingIntegrality: true
-          )
-        else { continue }
-        witnesses.append(highPoint)
-        if low.ceiling == high.floor {
-          exposed.append(name)
-        } else if system.variableCount <= 60, case .determined = solver.determination(of: v) {
-          exposed.append(name)
-        }
-      }
+      exposed += determinedTargets(in: system, targets, unsound: &unsound)
     }
     return exposed.sorted()
   }
