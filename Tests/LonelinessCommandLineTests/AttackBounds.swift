@@ -9,9 +9,11 @@ import SurveyDisclosure
 /// true value prove its range holds two whole numbers, with no program solved.
 ///
 /// - Parameters:
+///   - system: The facts, over every count of one part of the publication.
 ///   - targets: Each hidden count's name (for messages), its variable and its true value.
 ///   - unsound: Gets a line for each target whose facts have no solution at all (facts that do
 ///     not hold of the true counts).
+/// - Returns: The names of the targets the facts determine.
 /// - Complexity: Two linear programs per target at most.
 func determinedTargets(
   in system: LinearSystem,
