@@ -162,8 +162,15 @@ public enum JSONWriter {
 
   private static func newline(_ indent: Int?, _ output: inout String) {
     guard let indent else { return }
-    output += "\n"
-    for _ in 0..<indent { output += "  " }
+    output += indent < lineBreaks.count ? lineBreaks[indent] : lineBreak(indent)
+  }
+
+  /// A line break and the indentation of each level up to 16, made once: appending one string
+  /// costs much less than appending a space at a time.
+  private static let lineBreaks = (0..<16).map(lineBreak)
+
+  private static func lineBreak(_ indent: Int) -> String {
+    "\n" + String(repeating: "  ", count: indent)
   }
 
   /// Appends ``quoted(_:)`` of `text`, without building it when `text` is printable ASCII with

@@ -26,6 +26,13 @@ public struct ReportOptions: Sendable {
   /// ``defaultMaximumGroups``, and not mostly groups of one respondent (what an id column gives).
   public var maximumGroups: Int?
 
+  /// How many counts the report keeps in memory with all their estimates: as many as the
+  /// publication audit checks together. Past it (a breakdown into many thousands of groups, which
+  /// the audit does not check), each further measure is held as an outline and worked out again
+  /// when it is written, so that memory holds one measure's groups at a time. Tests lower it to
+  /// check that both ways give the same report.
+  package var countsHeldInMemory = PublicationAudit.maximumAuditedCounts
+
   /// The most groups a breakdown has unless ``maximumGroups`` allows more.
   public static let defaultMaximumGroups = 1_000
 
@@ -87,7 +94,13 @@ public struct ReportBuilder: Sendable {
   /// The options.
   public let options: ReportOptions
   private var metadata: ReportMetadata
+  /// The measures held whole, in order, up to ``ReportOptions/countsHeldInMemory`` counts.
   private var measures: [MeasureReport] = []
+  /// The measures after those held whole, each as an outline with the way to work it out again,
+  /// already protected by `Suppressor` (see ``Report/measures``).
+  private var deferred: [Report.Entry] = []
+  /// How many counts the measures added so far publish, as the publication audit counts them.
+  private var publishedCounts = 0
   /// For each grouping column, its header, the group of each row and the groups in order.
   private let groupings: [Grouping]
   /// Each row's weight, or `nil` when unweighted.
@@ -349,22 +362,29 @@ public struct ReportBuilder: Sendable {
       if answer == .unrecognised { return -2 }
       return -3 - (answer.missingReasonIndex ?? 0)
     }
-    var measure = distribution(
-      id: key.description,
-      kind: .item,
-      title: item.displayText,
-      labels: scale.options.map(\.label),
-      codes: codes,
-      missingLabels: missingLabels,
-      categoryOfRow: category,
-      respondentsChoose: nil
-    )
-    measure.better = instrument.better(forItem: item)
-    if let low = codes.min(), let high = codes.max() { measure.range = Double(low)...Double(high) }
-    if item.wording == nil, instrument.licence?.requiresRegistration == true {
-      measure.notes.append("Shown by key phrase: the item wording is licensed and not included.")
+    let labels = scale.options.map(\.label)
+    let better = instrument.better(forItem: item)
+    let keyPhraseOnly = item.wording == nil && instrument.licence?.requiresRegistration == true
+    append { builder in
+      var measure = builder.distribution(
+        id: key.description,
+        kind: .item,
+        title: item.displayText,
+        labels: labels,
+        codes: codes,
+        missingLabels: missingLabels,
+        categoryOfRow: category,
+        respondentsChoose: nil
+      )
+      measure.better = better
+      if let low = codes.min(), let high = codes.max() {
+        measure.range = Double(low)...Double(high)
+      }
+      if keyPhraseOnly {
+        measure.notes.append("Shown by key phrase: the item wording is licensed and not included.")
+      }
+      return measure
     }
-    measures.append(measure)
   }
 
   /// Adds a yes/no measure: the proportion of rows whose value is 1 among those that are 0 or 1.
@@ -398,20 +418,22 @@ public struct ReportBuilder: Sendable {
         return -missingLabels.count
       }
     }
-    var measure = distribution(
-      id: id,
-      kind: .indicator,
-      title: title,
-      labels: ["yes", "no"],
-      codes: [1, 0],
-      missingLabels: missingLabels,
-      categoryOfRow: category.map { $0 < 0 ? $0 : $0 },
-      respondentsChoose: nil,
-      missingOffset: 1
-    )
-    measure.notes.append(contentsOf: notes)
-    measure.better = better
-    measures.append(measure)
+    append { [missingLabels] builder in
+      var measure = builder.distribution(
+        id: id,
+        kind: .indicator,
+        title: title,
+        labels: ["yes", "no"],
+        codes: [1, 0],
+        missingLabels: missingLabels,
+        categoryOfRow: category,
+        respondentsChoose: nil,
+        missingOffset: 1
+      )
+      measure.notes.append(contentsOf: notes)
+      measure.better = better
+      return measure
+    }
   }
 
   /// Adds a score: summary statistics and, when it has bands, the distribution over them.
@@ -452,48 +474,52 @@ public struct ReportBuilder: Sendable {
       }
       return bandList.firstIndex { $0.contains(value) } ?? Int.max
     }
-    var measure = distribution(
-      id: id,
-      kind: .score,
-      title: title,
-      labels: bandList.map(\.label),
-      codes: bandList.map { _ in nil },
-      missingLabels: missingLabels,
-      categoryOfRow: category,
-      respondentsChoose: nil,
-      missingOffset: 1
-    )
-    measure.valueDecimals = decimals
-    measure.bandRanges = bandList.map { $0.minimum...max($0.minimum, $0.maximum) }
-    measure.range = range
-    measure.better = better
-    measure.notes.append(contentsOf: notes)
-    // Summary statistics per group.
-    for b in measure.breakdowns.indices {
-      let grouping = b == 0 ? nil : groupings[b - 1]
-      // The rows of each group in one pass, so that many groups cost no more than a few.
-      var rowsOfGroup = [[Int]](repeating: [], count: measure.breakdowns[b].groups.count)
-      for row in values.indices where included[row] && !values[row].isNaN {
-        rowsOfGroup[grouping?.groupOfRow[row] ?? 0].append(row)
+    append { [missingLabels] builder in
+      var measure = builder.distribution(
+        id: id,
+        kind: .score,
+        title: title,
+        labels: bandList.map(\.label),
+        codes: bandList.map { _ in nil },
+        missingLabels: missingLabels,
+        categoryOfRow: category,
+        respondentsChoose: nil,
+        missingOffset: 1
+      )
+      measure.valueDecimals = decimals
+      measure.bandRanges = bandList.map { $0.minimum...max($0.minimum, $0.maximum) }
+      measure.range = range
+      measure.better = better
+      measure.notes.append(contentsOf: notes)
+      // Summary statistics per group.
+      for b in measure.breakdowns.indices {
+        let grouping = b == 0 ? nil : builder.groupings[b - 1]
+        // The rows of each group in one pass, so that many groups cost no more than a few.
+        var rowsOfGroup = [[Int]](repeating: [], count: measure.breakdowns[b].groups.count)
+        for row in values.indices where builder.included[row] && !values[row].isNaN {
+          rowsOfGroup[grouping?.groupOfRow[row] ?? 0].append(row)
+        }
+        for g in measure.breakdowns[b].groups.indices {
+          let rows = rowsOfGroup[g]
+          measure.breakdowns[b].groups[g].summary = builder.summary(
+            of: rows.map { values[$0] },
+            weights: builder.weights.map { w in rows.map { w[$0] } }
+          )
+        }
       }
-      for g in measure.breakdowns[b].groups.indices {
-        let rows = rowsOfGroup[g]
-        measure.breakdowns[b].groups[g].summary = summary(
-          of: rows.map { values[$0] },
-          weights: weights.map { w in rows.map { w[$0] } }
-        )
+      if !measure.breakdowns.isEmpty, !measure.breakdowns[0].groups.isEmpty {
+        let valid = values.indices.filter { builder.included[$0] && !values[$0].isNaN }.map {
+          values[$0]
+        }
+        measure.breakdowns[0].groups[0].histogram =
+          ScoreHistogram(
+            values: valid,
+            range: range,
+            decimals: decimals
+          ).estimates
       }
+      return measure
     }
-    if !measure.breakdowns.isEmpty, !measure.breakdowns[0].groups.isEmpty {
-      let valid = values.indices.filter { included[$0] && !values[$0].isNaN }.map { values[$0] }
-      measure.breakdowns[0].groups[0].histogram =
-        ScoreHistogram(
-          values: valid,
-          range: range,
-          decimals: decimals
-        ).estimates
-    }
-    measures.append(measure)
   }
 
   /// Adds tallies of the columns named in the options.
@@ -505,8 +531,8 @@ public struct ReportBuilder: Sendable {
       if let note = similarLabelsNote(labels, column: column.header) { addNote(note) }
       let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
       let category = values.map { $0.flatMap { index[$0] } ?? -1 }
-      measures.append(
-        distribution(
+      append { builder in
+        builder.distribution(
           id: column.header,
           kind: .tally,
           title: column.header,
@@ -516,7 +542,7 @@ public struct ReportBuilder: Sendable {
           categoryOfRow: category,
           respondentsChoose: nil
         )
-      )
+      }
     }
     for question in options.multiSelect { addMultiSelect(question) }
   }
@@ -551,16 +577,8 @@ public struct ReportBuilder: Sendable {
     let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
     let labels = order.map { answers.options[$0] }
     let id = question.title
-    var measure = distribution(
-      id: id,
-      kind: .multiSelect,
-      title: question.title,
-      labels: labels,
-      codes: labels.map { _ in nil },
-      missingLabels: ["not answered"],
-      categoryOfRow: answers.ticked.map { $0.isEmpty ? -1 : 0 },
-      respondentsChoose: answers.ticked.map { Set($0.compactMap { position[$0] }) }
-    )
+    let ticked = answers.ticked
+    let chosen = ticked.map { Set($0.compactMap { position[$0] }) }
     let layout: String
     switch question.layout {
     case .optionColumns(let columns):
@@ -568,37 +586,94 @@ public struct ReportBuilder: Sendable {
     case .joined:
       layout = "the ticked options joined by '\(answers.separator ?? ",")' in one column"
     }
-    measure.notes.append(
-      "Respondents could tick more than one option (\(layout)), so percentages are of the respondents who ticked at least one and add up to more than 100%."
-    )
-    measures.append(measure)
+    append { builder in
+      var measure = builder.distribution(
+        id: id,
+        kind: .multiSelect,
+        title: question.title,
+        labels: labels,
+        codes: labels.map { _ in nil },
+        missingLabels: ["not answered"],
+        categoryOfRow: ticked.map { $0.isEmpty ? -1 : 0 },
+        respondentsChoose: chosen
+      )
+      measure.notes.append(
+        "Respondents could tick more than one option (\(layout)), so percentages are of the respondents who ticked at least one and add up to more than 100%."
+      )
+      return measure
+    }
     // How many options each respondent ticked.
-    let most = answers.ticked.map(\.count).max() ?? 0
+    let most = ticked.map(\.count).max() ?? 0
     guard most > 0 else { return }
     let countLabels = (1...most).map(String.init)
-    var counted = distribution(
-      id: id + " (options ticked)",
-      kind: .tally,
-      title: "Options ticked: \(question.title)",
-      labels: countLabels,
-      codes: countLabels.map { _ in nil },
-      missingLabels: ["not answered"],
-      categoryOfRow: answers.ticked.map { $0.isEmpty ? -1 : $0.count - 1 },
-      respondentsChoose: nil
-    )
-    counted.notes.append("The number of options each respondent who answered ticked.")
-    counted.derivation = .ticks(of: id)
-    measures.append(counted)
+    append { builder in
+      var counted = builder.distribution(
+        id: id + " (options ticked)",
+        kind: .tally,
+        title: "Options ticked: \(question.title)",
+        labels: countLabels,
+        codes: countLabels.map { _ in nil },
+        missingLabels: ["not answered"],
+        categoryOfRow: ticked.map { $0.isEmpty ? -1 : $0.count - 1 },
+        respondentsChoose: nil
+      )
+      counted.notes.append("The number of options each respondent who answered ticked.")
+      counted.derivation = .ticks(of: id)
+      return counted
+    }
   }
 
   /// Records how the measure `id` follows from another, for disclosure control.
   mutating func setDerivation(_ derivation: MeasureDerivation, of id: String) {
-    guard let index = measures.lastIndex(where: { $0.id == id }) else { return }
-    measures[index].derivation = derivation
+    if let index = deferred.lastIndex(where: { $0.outline.id == id }) {
+      deferred[index].outline.derivation = derivation
+      if let make = deferred[index].make {
+        deferred[index].make = {
+          var measure = make()
+          measure.derivation = derivation
+          return measure
+        }
+      }
+    } else if let index = measures.lastIndex(where: { $0.id == id }) {
+      measures[index].derivation = derivation
+    }
   }
 
   /// Adds an already-built measure (for example, from another stage).
-  public mutating func add(_ measure: MeasureReport) { measures.append(measure) }
+  public mutating func add(_ measure: MeasureReport) { append { _ in measure } }
+
+  /// Adds the measure `make` works out from a builder like this one: held whole while the
+  /// report's measures publish at most ``ReportOptions/countsHeldInMemory`` counts; after that,
+  /// protected by `Suppressor` at once and held as an outline, `make` running again when the
+  /// measure is written, so that memory holds one such measure at a time.
+  private mutating func append(_ make: @escaping @Sendable (ReportBuilder) -> MeasureReport) {
+    var copy = self
+    copy.measures = []
+    copy.deferred = []
+    let blank = copy
+    var measure = make(blank)
+    publishedCounts += PublicationAudit.publishedCounts(of: measure)
+    if deferred.isEmpty && publishedCounts <= options.countsHeldInMemory {
+      measures.append(measure)
+      return
+    }
+    let policy = options.suppression
+    let protect: @Sendable (inout MeasureReport) -> Void = { measure in
+      Suppressor.apply(policy, to: &measure)
+      var one = [measure]
+      PublicationAudit.coarsenTests(&one, policy: policy)
+      measure = one[0]
+    }
+    protect(&measure)
+    for b in measure.breakdowns.indices.dropFirst() { measure.breakdowns[b].groups = [] }
+    deferred.append(
+      Report.Entry(outline: measure) {
+        var whole = make(blank)
+        protect(&whole)
+        return whole
+      }
+    )
+  }
 
   /// The report, with the suppression policy applied to every measure.
   ///
@@ -607,13 +682,20 @@ public struct ReportBuilder: Sendable {
     var protected = measures
     for index in protected.indices { Suppressor.apply(options.suppression, to: &protected[index]) }
     var metadata = metadata
-    metadata.notes += PublicationAudit.protect(
-      &protected,
-      policy: options.suppression,
-      includedRows: includedRowCount
-    )
+    if deferred.isEmpty {
+      metadata.notes += PublicationAudit.protect(
+        &protected,
+        policy: options.suppression,
+        includedRows: includedRowCount
+      )
+    } else if options.suppression != .none {
+      metadata.notes.append(PublicationAudit.unauditedNote(counts: publishedCounts))
+    }
     PublicationAudit.coarsenTests(&protected, policy: options.suppression)
-    return Report(metadata: metadata, measures: protected)
+    return Report(
+      metadata: metadata,
+      entries: protected.map { Report.Entry(outline: $0) } + deferred
+    )
   }
 
   /// Records a cut-off note for the report's metadata.

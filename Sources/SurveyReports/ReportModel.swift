@@ -6,19 +6,63 @@ public import SurveyStatistics
 ///
 /// Renderers turn it into text, Markdown, CSV, JSON or HTML.
 public struct Report: Sendable {
+  /// One measure as the report holds it: whole, or (in a report with more figures than it keeps
+  /// in memory) as an outline with the whole sample only and a way to work the rest out again.
+  struct Entry: Sendable {
+    /// The measure, or its outline: its whole-sample estimates, notes and titles, and its
+    /// breakdowns without their groups.
+    var outline: MeasureReport
+    /// Works the whole measure out again, or `nil` when ``outline`` is the whole measure.
+    var make: (@Sendable () -> MeasureReport)?
+  }
+
   /// What the report was made from and how.
   public var metadata: ReportMetadata
-  /// The measures, in instrument order (items, then indicators, then scores), then tallies.
-  public var measures: [MeasureReport]
+  /// The measures, as held.
+  var entries: [Entry]
 
   /// Creates a report.
   public init(metadata: ReportMetadata, measures: [MeasureReport]) {
     self.metadata = metadata
-    self.measures = measures
+    entries = measures.map { Entry(outline: $0) }
+  }
+
+  /// Creates a report from measures as held.
+  init(metadata: ReportMetadata, entries: [Entry]) {
+    self.metadata = metadata
+    self.entries = entries
+  }
+
+  /// The measures, in instrument order (items, then indicators, then scores), then tallies.
+  ///
+  /// A report with more figures than it keeps in memory at once (a breakdown into many
+  /// thousands of groups) works each measure's groups out again on reading; renderers read one
+  /// measure at a time instead.
+  ///
+  /// - Complexity: O(1) for a report that holds every measure; otherwise the cost of working out
+  ///   every measure.
+  public var measures: [MeasureReport] {
+    get { entries.map { $0.make?() ?? $0.outline } }
+    set { entries = newValue.map { Entry(outline: $0) } }
   }
 
   /// The indicators, for headline lines.
   public var indicators: [MeasureReport] { measures.filter { $0.kind == .indicator } }
+
+  /// How many measures the report has.
+  var measureCount: Int { entries.count }
+
+  /// How many measures the report holds whole; the rest it works out again when read.
+  package var measuresHeldWhole: Int { entries.lazy.filter { $0.make == nil }.count }
+
+  /// The measure at `index`, worked out again if the report holds only its outline.
+  func measure(at index: Int) -> MeasureReport {
+    entries[index].make?() ?? entries[index].outline
+  }
+
+  /// Each measure's outline: everything but the groups of its breakdowns, which only some
+  /// measures hold (see ``measures``). Enough for headlines, titles and the whole sample.
+  var outlines: [MeasureReport] { entries.map(\.outline) }
 }
 
 /// What a report was made from, what was excluded, and the rules it followed.

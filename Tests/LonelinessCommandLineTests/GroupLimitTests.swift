@@ -2,6 +2,7 @@ import Foundation
 import LonelinessCommandLine
 import LonelinessToolkit
 import SurveyPlatform
+import TestSupport
 import Testing
 
 /// A file of `rows` respondents answering the ONS loneliness questions, with an `id` column (one
@@ -93,6 +94,48 @@ private func groupedExport(rows: Int, areas: Int) throws -> URL {
         #expect(inFile == report.rendered(as: format), "\(format): command and library differ")
       }
     }
+  }
+
+  @Test func `a report held a measure at a time renders as the report held whole`() throws {
+    let survey = try Survey(
+      reading: .file(path: examplePath("residents-survey/survey.csv")),
+      options: SurveyReadingOptions(
+        columns: [
+          ColumnRequest("ward", role: .breakdown), ColumnRequest("age_band", role: .breakdown),
+          ColumnRequest("weight", role: .weight), ColumnRequest("sex", role: .tally),
+        ]
+      )
+    )
+    var options = ReportOptions(
+      groupBy: ["ward", "age_band"],
+      weightColumn: "weight",
+      tallies: ["sex"],
+      suppression: .none
+    )
+    let whole = try SurveyAnalysis.report(survey, options: options)
+    // Every measure is held as an outline and worked out again when it is written.
+    options.countsHeldInMemory = 1
+    let outlined = try SurveyAnalysis.report(survey, options: options)
+    #expect(whole.measuresHeldWhole == whole.measures.count)
+    #expect(outlined.measuresHeldWhole == 0)
+    for format in ReportFormat.allCases {
+      #expect(
+        outlined.rendered(as: format) == whole.rendered(as: format),
+        "\(format) differs when measures are worked out again"
+      )
+    }
+    #expect(
+      outlined.measures.map { $0.breakdowns.map(\.groups.count) }
+        == whole.measures.map { $0.breakdowns.map(\.groups.count) }
+    )
+    // Under a policy, a report not held whole is protected table by table, and says so.
+    options.suppression = .threshold(5)
+    let protected = try SurveyAnalysis.report(survey, options: options)
+    #expect(protected.metadata.notes.contains { $0.contains("too many to check together") })
+    #expect(
+      protected.rendered(as: .csv).contains(",hidden,"),
+      "tables of measures worked out again keep their own suppression"
+    )
   }
 
   @Test func `a chunked stream hands on whole strings and keeps the first error`() {

@@ -183,7 +183,7 @@ extension SurveyDocument {
   /// Every indicator for all respondents, with its interval: the first page's chart, whose
   /// figures are the headlines above it; `nil` without indicators.
   var keyChart: Document.Chart? {
-    let rows = report.indicators.compactMap { measure in
+    let rows = report.outlines.filter { $0.kind == .indicator }.compactMap { measure in
       measure.wholeSample.map { estimate(of: $0, label: measure.title) }
     }
     guard !rows.isEmpty else { return nil }

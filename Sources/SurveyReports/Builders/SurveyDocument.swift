@@ -10,21 +10,27 @@ struct SurveyDocument: DocumentBuilding {
   var metadata: ReportMetadata { report.metadata }
 
   var document: Document {
-    let measures = report.measures.enumerated().map { index, measure in
-      Measure(
-        title: measure.title,
-        blocks: [
-          .forms(
-            brief: detail == .detailed ? [] : brief(measure),
-            detailed: detail == .brief ? [] : detailed(measure, number: index + 1)
-          )
-        ]
-      )
+    let measures = report.entries.enumerated().map { index, entry in
+      let id = "measure-\(index + 1)"
+      let title = entry.outline.title
+      // A measure the report works out again is laid out when its section is drawn.
+      return entry.make == nil
+        ? Document.Section(id: id, title: title, role: .measure, blocks: blocks(index))
+        : Document.Section(id: id, title: title, role: .measure) { [self] in blocks(index) }
     }
-    return document(
-      .survey(report),
-      sections: [opening, headlines] + measureSections(measures) + [about]
-    )
+    return document(.survey(report), sections: [opening, headlines] + measures + [about])
+  }
+
+  /// The blocks of the section of the measure at `index`: its brief form, its detailed form, or
+  /// both, as ``detail`` says.
+  private func blocks(_ index: Int) -> [Document.Block] {
+    let measure = report.measure(at: index)
+    return [
+      .forms(
+        brief: detail == .detailed ? [] : brief(measure),
+        detailed: detail == .brief ? [] : detailed(measure, number: index + 1)
+      )
+    ]
   }
 
   /// How the report was made: a list of sentences in plain text, facts, tables and notes on a
@@ -62,7 +68,7 @@ struct SurveyDocument: DocumentBuilding {
 
   /// A headline per indicator, for the whole sample.
   private var headlines: Document.Section {
-    let lines = report.indicators.compactMap { measure in
+    let lines = report.outlines.filter { $0.kind == .indicator }.compactMap { measure in
       measure.wholeSample.map {
         format.headlineText(title: measure.title, estimate: $0, level: metadata.confidenceLevel)
       }
@@ -86,7 +92,7 @@ struct SurveyDocument: DocumentBuilding {
   /// down, and how to read the figures.
   private var surveyFacts: [Document.Fact] {
     var asked = metadata.instruments.map { "\($0.title) (\($0.id))" }
-    let others = report.measures.filter { $0.kind == .tally || $0.kind == .multiSelect }
+    let others = report.outlines.filter { $0.kind == .tally || $0.kind == .multiSelect }
       .filter { !$0.id.hasSuffix(" (options ticked)") }
       .map { "“\($0.title)”" }
     asked += others

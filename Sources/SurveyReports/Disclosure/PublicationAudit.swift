@@ -42,6 +42,23 @@ enum PublicationAudit {
   /// The most branch-and-bound nodes per integer question.
   static let nodeLimit = 500
 
+  /// How many counts `measure` publishes: each group's base, answers, missing answers and
+  /// histogram bins.
+  ///
+  /// - Complexity: O(*g*) for *g* groups.
+  static func publishedCounts(of measure: MeasureReport) -> Int {
+    measure.breakdowns.reduce(0) { total, breakdown in
+      breakdown.groups.reduce(total) { total, group in
+        total + 1 + group.categories.count + group.missing.count + group.histogram.count
+      }
+    }
+  }
+
+  /// The note of a report that publishes `counts` counts, more than ``maximumAuditedCounts``.
+  static func unauditedNote(counts: Int) -> String {
+    "Disclosure control: this report publishes \(counts) counts, too many to check together; each table was protected on its own, but a reader combining tables (an indicator with its question, a total with its groups) may be able to work out a hidden count. Break down by fewer groups before publishing it."
+  }
+
   /// Hides further counts of `measures` until the audit finds no exposed count.
   ///
   /// - Parameters:
@@ -56,18 +73,8 @@ enum PublicationAudit {
     includedRows: Int
   ) -> [String] {
     guard policy != .none else { return [] }
-    let counts = measures.reduce(0) { total, measure in
-      measure.breakdowns.reduce(total) { total, breakdown in
-        breakdown.groups.reduce(total) { total, group in
-          total + 1 + group.categories.count + group.missing.count + group.histogram.count
-        }
-      }
-    }
-    guard counts <= maximumAuditedCounts else {
-      return [
-        "Disclosure control: this report publishes \(counts) counts, too many to check together; each table was protected on its own, but a reader combining tables (an indicator with its question, a total with its groups) may be able to work out a hidden count. Break down by fewer groups before publishing it."
-      ]
-    }
+    let counts = measures.reduce(0) { $0 + publishedCounts(of: $1) }
+    guard counts <= maximumAuditedCounts else { return [unauditedNote(counts: counts)] }
     var publication = ReportPublication(
       measures: measures,
       policy: policy,

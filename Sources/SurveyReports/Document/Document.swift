@@ -133,14 +133,35 @@ extension Document {
     /// What the section holds.
     public var role: Role
     /// The blocks, in order.
-    public var blocks: [Block]
+    ///
+    /// A section of a measure that the report works out again when it is written (see
+    /// ``Report/measures``) lays its blocks out each time they are read.
+    public var blocks: [Block] {
+      get { makeBlocks?() ?? storedBlocks }
+      set {
+        storedBlocks = newValue
+        makeBlocks = nil
+      }
+    }
+    private var storedBlocks: [Block]
+    private var makeBlocks: (@Sendable () -> [Block])?
 
     /// Creates a section.
     public init(id: String, title: String?, role: Role, blocks: [Block]) {
       self.id = id
       self.title = title
       self.role = role
-      self.blocks = blocks
+      storedBlocks = blocks
+    }
+
+    /// Creates a section whose blocks `makeBlocks` lays out each time they are read, so that a
+    /// document of a very large report holds one section's blocks at a time.
+    init(id: String, title: String?, role: Role, makeBlocks: @escaping @Sendable () -> [Block]) {
+      self.id = id
+      self.title = title
+      self.role = role
+      storedBlocks = []
+      self.makeBlocks = makeBlocks
     }
 
     /// The blocks a renderer of `detail` draws: ``Block/forms(brief:detailed:)`` replaced by
@@ -165,9 +186,19 @@ extension Document {
   ///
   /// - Complexity: O(*n*) in the number of blocks.
   public func visibleSections(for detail: Detail) -> [(section: Section, blocks: [Block])] {
-    sections.compactMap { section in
+    var visible: [(section: Section, blocks: [Block])] = []
+    forEachVisibleSection(for: detail) { visible.append(($0, $1)) }
+    return visible
+  }
+
+  /// Calls `body` with each section a renderer of `detail` draws and its blocks for `detail`,
+  /// one section at a time (see ``visibleSections(for:)``).
+  ///
+  /// - Complexity: O(*n*) in the number of blocks.
+  func forEachVisibleSection(for detail: Detail, _ body: (Section, [Block]) -> Void) {
+    for section in sections {
       let blocks = section.blocks(for: detail)
-      return section.title != nil && blocks.isEmpty ? nil : (section, blocks)
+      if section.title == nil || !blocks.isEmpty { body(section, blocks) }
     }
   }
 }

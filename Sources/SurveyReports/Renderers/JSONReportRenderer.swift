@@ -131,7 +131,8 @@ public struct JSONReportRenderer: ReportSerialising {
         ]
       )
     }
-    let headlines: [JSONValue] = report.indicators.compactMap { measure in
+    let headlines: [JSONValue] = report.outlines.filter { $0.kind == .indicator }.compactMap {
+      measure in
       guard let whole = measure.wholeSample else { return nil }
       return .string(
         format.headline(title: measure.title, estimate: whole, level: meta.confidenceLevel)
@@ -211,8 +212,9 @@ public struct JSONReportRenderer: ReportSerialising {
     frame.member("schema", .string(Self.schema), to: &output)
     frame.member("metadata", jsonObject(metadata), to: &output)
     frame.member("headlines", .array(headlines), to: &output)
-    frame.openArray("measures", isEmpty: report.measures.isEmpty, to: &output)
-    for measure in report.measures {
+    frame.openArray("measures", isEmpty: report.measureCount == 0, to: &output)
+    for index in 0..<report.measureCount {
+      let measure = report.measure(at: index)
       frame.open(to: &output)
       frame.member("measure", .string(measure.id), to: &output)
       frame.member("kind", .string(measure.kind.rawValue), to: &output)

@@ -23,7 +23,7 @@ extension PlainLayout {
   func writeLines(of document: Document, to output: inout some TextOutputStream) {
     var lines: [String] = []
     addHeading(document.title, level: 1, to: &lines)
-    for (section, blocks) in document.visibleSections(for: .brief) {
+    document.forEachVisibleSection(for: .brief) { section, blocks in
       if let title = section.title { addHeading(title, level: 2, to: &lines) }
       for block in blocks {
         add(block, to: &lines)

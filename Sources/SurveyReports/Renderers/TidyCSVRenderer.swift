@@ -47,7 +47,8 @@ public struct TidyCSVRenderer: ReportSerialising {
         to: &output
       )
     }
-    for measure in report.measures {
+    for index in 0..<report.measureCount {
+      let measure = report.measure(at: index)
       let places = measure.statisticDecimals
       for breakdown in measure.breakdowns {
         for group in breakdown.groups {
