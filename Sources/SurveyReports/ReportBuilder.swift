@@ -26,8 +26,9 @@ public struct ReportOptions: Sendable {
   /// ``defaultMaximumGroups``, and not mostly groups of one respondent (what an id column gives).
   public var maximumGroups: Int?
 
-  /// How many counts the report keeps in memory with all their estimates: as many as the
-  /// publication audit checks together. Past it (a breakdown into many thousands of groups, which
+  /// How many counts the report keeps in memory with all their estimates.
+  ///
+  /// As many as the publication audit checks together. Past it (a breakdown into many thousands of groups, which
   /// the audit does not check), each further measure is held as an outline and worked out again
   /// when it is written, so that memory holds one measure's groups at a time. Tests lower it to
   /// check that both ways give the same report.

@@ -60,8 +60,10 @@ public struct Report: Sendable {
     entries[index].make?() ?? entries[index].outline
   }
 
-  /// Each measure's outline: everything but the groups of its breakdowns, which only some
-  /// measures hold (see ``measures``). Enough for headlines, titles and the whole sample.
+  /// Each measure's outline, enough for headlines, titles and the whole sample.
+  ///
+  /// An outline has everything but the groups of its breakdowns, which only some measures hold
+  /// (see ``measures``).
   var outlines: [MeasureReport] { entries.map(\.outline) }
 }
 
