@@ -107,7 +107,11 @@ extension SurveyDocument {
 
   /// The percentage giving each answer of a scale with many answers (0 to 10), for all
   /// respondents, as columns in the scale's order; the groups are in the table that follows.
-  func distributionChart(_ measure: MeasureReport, id: String) -> Document.Chart {
+  func distributionChart(
+    _ measure: MeasureReport,
+    id: String,
+    bandedIn score: MeasureReport? = nil
+  ) -> Document.Chart {
     let whole = measure.wholeSample
     let bins = (whole?.categories ?? []).map {
       Document.Bar(label: $0.category, value: chartValue($0))
@@ -120,7 +124,10 @@ extension SurveyDocument {
       summary: "Columns, one per answer in the scale's order, their heights the percentage of "
         + "all respondents who answered giving that answer. "
         + listing(bins, unit: "%", decimals: format.decimals)
-        + " Each group's figures are in the table that follows.",
+        + (score.map {
+          " Each group's figures, in the instrument's bands, are under “\($0.title)”."
+        }
+          ?? " Each group's figures are in the table that follows."),
       caption: "Figure: \(title), all respondents (n=\(base)).",
       kind: .histogram(
         Document.Histogram(

@@ -169,6 +169,14 @@ struct HTMLPage {
         lines.append(openingHeading)
         while index < blocks.count {
           let block = blocks[index]
+          // A heading that follows before any chart or table and introduces one (a score's
+          // "Summary statistics" under its section's notes) joins the box, so that neither
+          // heading is left at the foot of a page.
+          if case .heading(let text) = block, Self.introducesChart(blocks[(index + 1)...]) {
+            lines.append("<h3>\(e(text))</h3>")
+            index += 1
+            continue
+          }
           if case .heading = block { break }
           if case .group = block { break }
           add(block)
@@ -188,6 +196,17 @@ struct HTMLPage {
         add(block)
       }
     }
+  }
+
+  /// Whether `blocks` reach a block that ends a kept box before the next heading.
+  private static func introducesChart(_ blocks: ArraySlice<Document.Block>) -> Bool {
+    for block in blocks {
+      switch block {
+      case .heading, .group: return false
+      default: if endsKeptBox(block) { return true }
+      }
+    }
+    return false
   }
 
   /// Whether a kept box ends after `block`: a chart or a table is what a heading introduces,

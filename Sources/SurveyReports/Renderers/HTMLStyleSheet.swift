@@ -5,7 +5,8 @@
 /// measures both in a browser. On a phone (under 40rem) charts switch to their narrow form
 /// and wide tables scroll within themselves. In print, the first page stands alone, "About
 /// this report" starts a new page, no heading is left at the foot of a page, charts are not
-/// split and table headers repeat on every page.
+/// split, a table's header is not left there without its first rows nor a last row alone at
+/// the top of a page, and table headers repeat on every page.
 let htmlStyleSheet = """
   :root { color-scheme: light; --ink: #1a1a1a; --muted: #4d4d4d; --rule: #c4c4c4;
     --shade: #efefef; --link: #0b5394; }
@@ -41,7 +42,9 @@ let htmlStyleSheet = """
   thead th { border-bottom: 2px solid var(--ink); vertical-align: bottom; }
   th[scope="row"] { font-weight: 400; }
   td.sources { overflow-wrap: anywhere; width: 40%; }
-  table.cutoffs td:last-child { width: 28%; }
+  table.cutoffs td:last-child { width: 45%; }
+  table.references td.sources { width: auto; }
+  table.references th[scope="row"] { white-space: nowrap; }
   section.appendix table { width: 100%; }
   .num { text-align: right; white-space: nowrap; }
   thead th.num { white-space: normal; overflow-wrap: break-word; hyphens: auto; }
@@ -111,6 +114,7 @@ let htmlStyleSheet = """
     table { font-size: 8pt; margin: 0.3rem 0 0.5rem; }
     th, td { padding: 0.02rem 0.35rem; }
     thead { display: table-header-group; }
+    thead + tbody, tbody > tr:nth-child(-n+2), tbody > tr:last-child { break-before: avoid; }
     figure { margin: 0.5rem 0 0.3rem; }
     .footnote, .test, figcaption { font-size: 8pt; margin-bottom: 0.5rem; }
     * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
