@@ -232,6 +232,17 @@ let kentArguments = [
     #expect(page.contains("<caption>Sources of the cut-offs, as numbered above</caption>"))
   }
 
+  @Test func `a page without breakdowns speaks of all respondents, not of groups`() {
+    let result = run([
+      "report", "Examples/platform-exports/microsoft-forms.xlsx", "--format", "html",
+    ])
+    #expect(result.exitCode == .success)
+    #expect(result.output.contains("How often do you feel lonely?: answers of all respondents"))
+    #expect(result.output.contains("Lonely often/always: all respondents</caption>"))
+    #expect(!result.output.contains("each group"))
+    #expect(!result.output.contains("Each group"))
+  }
+
   @Test(arguments: [80, 72])
   func `a breakdown too wide for the terminal wraps its headings and labels`(width: Int) {
     let result = run(kentArguments + ["--by", "Which district do you live in?"], width: width)

@@ -70,7 +70,10 @@ extension SurveyDocument {
       summary: "A stacked bar for all respondents, divided into \(what), in the "
         + "order of the legend. Hatched segments are answers hidden to protect small counts; "
         + "they keep their place and share evenly what the shown answers leave, so their widths "
-        + "are not their sizes. The figures, and each group's, are in the table that follows.",
+        + "are not their sizes. "
+        + (measure.breakdowns.count > 1
+          ? "The figures, and each group's, are in the table that follows."
+          : "The figures are in the table that follows."),
       caption: caption,
       kind: .stackedBars(
         Document.StackedBars(
@@ -97,8 +100,9 @@ extension SurveyDocument {
       title: title,
       summary: "Horizontal bars, one per option, most chosen first, for all respondents who "
         + "ticked any option. Respondents could choose more than one option, so the bars are "
-        + "not stacked and can add up to more than 100%. Each group's figures are in the table "
-        + "that follows.",
+        + "not stacked and can add up to more than 100%. "
+        + (measure.breakdowns.count > 1 ? "Each group's figures" : "The figures")
+        + " are in the table that follows.",
       caption: "Figure: \(title), all respondents (n=\(base)), most chosen first. Percentages add "
         + "up to more than 100%.",
       kind: .percentBars(Document.PercentBars(lines: lines, decimals: format.decimals))
@@ -127,7 +131,9 @@ extension SurveyDocument {
         + (score.map {
           " Each group's figures, in the instrument's bands, are under “\($0.title)”."
         }
-          ?? " Each group's figures are in the table that follows."),
+          ?? (measure.breakdowns.count > 1
+            ? " Each group's figures are in the table that follows."
+            : " The figures are in the table that follows.")),
       caption: "Figure: \(title), all respondents (n=\(base)).",
       kind: .histogram(
         Document.Histogram(

@@ -37,7 +37,7 @@ extension SurveyDocument {
           // under the score.
           var whole = measure
           whole.breakdowns = Array(measure.breakdowns.prefix(1))
-          blocks += crossTab(whole, answers: "answer", caption: "answers of all respondents")
+          blocks += crossTab(whole, answers: "answer")
           blocks.append(bandsPointer(banded))
           return blocks
         }
@@ -216,15 +216,13 @@ extension SurveyDocument {
     }
   }
 
-  /// One cross-tab of every group: the whole sample, then each breakdown's groups as rows; the
-  /// answers (or options, or bands) as columns, each cell the percentage of the group with the
-  /// count beneath; then the base, the weighted and effective bases when weighted, and the
-  /// answers left out of the base by reason.
-  private func crossTab(
-    _ measure: MeasureReport,
-    answers: String,
-    caption: String = "each group's answers"
-  ) -> [Document.Block] {
+  /// One cross-tab of every group (of all respondents without breakdowns): the whole sample,
+  /// then each breakdown's groups as rows; the answers (or options, or bands) as columns, each
+  /// cell the percentage of the group with the count beneath; then the base, the weighted and
+  /// effective bases when weighted, and the answers left out of the base by reason.
+  private func crossTab(_ measure: MeasureReport, answers: String) -> [Document.Block] {
+    let caption =
+      measure.breakdowns.count > 1 ? "each group's answers" : "answers of all respondents"
     let labels = measure.wholeSample?.categories.map(\.category) ?? []
     let reasons = missingReasons(measure)
     let weighted = metadata.weighting != nil && labels.count <= 6
@@ -288,7 +286,8 @@ extension SurveyDocument {
     var blocks: [Document.Block] = [
       .table(
         Table(
-          caption: "\(measure.title): each group",
+          caption: "\(measure.title): "
+            + (measure.breakdowns.count > 1 ? "each group" : "all respondents"),
           purpose: "indicator",
           columns: columns,
           groups: groups
