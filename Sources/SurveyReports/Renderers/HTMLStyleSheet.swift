@@ -7,7 +7,9 @@
 /// view. In print, the first page stands alone, "About this report" starts a new page, no
 /// heading is left at the foot of a page, charts are not split, a table's header is not left
 /// there without its first rows nor a last row alone at the top of a page, and table headers
-/// repeat on every page.
+/// repeat on every page. Chart labels lose their white halo in print: a PDF keeps the halo as
+/// a second copy of the text, which copying and screen readers then meet twice, and the light
+/// grid reads well enough without it.
 let htmlStyleSheet = """
   :root { color-scheme: light; --ink: #1a1a1a; --muted: #4d4d4d; --rule: #c4c4c4;
     --shade: #efefef; --link: #0b5394; }
@@ -100,6 +102,7 @@ let htmlStyleSheet = """
     a { color: inherit; }
     svg.chart.wide { display: block; width: 88%; }
     svg.chart.narrow { display: none; }
+    svg.chart .label, svg.chart .value { stroke: none; }
     h1 { font-size: 18pt; }
     h2 { font-size: 13pt; margin: 1rem 0 0.3rem; }
     h3 { font-size: 11pt; margin: 0.8rem 0 0.3rem; }
