@@ -10,8 +10,10 @@ For each page:
 - at a window 1280 and 420 pixels wide, takes a full-page screenshot (in tiles of at most
   12,000 pixels) and fails on:
   - anything wider than the window (the page scrolls sideways; a table or chart that scrolls
-    within its own box is fine),
-  - SVG text drawn under 10 pixels (font size times the SVG's scale),
+    within its own box is fine, but not its caption or any other text that is not a cell),
+  - SVG text drawn under 10 pixels (font size times the SVG's scale), or running past the
+    edge of its chart (where it is cut off),
+  - a negative number written with a hyphen rather than a minus sign (outside code),
   - text whose colour has less than 4.5:1 contrast with what is behind it (3:1 for large
     text), in HTML and in charts (behind chart text: its halo, the shape under it, or the page),
   - a chart mark (bar, segment, dot, legend swatch) that carries data in a colour with less
@@ -42,7 +44,7 @@ TILE = 12000
 # Runs in the page and returns what it measured. Every number is computed from the computed
 # styles and geometry the browser uses to draw the page.
 PROBE = r"""
-const result = {overflow: [], smallText: [], lowContrast: [], weakMarks: [],
+const result = {overflow: [], clipped: [], hyphens: [], smallText: [], lowContrast: [], weakMarks: [],
   smallestSvgText: null, lowestTextContrast: null, lowestMarkContrast: null,
   scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth};
 
@@ -105,10 +107,11 @@ function paint(value) {
 }
 function note(list, item) { if (list.length < 12) list.push(item); }
 
-// 1. Nothing wider than the window: the page must not scroll sideways.
+// 1. Nothing wider than the window: the page must not scroll sideways, and nothing may be cut
+// off by a box that hides what overflows it.
 if (result.scrollWidth > result.width + 1) {
   const scrolls = e => { for (; e; e = e.parentElement) {
-    const o = getComputedStyle(e).overflowX; if (o === "auto" || o === "scroll" || o === "hidden") return true; }
+    const o = getComputedStyle(e).overflowX; if (o === "auto" || o === "scroll") return true; }
     return false; };
   for (const e of document.querySelectorAll("body *")) {
     if (visible(e) && e.getBoundingClientRect().right > result.width + 1 && !scrolls(e.parentElement)) {
@@ -116,6 +119,24 @@ if (result.scrollWidth > result.width + 1) {
     }
   }
   if (!result.overflow.length) result.overflow.push("the page is " + result.scrollWidth + " pixels wide");
+}
+// A box that hides what overflows it (charts aside, checked below) must have nothing to hide.
+for (const e of document.querySelectorAll("body *")) {
+  const o = getComputedStyle(e).overflowX;
+  if ((o === "hidden" || o === "clip") && !e.closest("svg") && visible(e)
+      && e.scrollWidth > e.clientWidth + 1) {
+    note(result.overflow, describe(e) + " cuts off " + (e.scrollWidth - e.clientWidth) + " px");
+  }
+}
+// Inside a table that scrolls within its own box only the table's cells may run past the window:
+// a caption, heading or paragraph laid out wider than the window is cut off until the reader
+// scrolls the table sideways.
+for (const e of document.querySelectorAll(
+    "caption, figcaption, h1, h2, h3, h4, p, li, dt, dd, .footnote")) {
+  if (visible(e) && e.getBoundingClientRect().right > result.width + 1) {
+    const right = Math.round(e.getBoundingClientRect().right);
+    note(result.overflow, describe(e) + " reaches " + right + " px");
+  }
 }
 
 // 2. Chart text size, and 3. its contrast.
@@ -126,6 +147,12 @@ for (const t of document.querySelectorAll("svg text")) {
   const size = parseFloat(getComputedStyle(t).fontSize) * scale;
   if (result.smallestSvgText === null || size < result.smallestSvgText) result.smallestSvgText = size;
   if (size < %SMALLEST%) note(result.smallText, describe(t) + " at " + size.toFixed(1) + " px");
+  // Text that runs past the edge of its chart is cut off there.
+  const r = t.getBoundingClientRect(), frame = svg.getBoundingClientRect();
+  if (r.left < frame.left - 1 || r.right > frame.right + 1 || r.top < frame.top - 1
+      || r.bottom > frame.bottom + 1) {
+    note(result.clipped, describe(t));
+  }
   const style = getComputedStyle(t);
   const fill = paint(style.fill);
   if (!fill) continue;
@@ -168,6 +195,14 @@ for (let node = walker.nextNode(); node; node = walker.nextNode()) {
   const large = size >= 24 || (size >= 18.66 && parseInt(style.fontWeight) >= 700);
   if (result.lowestTextContrast === null || ratio < result.lowestTextContrast) result.lowestTextContrast = ratio;
   if (ratio < (large ? 3 : 4.5)) note(result.lowContrast, describe(e) + " " + ratio.toFixed(2) + ":1");
+}
+
+// Negative numbers take a minus sign, not a hyphen (code aside).
+const hyphenWalker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let node = hyphenWalker.nextNode(); node; node = hyphenWalker.nextNode()) {
+  const e = node.parentElement;
+  if (!e || e.closest("code, title, desc, style") || !/(^|[\s(\[])-\d/.test(node.textContent)) continue;
+  if (visible(e)) note(result.hyphens, describe(e));
 }
 
 // 4. Chart marks that carry data: 3:1 with the page, by their fill or their outline.
@@ -302,6 +337,12 @@ def main():
                 where = f"{name} at {width} px"
                 if measured["overflow"]:
                     failures.append(f"{where}: wider than the window: " + "; ".join(measured["overflow"]))
+                if measured["hyphens"]:
+                    failures.append(f"{where}: a hyphen where a negative number needs a minus sign: "
+                                    + "; ".join(measured["hyphens"]))
+                if measured["clipped"]:
+                    failures.append(f"{where}: chart text cut off at the chart's edge: "
+                                    + "; ".join(measured["clipped"]))
                 if measured["smallText"]:
                     failures.append(f"{where}: chart text under {SMALLEST_SVG_TEXT:g} px: "
                                     + "; ".join(measured["smallText"]))

@@ -122,6 +122,15 @@ extension ReportBuilder {
         )
       }
     }
+    // A score that is one item's answer as given (each ONS4 question) bands that item.
+    if rule.bands != nil, rule.method == .sum, rule.items.count == 1,
+      let only = rule.items.first, !only.isReversed, only.recode.isEmpty
+    {
+      setBandedScore(
+        column.name,
+        ofItem: ItemKey(instrument: instrument.id, item: only.item).description
+      )
+    }
     let table = self.table
     addScore(
       id: column.name,

@@ -640,6 +640,15 @@ public struct ReportBuilder: Sendable {
     }
   }
 
+  /// Records that the item `id` is broken down on pages by the bands of the score `score`
+  /// (``MeasureReport/bandedScore``).
+  mutating func setBandedScore(_ score: String, ofItem id: String) {
+    guard let index = measures.lastIndex(where: { $0.kind == .item && $0.id == id }) else {
+      return
+    }
+    measures[index].bandedScore = score
+  }
+
   /// Adds an already-built measure (for example, from another stage).
   public mutating func add(_ measure: MeasureReport) { append { _ in measure } }
 
@@ -896,7 +905,7 @@ public struct ReportBuilder: Sendable {
         note: method + reliability
       )
     }
-    guard let weighted else { return pearsonTest("Pearson's chi-square test of independence.") }
+    guard let weighted else { return pearsonTest(IndependenceTest.pearsonMethod) }
     let unweighted =
       "Pearson's chi-square test of independence on unweighted counts: the Rao-Scott "
     // The adjustment takes time in proportion to cells × (groups + answers)²; a table larger than
@@ -925,9 +934,7 @@ public struct ReportBuilder: Sendable {
           meanDesignEffect: test.meanDesignEffect
         ),
         isValid: pearson.validity.isValid,
-        note: "Rao-Scott adjusted F test of independence (second order) for weighted data, as R's "
-          + "survey::svychisq, treating respondents as drawn with replacement without strata or "
-          + "clusters." + reliability
+        note: IndependenceTest.raoScottMethod + reliability
       )
     } catch {
       return pearsonTest(unweighted + "test for weighted data could not be computed (\(error)).")

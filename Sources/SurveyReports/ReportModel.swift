@@ -272,6 +272,13 @@ public struct MeasureReport: Sendable {
   /// A score's bands as ranges of its values, in the order of its categories, for disclosure
   /// control: a band's count is the sum of the histogram's values in its range.
   package var bandRanges: [ClosedRange<Double>] = []
+  /// For an item, the id of a score in the same report whose value is the item's answer as
+  /// given (the sum of this one item, neither reversed nor recoded) and which has the
+  /// instrument's bands, such as each ONS4 question's threshold bands.
+  ///
+  /// Pages break such an item down by group in those bands, under the score, rather than in a
+  /// column for every answer; the whole sample keeps every answer.
+  package var bandedScore: String?
 
   /// Creates a measure report.
   public init(
@@ -518,6 +525,24 @@ public struct IndependenceTest: Sendable, Hashable {
   /// counts, and its statistic and exact p-value, worked out from the true counts, could single
   /// out the table among those that fit the published figures, and so reveal the hidden ones.
   public var isCoarsened = false
+
+  /// The note of Pearson's test on counts when nothing is wrong with it.
+  package static let pearsonMethod = "Pearson's chi-square test of independence."
+  /// The note of the Rao-Scott test on weighted data when nothing is wrong with it.
+  package static let raoScottMethod =
+    "Rao-Scott adjusted F test of independence (second order) for weighted data, as R's "
+    + "survey::svychisq, treating respondents as drawn with replacement without strata or "
+    + "clusters."
+
+  /// ``note`` without the usual method sentence, which pages give once under "About this
+  /// report": what is left says why the test is not reliable or which other method was used,
+  /// and is empty when there is nothing more to say.
+  package var noteBeyondMethod: String {
+    for method in [Self.pearsonMethod, Self.raoScottMethod] where note.hasPrefix(method) {
+      return String(note.dropFirst(method.count).drop { $0 == " " })
+    }
+    return note
+  }
 
   /// The p-value as published when the test is coarsened: `< 0.001`, `< 0.01`, `< 0.05` or
   /// `≥ 0.05`.

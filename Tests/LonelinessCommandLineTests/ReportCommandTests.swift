@@ -171,6 +171,78 @@ let kentArguments = [
     )
   }
 
+  @Test func `the residents' page breaks each 0-10 question down once, in the ONS bands`() throws {
+    let result = run([
+      "report", "Examples/residents-survey/survey.csv", "-i", "ons-loneliness", "-i", "ons4",
+      "--weight", "weight", "--by", "age_band", "--format", "html",
+    ])
+    #expect(result.exitCode == .success)
+    let page = result.output
+    func section(_ id: String) throws -> Substring {
+      let start = try #require(page.range(of: "<section class=\"measure\" id=\"\(id)\""))
+      let end = page[start.upperBound...].range(of: "</section>")?.lowerBound ?? page.endIndex
+      return page[start.lowerBound..<end]
+    }
+    let ids = page.matches(
+      of: /<section class="measure" id="(measure-\d+)"[^>]*>\n<div[^>]*>\n<h2[^>]*>([^<]*)</
+    )
+    .map { (String($0.output.1), String($0.output.2)) }
+    let item = try #require(ids.first { $0.1.hasPrefix("Overall, how satisfied") }?.0)
+    let score = try #require(ids.first { $0.1 == "Life satisfaction" }?.0)
+    // The question: every answer of all respondents, and where the groups are.
+    let question = try section(item)
+    #expect(
+      question.contains(
+        "how satisfied are you with your life nowadays?: answers of all respondents"
+      )
+    )
+    #expect(!question.contains("each group&#39;s answers"))
+    #expect(!question.contains("By “age_band”"))
+    #expect(
+      question.contains(
+        "Each group&#39;s answers are under “Life satisfaction”, below, in the "
+          + "instrument&#39;s bands (Low (0-4), Medium (5-6), High (7-8), Very high (9-10))"
+      )
+    )
+    // The score: its groups in the bands, and no second chart of the same distribution.
+    let scored = try section(score)
+    #expect(scored.contains("Life satisfaction: each group&#39;s answers"))
+    #expect(scored.contains("By “age_band”"))
+    #expect(!scored.contains("Distribution of scores"))
+    #expect(
+      scored.contains(
+        "The distribution of answers is under “Overall, how satisfied are you with your life "
+          + "nowadays?”, above."
+      )
+    )
+    // The loneliness items keep a column for every answer by group.
+    #expect(page.contains("How often do you feel lonely?: each group&#39;s answers"))
+    // The test's method is named once, under About this report, not under every table.
+    #expect(
+      !page.contains(
+        "<p class=\"test\">Breakdown by “age_band”: Rao-Scott F = 3.22, df = 4.22 and 2699.2, "
+          + "p = 0.011 (weighted chi-square = 28.97, df = 6; mean design effect 1.50). Rao-Scott"
+      )
+    )
+    #expect(page.contains("<p class=\"test\">Breakdown by “age_band”: Rao-Scott F = "))
+    #expect(page.components(separatedBy: "survey::svychisq, treating respondents").count == 2)
+    // Each source of a cut-off is cited once, by number.
+    let foi = "Freedom of information response: a set of annual UK subjective well-being score"
+    #expect(page.components(separatedBy: foi).count == 2)
+    #expect(page.contains("<caption>Sources of the cut-offs, as numbered above</caption>"))
+  }
+
+  @Test func `a page without breakdowns speaks of all respondents, not of groups`() {
+    let result = run([
+      "report", "Examples/platform-exports/microsoft-forms.xlsx", "--format", "html",
+    ])
+    #expect(result.exitCode == .success)
+    #expect(result.output.contains("How often do you feel lonely?: answers of all respondents"))
+    #expect(result.output.contains("Lonely often/always: all respondents</caption>"))
+    #expect(!result.output.contains("each group"))
+    #expect(!result.output.contains("Each group"))
+  }
+
   @Test(arguments: [80, 72])
   func `a breakdown too wide for the terminal wraps its headings and labels`(width: Int) {
     let result = run(kentArguments + ["--by", "Which district do you live in?"], width: width)

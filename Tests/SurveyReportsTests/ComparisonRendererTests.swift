@@ -68,4 +68,18 @@ import Testing
     #expect(!visibleText(html).contains("8.7"))
     #expect(!html.contains("8.7%"))
   }
+
+  @Test func `negative numbers take a minus sign and difference ticks their unit as values do`() {
+    let html = HTMLRenderer().render(report)
+    let ticks = html.matches(of: /class="tick">([^<]*)</).map { String($0.output.1) }
+    let differences = ticks.filter { $0.hasSuffix("pp") }
+    #expect(
+      differences.contains { $0.hasPrefix("\u{2212}") },
+      "an axis of differences centred on zero"
+    )
+    #expect(differences.allSatisfy { $0.hasSuffix(" pp") }, "\(differences)")
+    #expect(!ticks.contains { $0.hasPrefix("-") })
+    #expect(!visibleText(html).contains(/(^|[ (>])-\d/))
+    #expect(visibleText(html).contains("\u{2212}"))
+  }
 }

@@ -136,13 +136,17 @@ extension SurveyDocument {
         )
       )
     }
-    if let test = testName {
+    if !meta.groupBy.isEmpty {
+      // The method is named here once; each breakdown's note says only what differs.
+      let method =
+        meta.weighting == nil ? IndependenceTest.pearsonMethod : IndependenceTest.raoScottMethod
       blocks.append(
         .paragraph(
           Document.Paragraph(
             .init(
-              "Breakdowns use \(test) where at least two groups and two answers have data; a "
-                + "note says when expected counts are too small for it."
+              "Breakdowns are tested where at least two groups and two answers have data, with "
+                + "\(method.hasPrefix("Pearson") ? "" : "the ")\(method.dropLast()); a note says "
+                + "when expected counts are too small for it or another test was used."
             )
           )
         )
@@ -159,6 +163,14 @@ extension SurveyDocument {
   private var cutoffBlocks: [Document.Block] {
     let cutoffs = metadata.cutoffs
     guard !cutoffs.isEmpty else { return [] }
+    // Each source is cited once, in a numbered list under the table, and the table refers to
+    // it by number: instruments cite the same source for many cut-offs.
+    var sources: [String] = []
+    var number: [String: Int] = [:]
+    for source in cutoffs.flatMap(\.sources) where number[source] == nil {
+      sources.append(source)
+      number[source] = sources.count
+    }
     let rows = cutoffs.map { cutoff in
       var certainty: [Document.RichText.Run] = [.plain(cutoff.certainty)]
       if cutoff.isUncertain { certainty += [.plain(" "), .flag(.uncertain)] }
@@ -167,7 +179,11 @@ extension SurveyDocument {
       return Table.Row(
         [
           .rich(Document.RichText([.code(cutoff.measure)])), .text(cutoff.definition),
-          .sources(cutoff.sources.isEmpty ? [none] : cutoff.sources),
+          .text(
+            cutoff.sources.isEmpty
+              ? none
+              : cutoff.sources.compactMap { number[$0].map { "[\($0)]" } }.joined(separator: " ")
+          ),
           .rich(Document.RichText(certainty)),
         ],
         role: cutoff.isUncertain ? .uncertain : .data
@@ -177,7 +193,8 @@ extension SurveyDocument {
       .heading("Cut-offs"),
       .table(
         Table(
-          caption: "Cut-offs used, their sources and how certain those sources are",
+          caption: "Cut-offs used, their sources (numbered as listed below) and how certain those "
+            + "sources are",
           purpose: "cutoffs",
           columns: ["Measure", "Cut-offs", "Sources", "Certainty"].map { Table.Column($0) },
           rows: rows,
@@ -197,6 +214,20 @@ extension SurveyDocument {
               ),
             ]),
             role: .warning
+          )
+        )
+      )
+    }
+    if !sources.isEmpty {
+      blocks.append(
+        .table(
+          Table(
+            caption: "Sources of the cut-offs, as numbered above",
+            purpose: "references",
+            columns: [Table.Column("Number"), Table.Column("Source")],
+            rows: sources.enumerated().map {
+              Table.Row([.text("[\($0.offset + 1)]"), .sources([$0.element])])
+            }
           )
         )
       )

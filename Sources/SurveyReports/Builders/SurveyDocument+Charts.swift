@@ -70,7 +70,10 @@ extension SurveyDocument {
       summary: "A stacked bar for all respondents, divided into \(what), in the "
         + "order of the legend. Hatched segments are answers hidden to protect small counts; "
         + "they keep their place and share evenly what the shown answers leave, so their widths "
-        + "are not their sizes. The figures, and each group's, are in the table that follows.",
+        + "are not their sizes. "
+        + (measure.breakdowns.count > 1
+          ? "The figures, and each group's, are in the table that follows."
+          : "The figures are in the table that follows."),
       caption: caption,
       kind: .stackedBars(
         Document.StackedBars(
@@ -97,8 +100,9 @@ extension SurveyDocument {
       title: title,
       summary: "Horizontal bars, one per option, most chosen first, for all respondents who "
         + "ticked any option. Respondents could choose more than one option, so the bars are "
-        + "not stacked and can add up to more than 100%. Each group's figures are in the table "
-        + "that follows.",
+        + "not stacked and can add up to more than 100%. "
+        + (measure.breakdowns.count > 1 ? "Each group's figures" : "The figures")
+        + " are in the table that follows.",
       caption: "Figure: \(title), all respondents (n=\(base)), most chosen first. Percentages add "
         + "up to more than 100%.",
       kind: .percentBars(Document.PercentBars(lines: lines, decimals: format.decimals))
@@ -107,7 +111,11 @@ extension SurveyDocument {
 
   /// The percentage giving each answer of a scale with many answers (0 to 10), for all
   /// respondents, as columns in the scale's order; the groups are in the table that follows.
-  func distributionChart(_ measure: MeasureReport, id: String) -> Document.Chart {
+  func distributionChart(
+    _ measure: MeasureReport,
+    id: String,
+    bandedIn score: MeasureReport? = nil
+  ) -> Document.Chart {
     let whole = measure.wholeSample
     let bins = (whole?.categories ?? []).map {
       Document.Bar(label: $0.category, value: chartValue($0))
@@ -120,7 +128,12 @@ extension SurveyDocument {
       summary: "Columns, one per answer in the scale's order, their heights the percentage of "
         + "all respondents who answered giving that answer. "
         + listing(bins, unit: "%", decimals: format.decimals)
-        + " Each group's figures are in the table that follows.",
+        + (score.map {
+          " Each group's figures, in the instrument's bands, are under “\($0.title)”."
+        }
+          ?? (measure.breakdowns.count > 1
+            ? " Each group's figures are in the table that follows."
+            : " The figures are in the table that follows.")),
       caption: "Figure: \(title), all respondents (n=\(base)).",
       kind: .histogram(
         Document.Histogram(

@@ -3,7 +3,9 @@ import SurveyInstruments
 /// The detailed form of each measure, for pages: which measure it is and its notes, a chart,
 /// then one cross-tab of every group (groups as rows, answers as columns, each cell the
 /// percentage and the count behind it, with the base and what was left out of it), and the test
-/// of independence of each breakdown.
+/// of independence of each breakdown. A 0-10 question that its instrument bands (each ONS4
+/// question) shows every answer for the whole sample only: its groups are in the cross-tab of
+/// the bands, under its score, which in turn leaves the distribution to the question.
 extension SurveyDocument {
   /// The measure's detailed blocks; `number` names its charts (`chart-3`).
   ///
@@ -28,7 +30,17 @@ extension SurveyDocument {
     switch measure.kind {
     case .item, .tally:
       if measure.kind == .item, (measure.wholeSample?.categories.count ?? 0) > Self.mostColours {
-        blocks.append(.chart(distributionChart(measure, id: chartID)))
+        let banded = measure.breakdowns.count > 1 ? bandedScore(of: measure) : nil
+        blocks.append(.chart(distributionChart(measure, id: chartID, bandedIn: banded)))
+        if let banded {
+          // Every answer for the whole sample; each group in the instrument's bands, once,
+          // under the score.
+          var whole = measure
+          whole.breakdowns = Array(measure.breakdowns.prefix(1))
+          blocks += crossTab(whole, answers: "answer")
+          blocks.append(bandsPointer(banded))
+          return blocks
+        }
       } else {
         blocks.append(
           .chart(
@@ -66,6 +78,38 @@ extension SurveyDocument {
   /// drawn as a distribution instead.
   static let mostColours = 7
 
+  /// The score whose bands break an item down (``MeasureReport/bandedScore``), when the report
+  /// has it with its bands.
+  func bandedScore(of item: MeasureReport) -> MeasureReport? {
+    guard item.kind == .item, let id = item.bandedScore else { return nil }
+    return report.measures.first {
+      $0.kind == .score && $0.id == id && !($0.wholeSample?.categories.isEmpty ?? true)
+    }
+  }
+
+  /// The item drawn as a distribution whose answers `score` is, when the report has one: the
+  /// item's section shows the distribution, so the score's does not repeat it.
+  func distributedItem(of score: MeasureReport) -> MeasureReport? {
+    report.measures.first {
+      $0.kind == .item && $0.bandedScore == score.id
+        && ($0.wholeSample?.categories.count ?? 0) > Self.mostColours
+        && bandedScore(of: $0) != nil
+    }
+  }
+
+  /// Where an item's groups are: in the bands of `score`, under its section.
+  private func bandsPointer(_ score: MeasureReport) -> Document.Block {
+    let bands = (score.wholeSample?.categories ?? []).map(\.category)
+    return .paragraph(
+      Document.Paragraph(
+        .init(
+          "Each group's answers are under “\(score.title)”, below, in the instrument's bands "
+            + "(\(bands.joined(separator: ", "))), with the test of independence."
+        )
+      )
+    )
+  }
+
   private func kindName(_ measure: MeasureReport) -> String {
     let direction: String
     switch (measure.kind, measure.better) {
@@ -93,17 +137,20 @@ extension SurveyDocument {
   private var hiddenFootnote: Document.Block {
     .paragraph(
       Document.Paragraph(
-        "* Hidden to protect small counts: a small count, or a figure hidden so that a small "
-          + "count cannot be worked out from the rest of the report (the same mark for both).",
+        "* Hidden to protect small counts (see Disclosure control under About this report).",
         role: .footnote
       )
     )
   }
 
   /// The test of independence of a breakdown, flagged when not reliable; nothing without one.
+  ///
+  /// The usual method is named once, under "About this report".
   private func testParagraph(_ breakdown: Breakdown) -> [Document.Block] {
     guard let test = breakdown.test, let groupBy = breakdown.groupBy else { return [] }
-    let text = "\(breakdownHeading(groupBy)): \(testStatistic(test)). \(test.note)"
+    let note = test.noteBeyondMethod
+    let text =
+      "\(breakdownHeading(groupBy)): \(testStatistic(test))." + (note.isEmpty ? "" : " \(note)")
     let runs: [Document.RichText.Run] =
       test.isValid ? [.plain(text)] : [.flag(.notReliable), .plain(" " + text)]
     return [.paragraph(Document.Paragraph(Document.RichText(runs), role: .statistics))]
@@ -169,11 +216,13 @@ extension SurveyDocument {
     }
   }
 
-  /// One cross-tab of every group: the whole sample, then each breakdown's groups as rows; the
-  /// answers (or options, or bands) as columns, each cell the percentage of the group with the
-  /// count beneath; then the base, the weighted and effective bases when weighted, and the
-  /// answers left out of the base by reason.
+  /// One cross-tab of every group (of all respondents without breakdowns): the whole sample,
+  /// then each breakdown's groups as rows; the answers (or options, or bands) as columns, each
+  /// cell the percentage of the group with the count beneath; then the base, the weighted and
+  /// effective bases when weighted, and the answers left out of the base by reason.
   private func crossTab(_ measure: MeasureReport, answers: String) -> [Document.Block] {
+    let caption =
+      measure.breakdowns.count > 1 ? "each group's answers" : "answers of all respondents"
     let labels = measure.wholeSample?.categories.map(\.category) ?? []
     let reasons = missingReasons(measure)
     let weighted = metadata.weighting != nil && labels.count <= 6
@@ -207,7 +256,7 @@ extension SurveyDocument {
     var blocks: [Document.Block] = [
       .table(
         Table(
-          caption: "\(measure.title): each group's answers",
+          caption: "\(measure.title): \(caption)",
           purpose: "crosstab",
           columns: columns,
           groups: groups,
@@ -237,7 +286,8 @@ extension SurveyDocument {
     var blocks: [Document.Block] = [
       .table(
         Table(
-          caption: "\(measure.title): each group",
+          caption: "\(measure.title): "
+            + (measure.breakdowns.count > 1 ? "each group" : "all respondents"),
           purpose: "indicator",
           columns: columns,
           groups: groups
@@ -249,12 +299,21 @@ extension SurveyDocument {
     return blocks
   }
 
-  /// A score's histogram, its mean in each group, the summary statistics, and the bands' chart
-  /// and cross-tab.
+  /// A score's histogram (or, when it is the answer to a question drawn as a distribution, where
+  /// that is), its mean in each group, the summary statistics, and the bands' chart and
+  /// cross-tab.
   private func detailedScore(_ measure: MeasureReport, chartID: String) -> [Document.Block] {
     guard let whole = measure.wholeSample else { return [] }
     var blocks: [Document.Block] = []
-    if !whole.histogram.isEmpty {
+    if let item = distributedItem(of: measure) {
+      blocks.append(
+        .paragraph(
+          Document.Paragraph(
+            .init("The distribution of answers is under “\(item.title)”, above.")
+          )
+        )
+      )
+    } else if !whole.histogram.isEmpty {
       blocks.append(.heading("Distribution of scores"))
       blocks.append(.chart(histogramChart(measure, histogram: whole.histogram, id: chartID)))
       if whole.histogram.contains(where: { $0.suppression != nil }) {

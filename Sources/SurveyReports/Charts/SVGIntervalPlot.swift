@@ -45,10 +45,14 @@ struct SVGIntervalPlot {
           className: "axis"
         )
       )
+      // A label centred under its tick, moved in so that it stays inside the chart: with
+      // labels above the rows the axis starts near the chart's left edge.
+      let label = tickLabel(tick, step: axis.step)
+      let half = SVGMarkup.textWidth(label) / 2
       body.append(
         SVGMarkup.text(
-          tickLabel(tick, step: axis.step),
-          x: x(tick),
+          label,
+          x: min(max(x(tick), half + 2), frame.width - half - 2),
           y: plotBottom + 17,
           anchor: "middle",
           className: "tick"
@@ -108,13 +112,14 @@ struct SVGIntervalPlot {
     return entries
   }
 
-  /// The ticks that fit: every other one is dropped until their labels no longer touch.
+  /// The ticks that fit: every other one is dropped until their labels stand clear of each
+  /// other (a gap of at least 14 pixels, so that `−30 pp −20 pp` does not read as one run).
   private func shownTicks(_ axis: ChartAxis, plotWidth: Double) -> [Double] {
     var ticks = axis.ticks
     let widest = ticks.map { SVGMarkup.textWidth(tickLabel($0, step: axis.step)) }.max() ?? 30
     let perTick = plotWidth / max((axis.upper - axis.lower), 1e-9)
     func crowded(_ ticks: [Double]) -> Bool {
-      zip(ticks, ticks.dropFirst()).contains { ($1 - $0) * perTick < widest + 8 }
+      zip(ticks, ticks.dropFirst()).contains { ($1 - $0) * perTick < widest + 14 }
     }
     while ticks.count > 2 && crowded(ticks) {
       let ends = (ticks.first ?? axis.lower, ticks.last ?? axis.upper)
@@ -201,7 +206,8 @@ struct SVGIntervalPlot {
     }
   }
 
-  /// A tick's label with as many decimals as the step needs, and the unit.
+  /// A tick's label with as many decimals as the step needs, and the unit as values have it
+  /// (`−30 pp`, `20%`).
   private func tickLabel(_ value: Double, step: Double) -> String {
     var places = 0
     var scaled = step
@@ -211,7 +217,6 @@ struct SVGIntervalPlot {
     }
     if value.rounded() != value && places == 0 { places = 1 }
     let text = fixed(abs(value) < step / 1000 ? 0 : value, decimals: places)
-    let unit = data.unit.hasPrefix(" ") ? String(data.unit.dropFirst()) : data.unit
-    return text + unit
+    return withMinusSigns(text + data.unit)
   }
 }

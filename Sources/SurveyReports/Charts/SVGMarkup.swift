@@ -26,8 +26,8 @@ enum SVGMarkup {
     return """
       <svg class="\(className)" role="img" width="\(w)" height="\(h)" viewBox="0 0 \(w) \(h)" \
       aria-labelledby="\(chartID)-title" aria-describedby="\(chartID)-desc">
-      <title id="\(chartID)-title">\(escapedForHTML(title))</title>
-      <desc id="\(chartID)-desc">\(escapedForHTML(description))</desc>
+      <title id="\(chartID)-title">\(escapedForHTML(withMinusSigns(title)))</title>
+      <desc id="\(chartID)-desc">\(escapedForHTML(withMinusSigns(description)))</desc>
       """
   }
 
@@ -80,7 +80,9 @@ enum SVGMarkup {
   static func textWidth(_ text: String, fontSize: Double = fontSize) -> Double {
     var width = 0.0
     for character in text {
-      if character.isNumber || character == "%" || character == "." {
+      if character == "%" {
+        width += 0.95
+      } else if character.isNumber || character == "." {
         width += 0.6
       } else if character == " " || character == "i" || character == "l" || character == "(" {
         width += 0.35
@@ -109,7 +111,8 @@ enum SVGMarkup {
     return shortened + "…"
   }
 
-  /// A `<text>` element; `content` is escaped here.
+  /// A `<text>` element; `content` is escaped here, and a negative number in it gets a minus
+  /// sign (``withMinusSigns(_:)``).
   static func text(
     _ content: String,
     x: Double,
@@ -121,7 +124,7 @@ enum SVGMarkup {
     let classAttribute = className.map { " class=\"\($0)\"" } ?? ""
     let anchorAttribute = anchor == "start" ? "" : " text-anchor=\"\(anchor)\""
     return "<text x=\"\(number(x))\" y=\"\(number(y))\"\(anchorAttribute)\(classAttribute)\(extra)>"
-      + "\(escapedForHTML(content))</text>"
+      + "\(escapedForHTML(withMinusSigns(content)))</text>"
   }
 
   /// A `<rect>`, with an optional tooltip (escaped here).
@@ -138,7 +141,7 @@ enum SVGMarkup {
       "x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(max(0, width)))\" "
       + "height=\"\(number(max(0, height)))\" fill=\"\(fill)\"\(extra)"
     guard let tooltip else { return "<rect \(geometry)/>" }
-    return "<rect \(geometry)><title>\(escapedForHTML(tooltip))</title></rect>"
+    return "<rect \(geometry)><title>\(escapedForHTML(withMinusSigns(tooltip)))</title></rect>"
   }
 
   /// A `<line>`.

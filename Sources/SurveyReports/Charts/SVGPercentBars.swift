@@ -15,7 +15,7 @@ struct SVGPercentBars {
     let layout = SVGRowLayout(
       width: frame.width,
       labels: rows.map(\.label),
-      rightColumn: 16,
+      rightColumn: 20,
       isNarrow: frame.isNarrow || data.labelsAbove
     )
     // Grid first, so that bars sit on top of it.

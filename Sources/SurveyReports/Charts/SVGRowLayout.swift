@@ -25,8 +25,8 @@ struct SVGRowLayout {
     if isNarrow {
       // Room at both ends for half of the tick labels `0%` and `100%`.
       labelWidth = 0
-      plotX = 16
-      plotWidth = width - 32
+      plotX = 20
+      plotWidth = width - 40
       self.rightColumn = 0
       rowHeight = width > 500 ? 34 : 38
     } else {
@@ -157,7 +157,7 @@ struct SVGRowLayout {
   /// A dot of radius 5 with a tooltip.
   static func dot(x: Double, y: Double, className: String, tooltip: String) -> String {
     "<circle cx=\"\(SVGMarkup.number(x))\" cy=\"\(SVGMarkup.number(y))\" r=\"5\" "
-      + "class=\"\(className)\"><title>\(escapedForHTML(tooltip))</title></circle>"
+      + "class=\"\(className)\"><title>\(escapedForHTML(withMinusSigns(tooltip)))</title></circle>"
   }
 
   /// The small hatched marker of a hidden estimate at the start of the plot of a row that

@@ -68,6 +68,37 @@ func escapedForHTML(_ text: String) -> String {
   return result
 }
 
+/// `text` with the hyphen before each negative number replaced by a minus sign (U+2212), as
+/// pages set numbers: `−7.6 pp`, `95% CI −0.9 to −0.1`.
+///
+/// A hyphen counts as a minus when a digit follows it and it starts the text or follows a
+/// space or an opening bracket, so ranges (`16-24`, `0-4`), dates and names keep theirs.
+///
+/// - Complexity: O(*n*) in the length of `text`.
+func withMinusSigns(_ text: String) -> String {
+  guard text.contains("-") else { return text }
+  var result = ""
+  result.reserveCapacity(text.utf8.count + 8)
+  var previous: Character?
+  var characters = text.makeIterator()
+  var current = characters.next()
+  while let character = current {
+    let next = characters.next()
+    if character == "-", next?.isASCII == true, next?.isNumber == true,
+      previous == nil || previous == " " || previous == "(" || previous == "[" || previous == ";"
+        || previous == "\u{2013}"
+        || previous == "\u{00A0}"
+    {
+      result.append("\u{2212}")
+    } else {
+      result.append(character)
+    }
+    previous = character
+    current = next
+  }
+  return result
+}
+
 /// Writes a page line by line.
 struct HTMLPage {
   let chartWidth: Double
@@ -169,6 +200,14 @@ struct HTMLPage {
         lines.append(openingHeading)
         while index < blocks.count {
           let block = blocks[index]
+          // A heading that follows before any chart or table and introduces one (a score's
+          // "Summary statistics" under its section's notes) joins the box, so that neither
+          // heading is left at the foot of a page.
+          if case .heading(let text) = block, Self.introducesChart(blocks[(index + 1)...]) {
+            lines.append("<h3>\(e(text))</h3>")
+            index += 1
+            continue
+          }
           if case .heading = block { break }
           if case .group = block { break }
           add(block)
@@ -188,6 +227,17 @@ struct HTMLPage {
         add(block)
       }
     }
+  }
+
+  /// Whether `blocks` reach a block that ends a kept box before the next heading.
+  private static func introducesChart(_ blocks: ArraySlice<Document.Block>) -> Bool {
+    for block in blocks {
+      switch block {
+      case .heading, .group: return false
+      default: if endsKeptBox(block) { return true }
+      }
+    }
+    return false
   }
 
   /// Whether a kept box ends after `block`: a chart or a table is what a heading introduces,
@@ -235,7 +285,7 @@ struct HTMLPage {
       lines.append("<figure>")
       lines.append(SVGChart.markup(chart, width: chartWidth))
       lines.append(SVGChart.markup(chart, width: Self.narrowChartWidth, isNarrow: true))
-      lines.append("<figcaption>\(e(chart.caption))</figcaption>")
+      lines.append("<figcaption>\(e(withMinusSigns(chart.caption)))</figcaption>")
       lines.append("</figure>")
     case .group(let group):
       lines.append("<h3>\(html(group.title))</h3>")
@@ -267,9 +317,9 @@ func html(_ text: Document.RichText) -> String {
   var result = ""
   for run in text.runs {
     switch run {
-    case .plain(let part): result += linkedForHTML(part)
-    case .strong(let part): result += "<strong>\(escapedForHTML(part))</strong>"
-    case .emphasis(let part): result += "<em>\(escapedForHTML(part))</em>"
+    case .plain(let part): result += linkedForHTML(withMinusSigns(part))
+    case .strong(let part): result += "<strong>\(escapedForHTML(withMinusSigns(part)))</strong>"
+    case .emphasis(let part): result += "<em>\(escapedForHTML(withMinusSigns(part)))</em>"
     case .code(let part): result += "<code>\(escapedForHTML(part))</code>"
     case .aside(let part): result += "<span class=\"note\">\(escapedForHTML(part))</span>"
     case .lineBreak: result += "<br>"

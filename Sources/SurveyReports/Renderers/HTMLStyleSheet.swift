@@ -3,9 +3,13 @@
 /// Every colour of text has at least 4.5:1 contrast with its background, and every colour
 /// that carries data at least 3:1 with the page (WCAG AA); `Scripts/check-html-report.sh`
 /// measures both in a browser. On a phone (under 40rem) charts switch to their narrow form
-/// and wide tables scroll within themselves. In print, the first page stands alone, "About
-/// this report" starts a new page, no heading is left at the foot of a page, charts are not
-/// split and table headers repeat on every page.
+/// and wide tables scroll within themselves, their captions wrapped to the window and kept in
+/// view. In print, the first page stands alone, "About this report" starts a new page, no
+/// heading is left at the foot of a page, charts are not split, a table's header is not left
+/// there without its first rows nor a last row alone at the top of a page, and table headers
+/// repeat on every page. Chart labels lose their white halo in print: a PDF keeps the halo as
+/// a second copy of the text, which copying and screen readers then meet twice, and the light
+/// grid reads well enough without it.
 let htmlStyleSheet = """
   :root { color-scheme: light; --ink: #1a1a1a; --muted: #4d4d4d; --rule: #c4c4c4;
     --shade: #efefef; --link: #0b5394; }
@@ -34,14 +38,17 @@ let htmlStyleSheet = """
   .table-scroll { max-width: 100%; overflow-x: auto; }
   table { border-collapse: collapse; margin: 0.5rem 0 0.75rem; font-size: 0.9rem;
     font-variant-numeric: tabular-nums; min-width: min(100%, 30rem); }
-  th code { white-space: nowrap; }
-  caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
+  th code, .nobreak { white-space: nowrap; }
+  caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 0.3rem;
+    position: sticky; left: 0; max-width: calc(100vw - 2rem); }
   th, td { padding: 0.2rem 0.5rem; border-bottom: 1px solid var(--rule); text-align: left;
     vertical-align: top; }
   thead th { border-bottom: 2px solid var(--ink); vertical-align: bottom; }
   th[scope="row"] { font-weight: 400; }
   td.sources { overflow-wrap: anywhere; width: 40%; }
-  table.cutoffs td:last-child { width: 28%; }
+  table.cutoffs td:last-child { width: 45%; }
+  table.references td.sources { width: auto; }
+  table.references th[scope="row"] { white-space: nowrap; }
   section.appendix table { width: 100%; }
   .num { text-align: right; white-space: nowrap; }
   thead th.num { white-space: normal; overflow-wrap: break-word; hyphens: auto; }
@@ -86,6 +93,7 @@ let htmlStyleSheet = """
     svg.chart.narrow { display: block; }
     dl.facts { grid-template-columns: 1fr; }
     dl.facts dd { margin-bottom: 0.4rem; }
+    th code { white-space: normal; }
   }
   @media print {
     @page { margin: 14mm 13mm; }
@@ -94,6 +102,7 @@ let htmlStyleSheet = """
     a { color: inherit; }
     svg.chart.wide { display: block; width: 88%; }
     svg.chart.narrow { display: none; }
+    svg.chart .label, svg.chart .value { stroke: none; }
     h1 { font-size: 18pt; }
     h2 { font-size: 13pt; margin: 1rem 0 0.3rem; }
     h3 { font-size: 11pt; margin: 0.8rem 0 0.3rem; }
@@ -111,6 +120,7 @@ let htmlStyleSheet = """
     table { font-size: 8pt; margin: 0.3rem 0 0.5rem; }
     th, td { padding: 0.02rem 0.35rem; }
     thead { display: table-header-group; }
+    thead + tbody, tbody > tr:nth-child(-n+2), tbody > tr:last-child { break-before: avoid; }
     figure { margin: 0.5rem 0 0.3rem; }
     .footnote, .test, figcaption { font-size: 8pt; margin-bottom: 0.5rem; }
     * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }

@@ -21,7 +21,7 @@ struct HTMLTable {
     if let caption = table.caption { lines.append("<caption>\(e(caption))</caption>") }
     // Pages always name the columns, even those of a listing.
     let headings = table.columns.map { column in
-      "<th scope=\"col\"\(column.isNumeric ? " class=\"num\"" : "")>\(e(column.title))</th>"
+      "<th scope=\"col\"\(column.isNumeric ? " class=\"num\"" : "")>\(heading(column.title))</th>"
     }
     lines.append("<thead><tr>\(headings.joined())</tr></thead>")
     for group in table.groups {
@@ -44,8 +44,19 @@ struct HTMLTable {
       lines.append("</tbody>")
     }
     lines.append("</table>")
-    for footer in table.footer { lines.append("<p class=\"footnote\">\(e(footer))</p>") }
+    for footer in table.footer {
+      lines.append("<p class=\"footnote\">\(e(withMinusSigns(footer)))</p>")
+    }
     return lines
+  }
+
+  /// A column's title escaped, each range in it (`(0-4)`, `16-24`) kept on one line: headings
+  /// wrap to fit the page, and a range broken at its hyphen reads as two numbers.
+  private func heading(_ title: String) -> String {
+    title.split(separator: " ", omittingEmptySubsequences: false).map { word in
+      let isRange = word.contains(/\d-\d/)
+      return isRange ? "<span class=\"nobreak\">\(e(String(word)))</span>" : e(String(word))
+    }.joined(separator: " ")
   }
 
   private func row(_ row: Document.Table.Row) -> String {
@@ -96,10 +107,12 @@ struct HTMLTable {
     case .percent(nil, _, _): "&#8211;"
     case .interval(let bounds?, let decimals, let style, _):
       // Numbers, signs and words only: nothing to escape.
-      Document.Table.Cell.intervalText(bounds, decimals: decimals, style: style, dash: "&#8211;")
+      withMinusSigns(
+        Document.Table.Cell.intervalText(bounds, decimals: decimals, style: style, dash: "&#8211;")
+      )
     case .sources(let sources): sources.map(linkedForHTML).joined(separator: "<br>")
     case .spanning(let inner, _): content(of: inner)
-    default: e(cell.plainText)
+    default: e(cell.isNumeric ? withMinusSigns(cell.plainText) : cell.plainText)
     }
   }
 }
