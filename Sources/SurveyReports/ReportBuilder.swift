@@ -626,27 +626,33 @@ public struct ReportBuilder: Sendable {
 
   /// Records how the measure `id` follows from another, for disclosure control.
   mutating func setDerivation(_ derivation: MeasureDerivation, of id: String) {
-    if let index = deferred.lastIndex(where: { $0.outline.id == id }) {
-      deferred[index].outline.derivation = derivation
-      if let make = deferred[index].make {
-        deferred[index].make = {
-          var measure = make()
-          measure.derivation = derivation
-          return measure
-        }
-      }
-    } else if let index = measures.lastIndex(where: { $0.id == id }) {
-      measures[index].derivation = derivation
-    }
+    changeLastMeasure(where: { $0.id == id }) { $0.derivation = derivation }
   }
 
   /// Records that the item `id` is broken down on pages by the bands of the score `score`
   /// (``MeasureReport/bandedScore``).
   mutating func setBandedScore(_ score: String, ofItem id: String) {
-    guard let index = measures.lastIndex(where: { $0.kind == .item && $0.id == id }) else {
-      return
+    changeLastMeasure(where: { $0.kind == .item && $0.id == id }) { $0.bandedScore = score }
+  }
+
+  /// Applies `change` to the last measure added that `matches`: to the measure held whole, or
+  /// to the outline and to every later working out of a measure held as one.
+  private mutating func changeLastMeasure(
+    where matches: (MeasureReport) -> Bool,
+    _ change: @escaping @Sendable (inout MeasureReport) -> Void
+  ) {
+    if let index = deferred.lastIndex(where: { matches($0.outline) }) {
+      change(&deferred[index].outline)
+      if let make = deferred[index].make {
+        deferred[index].make = {
+          var measure = make()
+          change(&measure)
+          return measure
+        }
+      }
+    } else if let index = measures.lastIndex(where: matches) {
+      change(&measures[index])
     }
-    measures[index].bandedScore = score
   }
 
   /// Adds an already-built measure (for example, from another stage).

@@ -82,7 +82,7 @@ extension SurveyDocument {
   /// has it with its bands.
   func bandedScore(of item: MeasureReport) -> MeasureReport? {
     guard item.kind == .item, let id = item.bandedScore else { return nil }
-    return report.measures.first {
+    return report.outlines.first {
       $0.kind == .score && $0.id == id && !($0.wholeSample?.categories.isEmpty ?? true)
     }
   }
@@ -90,7 +90,7 @@ extension SurveyDocument {
   /// The item drawn as a distribution whose answers `score` is, when the report has one: the
   /// item's section shows the distribution, so the score's does not repeat it.
   func distributedItem(of score: MeasureReport) -> MeasureReport? {
-    report.measures.first {
+    report.outlines.first {
       $0.kind == .item && $0.bandedScore == score.id
         && ($0.wholeSample?.categories.count ?? 0) > Self.mostColours
         && bandedScore(of: $0) != nil

@@ -154,6 +154,9 @@ extension Document {
       storedBlocks = blocks
     }
 
+    /// Whether the section lays its blocks out each time they are read.
+    var isLaidOutWhenDrawn: Bool { makeBlocks != nil }
+
     /// Creates a section whose blocks `makeBlocks` lays out each time they are read, so that a
     /// document of a very large report holds one section's blocks at a time.
     init(id: String, title: String?, role: Role, makeBlocks: @escaping @Sendable () -> [Block]) {

@@ -43,8 +43,7 @@ public struct HTMLRenderer: DocumentRenderer {
   /// - Complexity: O(*n*) in the size of the document.
   public func render(_ document: Document, to output: inout some TextOutputStream) {
     var page = HTMLPage(chartWidth: Double(chartWidth))
-    page.write(document, language: language)
-    output.write(page.lines.joined(separator: "\n") + "\n")
+    page.write(document, language: language, to: &output)
   }
 }
 
@@ -109,7 +108,12 @@ struct HTMLPage {
 
   private func e(_ text: String) -> String { escapedForHTML(text) }
 
-  mutating func write(_ document: Document, language: String) {
+  /// Writes `document` as a page to `output`, a section at a time.
+  mutating func write(
+    _ document: Document,
+    language: String,
+    to output: inout some TextOutputStream
+  ) {
     lines.append("<!DOCTYPE html>")
     lines.append("<html lang=\"\(e(language))\">")
     lines.append("<head>")
@@ -127,27 +131,36 @@ struct HTMLPage {
     lines.append("<header>")
     lines.append("<h1>\(e(document.title))</h1>")
     // The opening section's lede goes in the header; the rest of it opens the first page.
-    let sections = document.visibleSections(for: .detailed)
-    var opening = sections.filter { $0.section.title == nil }.flatMap(\.blocks)
-    let titled = sections.filter { $0.section.title != nil }
+    // Sections whose blocks are laid out when drawn (the measures of a very large report) are
+    // drawn one at a time; they always have blocks, so they are in the contents.
+    var opening: [Document.Block] = []
+    var titled: [Document.Section] = []
+    for section in document.sections {
+      if section.title == nil {
+        opening += section.blocks(for: .detailed)
+      } else if section.isLaidOutWhenDrawn || !section.blocks(for: .detailed).isEmpty {
+        titled.append(section)
+      }
+    }
     while case .paragraph(let paragraph)? = opening.first, paragraph.role == .lede {
       add(.paragraph(paragraph))
       opening.removeFirst()
     }
     lines.append("</header>")
-    writeContents(titled.map(\.section))
+    writeContents(titled)
     lines.append("<main>")
     // The first page stands alone: the opening, and every section up to the headlines.
-    let firstPageCount =
-      (titled.firstIndex { $0.section.role == .headlines }).map { $0 + 1 } ?? 0
+    let firstPageCount = (titled.firstIndex { $0.role == .headlines }).map { $0 + 1 } ?? 0
     lines.append("<div class=\"first-page\">")
     for block in opening { add(block) }
-    for (section, blocks) in titled.prefix(firstPageCount) {
-      writeSection(section, blocks: blocks)
+    for section in titled.prefix(firstPageCount) {
+      writeSection(section, blocks: section.blocks(for: .detailed))
     }
     lines.append("</div>")
-    for (section, blocks) in titled.dropFirst(firstPageCount) {
-      writeSection(section, blocks: blocks)
+    for section in titled.dropFirst(firstPageCount) {
+      writeSection(section, blocks: section.blocks(for: .detailed))
+      output.write(lines.joined(separator: "\n") + "\n")
+      lines.removeAll(keepingCapacity: true)
     }
     lines.append("</main>")
     if let version = document.toolkitVersion {
@@ -155,6 +168,8 @@ struct HTMLPage {
     }
     lines.append("</body>")
     lines.append("</html>")
+    output.write(lines.joined(separator: "\n") + "\n")
+    lines.removeAll()
   }
 
   private mutating func writeContents(_ sections: [Document.Section]) {
