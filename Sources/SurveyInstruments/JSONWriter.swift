@@ -59,10 +59,10 @@ public enum JSONWriter {
   ///
   /// - Complexity: O(*n*) in the size of the output.
   public static func text(for value: JSONValue) -> String {
-    var output = ""
+    var output: [UInt8] = []
     write(value, indent: 0, to: &output)
-    output += "\n"
-    return output
+    output.append(0x0A)
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// The value as indented JSON text as it appears nested `level` levels deep in a larger
@@ -71,18 +71,18 @@ public enum JSONWriter {
   ///
   /// - Complexity: O(*n*) in the size of the output.
   public static func text(for value: JSONValue, level: Int) -> String {
-    var output = ""
+    var output: [UInt8] = []
     write(value, indent: max(0, level), to: &output)
-    return output
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// The value as JSON text on one line, with no spaces.
   ///
   /// - Complexity: O(*n*) in the size of the output.
   public static func compactText(for value: JSONValue) -> String {
-    var output = ""
+    var output: [UInt8] = []
     write(value, indent: nil, to: &output)
-    return output
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// `text` as a quoted JSON string: `"`, `\` and control characters escaped, everything else
@@ -114,74 +114,70 @@ public enum JSONWriter {
     return output + "\""
   }
 
-  private static func write(_ value: JSONValue, indent: Int?, to output: inout String) {
+  // The text is built as UTF-8 bytes: appending to a byte array costs much less than appending
+  // to a string, and JSON is written a token at a time.
+  private static func write(_ value: JSONValue, indent: Int?, to output: inout [UInt8]) {
     switch value {
-    case .null: output += "null"
-    case .bool(let flag): output += flag ? "true" : "false"
-    case .integer(let number): output += String(number)
+    case .null: output.append(contentsOf: "null".utf8)
+    case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+    case .integer(let number): output.append(contentsOf: String(number).utf8)
     case .number(let number):
       if !number.isFinite {
-        output += "null"
+        output.append(contentsOf: "null".utf8)
       } else if number == number.rounded(), abs(number) < 1e15 {
-        output += String(Int(number))
+        output.append(contentsOf: String(Int(number)).utf8)
       } else {
-        output += String(number)
+        output.append(contentsOf: String(number).utf8)
       }
-    case .literal(let literal): output += literal
+    case .literal(let literal): output.append(contentsOf: literal.utf8)
     case .string(let text): appendQuoted(text, to: &output)
     case .array(let elements):
       guard !elements.isEmpty else {
-        output += "[]"
+        output.append(contentsOf: "[]".utf8)
         return
       }
-      output += "["
+      output.append(UInt8(ascii: "["))
       for (position, element) in elements.enumerated() {
-        if position > 0 { output += "," }
+        if position > 0 { output.append(UInt8(ascii: ",")) }
         newline(indent.map { $0 + 1 }, &output)
         write(element, indent: indent.map { $0 + 1 }, to: &output)
       }
       newline(indent, &output)
-      output += "]"
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
       guard !members.isEmpty else {
-        output += "{}"
+        output.append(contentsOf: "{}".utf8)
         return
       }
-      output += "{"
+      output.append(UInt8(ascii: "{"))
       for (position, member) in members.enumerated() {
-        if position > 0 { output += "," }
+        if position > 0 { output.append(UInt8(ascii: ",")) }
         newline(indent.map { $0 + 1 }, &output)
         appendQuoted(member.key, to: &output)
-        output += indent == nil ? ":" : ": "
+        output.append(UInt8(ascii: ":"))
+        if indent != nil { output.append(UInt8(ascii: " ")) }
         write(member.value, indent: indent.map { $0 + 1 }, to: &output)
       }
       newline(indent, &output)
-      output += "}"
+      output.append(UInt8(ascii: "}"))
     }
   }
 
-  private static func newline(_ indent: Int?, _ output: inout String) {
+  private static func newline(_ indent: Int?, _ output: inout [UInt8]) {
     guard let indent else { return }
-    output += indent < lineBreaks.count ? lineBreaks[indent] : lineBreak(indent)
-  }
-
-  /// A line break and the indentation of each level up to 16, made once: appending one string
-  /// costs much less than appending a space at a time.
-  private static let lineBreaks = (0..<16).map(lineBreak)
-
-  private static func lineBreak(_ indent: Int) -> String {
-    "\n" + String(repeating: "  ", count: indent)
+    output.append(0x0A)
+    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
   }
 
   /// Appends ``quoted(_:)`` of `text`, without building it when `text` is printable ASCII with
   /// no `"` or `\` (which need no escape).
-  private static func appendQuoted(_ text: String, to output: inout String) {
+  private static func appendQuoted(_ text: String, to output: inout [UInt8]) {
     if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7f && $0 != 0x22 && $0 != 0x5c }) {
-      output += "\""
-      output += text
-      output += "\""
+      output.append(UInt8(ascii: "\""))
+      output.append(contentsOf: text.utf8)
+      output.append(UInt8(ascii: "\""))
     } else {
-      output += quoted(text)
+      output.append(contentsOf: quoted(text).utf8)
     }
   }
 }

@@ -71,6 +71,10 @@ func wordLines(_ text: String, width: Int) -> [String] {
 ///
 /// - Complexity: O(*n*) in the length of `text`.
 func labelLines(_ text: String, width: Int) -> [String] {
+  // Most labels fit as they are: one line, when no spaces would be dropped by the split.
+  if text.utf8.count <= width, text.first != " ", text.last != " ", !text.contains("  ") {
+    return [text]
+  }
   let continuation = "  "
   var words: [String] = []
   for word in wrappingWords(text) {
