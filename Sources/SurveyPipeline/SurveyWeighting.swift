@@ -418,8 +418,8 @@ public struct SurveyWeights: Sendable {
         "\(margin.name) (\(counted(margin.categories.count, "category", plural: "categories")))"
       }.joined(separator: ", ") + "; population total \(number(total))\n"
     text +=
-      "Rows: \(counted(rowCount, "row")) read, \(weightedCount) weighted, "
-      + "\(exclusions.count) excluded\n"
+      "Rows: \(groupedNumber(Double(rowCount))) read, \(groupedNumber(Double(weightedCount)))"
+      + " weighted, \(groupedNumber(Double(exclusions.count))) excluded\n"
     let tolerance = number(raking.tolerance)
     if raking.converged {
       text +=
@@ -490,7 +490,7 @@ public struct SurveyWeights: Sendable {
       + "\n"
     text +=
       "Kish's effective sample size \(number(efficiency.effectiveSampleSize, decimals: 1))"
-      + " of \(efficiency.count); weighting efficiency"
+      + " of \(groupedNumber(Double(efficiency.count))); weighting efficiency"
       + " \(number(100 * efficiency.efficiency, decimals: 1))%; design effect due to weighting"
       + " \(number(efficiency.designEffect, decimals: 3))\n"
     if !exclusions.isEmpty {

@@ -317,7 +317,7 @@ private func exampleMargins(_ change: (String) -> String) throws -> String {
     defer { removeTemporaryFile(path) }
     let result = run(["weight", path, "--margins", margins, "--name", "w"])
     #expect(result.exitCode == .success)
-    #expect(result.errors.contains("Rows: 640 rows read, 639 weighted, 1 excluded\n"))
+    #expect(result.errors.contains("Rows: 640 read, 639 weighted, 1 excluded\n"))
     #expect(result.errors.contains("Excluded rows (no weight):\n  \(path):4: no value in 'ward'\n"))
     let rows = try CSVReader(bytes: Array(result.output.utf8)).readAll()
     #expect(rows[3].first == "RS-0003")
