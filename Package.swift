@@ -53,10 +53,12 @@ let package = Package(
       ]
     ),
     // The pipeline an app calls: read an export into a survey, then a report, a comparison of
-    // cohorts or a change from baseline to follow-up.
+    // cohorts, a change from baseline to follow-up, or raking weights.
     .target(
       name: "SurveyPipeline",
-      dependencies: ["SurveyCapture", "SurveyInstruments", "SurveyScoring", "SurveyReports"]
+      dependencies: [
+        "SurveyCapture", "SurveyInstruments", "SurveyScoring", "SurveyStatistics", "SurveyReports",
+      ]
     ),
     // Umbrella module for app developers.
     .target(
@@ -72,7 +74,7 @@ let package = Package(
       name: "LonelinessCommandLine",
       dependencies: [
         "LonelinessToolkit", "SurveyPlatform", "SurveyCSV", "SurveyInstruments", "SurveyCapture",
-        "SurveyScoring", "SurveyReports", "SurveyPipeline", "SurveyForms",
+        "SurveyScoring", "SurveyStatistics", "SurveyReports", "SurveyPipeline", "SurveyForms",
       ]
     ),
     .executableTarget(name: "loneliness", dependencies: ["LonelinessCommandLine"]),

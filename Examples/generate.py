@@ -1557,6 +1557,9 @@ RESIDENT_POPULATION = {
   "45-54": (12400, 11900), "55-64": (12800, 12300), "65-74": (10400, 9600),
   "75+": (9100, 6700),
 }
+# The same district's adults by ward (invented; they add up to the age and sex totals), for the
+# raking margins.
+RESIDENT_WARD_POPULATION = {"Abbey": 45600, "Castle": 30900, "Harbour": 29800, "Westgate": 45800}
 # How likely each age band is to answer a postal and online residents' survey (invented): the
 # young answer least, so the sample over-represents older residents, as such surveys do.
 RESIDENT_RESPONSE = {"16-24": 0.25, "25-34": 0.35, "35-44": 0.5, "45-54": 0.7, "55-64": 0.9,
@@ -1639,6 +1642,13 @@ def generate_residents():
     "answers; the direct question is sometimes blank or \"%s\"), then the four ONS4 questions "
     "(0–10, now and then blank). Every respondent gave an age band and sex, which weighting "
     "needs.\n\n" % (size, ", ".join("`%s`" % w for w in RESIDENT_WARDS), PREFER_NOT_TO_SAY))
+  out.append(
+    "`margins.csv`: the district's adults by age band and sex and by ward, for raking "
+    "(`loneliness weight`; see Commands): the header `margin,category,population,note`, then "
+    "one row per category. The margin `age_band|sex` crosses the two columns, so its categories "
+    "give both values (`16-24|Female`); `ward` has one. Both margins total %s. **The population "
+    "figures are invented** (the `note` column says so on every row, and is ignored when the "
+    "file is read).\n\n" % "{:,}".format(sum(population.values())))
   out.append("## Weights\n\n")
   rows_md = []
   for age in RESIDENT_AGES:
@@ -1669,6 +1679,22 @@ def generate_residents():
   out.append(COMMANDS_SECTION)
   write_text("residents-survey/README.md",
              keeping_commands("residents-survey/README.md", "".join(out)))
+  write_residents_margins(population, parsed)
+
+
+def write_residents_margins(population, parsed):
+  """margins.csv: invented population totals by age band and sex, and by ward, for raking."""
+  assert sum(RESIDENT_WARD_POPULATION.values()) == sum(population.values())
+  rows = [["margin", "category", "population", "note"]]
+  note = "invented"
+  for age in RESIDENT_AGES:
+    for sex in RESIDENT_SEXES:
+      rows.append(["age_band|sex", "%s|%s" % (age, sex), str(population[(age, sex)]), note])
+  for ward in RESIDENT_WARDS:
+    rows.append(["ward", ward, str(RESIDENT_WARD_POPULATION[ward]), note])
+  write_csv("residents-survey/margins.csv", rows, encoding="utf-8", bom=False, newline="\n")
+  wards = Counter(row[1] for row in parsed)
+  assert all(wards[ward] > 0 for ward in RESIDENT_WARDS), wards
 
 
 TOP_README = """# Examples
@@ -1687,7 +1713,7 @@ against the files it has just written.
 | `kent-esurvey/` | A council e-survey export whose loneliness tallies reproduce published figures exactly, with small districts for disclosure control |
 | `provider-outcomes/` | A social prescribing service's baseline and 12-week outcomes (ONS loneliness, SWEMWBS), in long form and as two files, with unpaired and duplicated clients |
 | `cohort-comparison/` | A befriending programme's intervention and comparison groups (ONS loneliness, ONS4) |
-| `residents-survey/` | A council residents' survey with post-stratification weights by age and sex (ONS loneliness, ONS4) |
+| `residents-survey/` | A council residents' survey with post-stratification weights by age and sex (ONS loneliness, ONS4), and population margins by age, sex and ward to rake to |
 
 All people, places below district level, organisations and comments are fictional. SWEMWBS items
 appear only as key phrases (\"Optimistic\", \"Useful\", \"Relaxed\", \"Dealing with problems\",

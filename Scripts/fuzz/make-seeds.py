@@ -262,6 +262,40 @@ def main():
                  "ragged", "only-delimiters", "cr-only"]:
         write("export-importer", name + ".csv", CSV_EDGES[name])
 
+    # margins-reader: the example's margins file and hand-made bad ones.
+    margins = (ROOT / "Examples/residents-survey/margins.csv").read_bytes()
+    write("margins-reader", "residents.csv", margins)
+    write("margins-reader", "residents-crlf-bom.csv", codecs.BOM_UTF8 + margins.replace(b"\n", b"\r\n"))
+    write("margins-reader", "residents-semicolon.csv", margins.replace(b",", b";"))
+    for name, data in MARGINS_EDGES.items():
+        write("margins-reader", name + ".csv", data)
+    for name in ["empty", "bom-only", "blank-lines", "unclosed-quote", "nul-bytes", "windows-1252",
+                 "ragged", "utf16le-bom"]:
+        write("margins-reader", name + ".csv", CSV_EDGES[name])
+
+
+MARGINS_EDGES = {
+    "shares": b"margin,category,population\nsex,Female,0.52\nsex,Male,0.48\narea,A,0.3\narea,B,0.7\n",
+    "columns-reordered": b"population,note,category,margin\n10,x,A,area\n5,,Female,sex\n5,y,Male,sex\n",
+    "three-way": b"margin,category,population\nage|sex|area,16-34|F|A,3\nage|sex|area,16-34|M|A,4\n",
+    "missing-column": b"margin,category,populaton\nsex,Female,5\n",
+    "negative": b"margin,category,population\nsex,Female,-5\nsex,Male,5\n",
+    "not-a-number": b"margin,category,population\nsex,Female,five\n",
+    "thousands": b'margin,category,population\nsex,Female,"9,800"\nsex,Male,1e3\n',
+    "percent": b"margin,category,population\nsex,Female,52%\n",
+    "disagree": b"margin,category,population\nsex,Female,5\nsex,Male,5\narea,A,11\n",
+    "duplicate-category": b"margin,category,population\nsex,Female,5\nsex, Female ,5\n",
+    "wrong-parts": b"margin,category,population\nage|sex,16-24,5\n",
+    "empty-part": b"margin,category,population\nage||sex,a|b|c,5\n",
+    "repeated-column": b"margin,category,population\nsex|sex,F|F,5\n",
+    "blank-fields": b"margin,category,population\n,Female,5\nsex,,5\nsex,Male,\n",
+    "unquoted-comma": b"margin,category,population\nsex,Female, 16-24,5\n",
+    "zero-total": b"margin,category,population\nsex,Female,0\nsex,Male,0\n",
+    "header-only": b"margin,category,population\n",
+    "huge-number": b"margin,category,population\nsex,Female,1" + b"0" * 400 + b"\n",
+    "nan-and-inf": b"margin,category,population\nsex,Female,nan\nsex,Male,inf\n",
+    "hex-float": b"margin,category,population\nsex,Female,0x1p3\n",
+}
 
 if __name__ == "__main__":
     main()

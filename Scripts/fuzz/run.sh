@@ -48,7 +48,7 @@ if [ "$#" -gt 0 ]; then
   targets=("$@")
 else
   targets=(csv-reader json-reader instrument-decoder answer-matching export-importer workbook-reader
-    capture-export)
+    capture-export margins-reader)
 fi
 
 started=$SECONDS

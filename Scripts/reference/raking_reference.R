@@ -220,3 +220,42 @@ cases[[length(cases) + 1]] <- make_case(
   trim = list(lower = 0, upper = 2.5, rerakings = 3))
 
 write_fixture("Scripts/reference/raking_reference.R", list(cases = cases), "raking.json")
+
+# The command line's path: `loneliness weight` on the residents' survey example with its margins
+# file, read here with read.csv and nothing of the toolkit. A cross-classified margin's column
+# names and category values are separated by "|" in the margins file (age_band|sex,
+# 16-24|Female). Each case records the arguments `loneliness weight` is given for it; the tests
+# run the command and compare the weight column it writes with the weights here.
+survey_file <- read.csv(file.path("Examples", "residents-survey", "survey.csv"),
+                        check.names = FALSE, colClasses = "character")
+margins_file <- read.csv(file.path("Examples", "residents-survey", "margins.csv"),
+                         colClasses = "character")
+residents <- data.frame(agesex = paste(trimws(survey_file$age_band), trimws(survey_file$sex),
+                                       sep = "|"),
+                        ward = trimws(survey_file$ward), stringsAsFactors = FALSE)
+from_margins_file <- function(margin, variable) {
+  rows <- margins_file[trimws(margins_file$margin) == margin, ]
+  margin_spec(margin, variable, gsub(" *\\| *", "|", trimws(rows$category)),
+              as.numeric(rows$population))
+}
+residents_margins <- list(from_margins_file("age_band|sex", "agesex"),
+                          from_margins_file("ward", "ward"))
+with_arguments <- function(case, arguments) {
+  case$arguments <- arguments
+  case
+}
+residents_cases <- list(
+  with_arguments(make_case("residents' survey, rake's defaults", residents, residents_margins),
+                 character(0)),
+  with_arguments(make_case(
+    "residents' survey, trimmed to 0.5-2.5 times the mean, up to 10 rerakings", residents,
+    residents_margins, maxit = 100, epsilon = 1e-9,
+    trim = list(lower = 0.5, upper = 2.5, rerakings = 10)),
+    c("--max-iterations", "100", "--epsilon", "1e-9", "--trim", "0.5,2.5", "--rerake", "10")),
+  with_arguments(make_case(
+    "residents' survey, stopped after 2 iterations", residents, residents_margins,
+    maxit = 2, epsilon = 1e-12),
+    c("--max-iterations", "2", "--epsilon", "1e-12"))
+)
+write_fixture("Scripts/reference/raking_reference.R", list(cases = residents_cases),
+              "raking-residents.json")

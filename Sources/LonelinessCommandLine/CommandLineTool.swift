@@ -55,6 +55,22 @@ public enum CommandLineTool {
       return report(error, command: arguments.first, console: console)
     } catch let error as AnalysisError {
       return report(error, command: arguments.first, console: console)
+    } catch let error as MarginsFileError {
+      var shown = error
+      shown.file = console.displayPath(error.file)
+      console.writeDiagnostic("\(shown)\n")
+      return .dataError
+    } catch let error as WeightingError {
+      switch error.kind {
+      case .columnExists, .invalidOptions:
+        return report(
+          UsageError(message: error.message, hint: error.hint, command: arguments.first),
+          console: console
+        )
+      case .everyRowExcluded, .notConverged:
+        console.writeDiagnostic("\(error)\n")
+        return .dataError
+      }
     } catch let error as ReportError {
       console.writeDiagnostic("\(error)\n")
       return .usage
@@ -158,8 +174,8 @@ public enum CommandLineTool {
   }
 
   static let commands: [CommandSpec] = [
-    instrumentsSpec, inspectSpec, scoreSpec, reportSpec, compareSpec, changeSpec, captureSpec,
-    formSpec,
+    instrumentsSpec, inspectSpec, scoreSpec, reportSpec, compareSpec, changeSpec, weightSpec,
+    captureSpec, formSpec,
   ]
 
   static func dispatch(_ arguments: [String], console: Console) throws -> ExitCode {
@@ -197,6 +213,7 @@ public enum CommandLineTool {
     case "report": return try ReportCommand.run(rest, console: console)
     case "compare": return try CompareCommand.run(rest, console: console)
     case "change": return try ChangeCommand.run(rest, console: console)
+    case "weight": return try WeightCommand.run(rest, console: console)
     case "capture": return try CaptureCommand.run(rest, console: console)
     case "form": return try FormCommand.run(rest, console: console)
     default: throw unknownCommand(first)
@@ -232,7 +249,7 @@ public enum CommandLineTool {
 
   /// Refuses, before anything is read, an output path that names one of the command's inputs.
   ///
-  /// The inputs are its files, `--map` and `--instruments`, however the output is spelled: by
+  /// The inputs are its files, `--map`, `--margins` and `--instruments`, however the output is spelled: by
   /// `./`, a symbolic link or a hard link. Inputs are never modified.
   ///
   /// - Throws: ``UsageError`` (exit 64) naming both paths.
@@ -243,7 +260,7 @@ public enum CommandLineTool {
     command: String
   ) throws {
     guard output != "-", let target = fileIdentity(console.resolve(output)) else { return }
-    var inputs = parsed.positionals + parsed.values("--map")
+    var inputs = parsed.positionals + parsed.values("--map") + parsed.values("--margins")
     for path in parsed.values("--instruments") {
       let resolved = console.resolve(path)
       inputs.append(path)
@@ -266,6 +283,7 @@ public enum CommandLineTool {
   static func suggestedOutputName(_ command: String) -> String {
     switch command {
     case "score": "scores.csv"
+    case "weight": "weighted.csv"
     case "form": "visit-form.html"
     default: "\(command).txt"
     }

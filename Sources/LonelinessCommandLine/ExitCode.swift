@@ -21,7 +21,7 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
     case .success: "success"
     case .usage: "usage error: no command, unknown option, missing argument, unknown instrument"
     case .dataError:
-      "bad data: an invalid instrument or map file, an unclosed quote, an abandoned capture, or with --strict any problem in an export"
+      "bad data: an invalid instrument, map or margins file, margins a survey cannot be weighted to, an unclosed quote, an abandoned capture, or with --strict any problem in an export"
     case .noInput: "an input file does not exist or cannot be read"
     case .cannotCreate: "an output file cannot be created"
     case .ioError: "reading or writing failed part-way"

@@ -19,7 +19,7 @@ package struct FuzzTarget: Sendable {
   /// Every target, in the order the fuzz script runs them.
   package static let all: [FuzzTarget] = [
     csvReader, jsonReader, instrumentDecoder, answerMatching, exportImporter, workbookReader,
-    captureExport,
+    captureExport, marginsReader,
   ]
 
   /// Builds what the targets share and keep for the life of the process (the built-in

@@ -13,9 +13,26 @@ public enum ScoredExportFormat: String, Sendable, CaseIterable {
   case json
 }
 
+/// A column of numbers added to an export after its own columns: raking weights, say.
+public struct AddedExportColumn: Sendable, Hashable {
+  /// The column's name, written on the first header row.
+  public var name: String
+  /// One value per table row; NaN leaves the cell empty (`null` in JSON).
+  public var values: [Double]
+  /// How many decimal places each value is rounded to and written with (0 to 15).
+  public var decimals: Int
+
+  /// Creates a column.
+  public init(name: String, values: [Double], decimals: Int) {
+    self.name = name
+    self.values = values
+    self.decimals = min(max(decimals, 0), 15)
+  }
+}
+
 /// Writes an export again with every respondent's scores: each input record unchanged and in order,
 /// followed by the columns of a ``ScoredTable`` (`INSTRUMENT.SCORE`, `.band`, `.reason`, and each
-/// indicator).
+/// indicator), then any added columns (see ``AddedExportColumn``).
 ///
 /// The input is read a second time and the output is handed to a sink in chunks, so memory does not
 /// grow with the file's size.
@@ -26,6 +43,8 @@ public struct ScoredExportWriter {
   public let headerRowCount: Int
   /// The scores of every row.
   public let scored: ScoredTable
+  /// Columns written after the scores, in order.
+  public let addedColumns: [AddedExportColumn]
   /// The output format.
   public let format: ScoredExportFormat
 
@@ -34,12 +53,38 @@ public struct ScoredExportWriter {
     layout: ExportLayout,
     headerRowCount: Int,
     scored: ScoredTable,
+    addedColumns: [AddedExportColumn] = [],
     format: ScoredExportFormat
   ) {
     self.layout = layout
     self.headerRowCount = headerRowCount
     self.scored = scored
+    self.addedColumns = addedColumns
     self.format = format
+  }
+
+  /// Creates a writer that adds `addedColumns` and no scores.
+  ///
+  /// - Parameters:
+  ///   - layout: How the export was read.
+  ///   - headerRowCount: How many header rows the export has.
+  ///   - rowCount: How many table rows the export has (each added column has one value per row).
+  ///   - addedColumns: The columns to add.
+  ///   - format: The output format.
+  public init(
+    layout: ExportLayout,
+    headerRowCount: Int,
+    rowCount: Int,
+    addedColumns: [AddedExportColumn],
+    format: ScoredExportFormat
+  ) {
+    self.init(
+      layout: layout,
+      headerRowCount: headerRowCount,
+      scored: ScoredTable(count: rowCount, instruments: [], scores: [], indicators: []),
+      addedColumns: addedColumns,
+      format: format
+    )
   }
 
   /// Writes the scored export to `sink` in pieces of about `chunkSize` bytes.
@@ -56,7 +101,7 @@ public struct ScoredExportWriter {
   /// Writes the export as CSV: every input record unchanged, then the score columns.
   private func writeCSV(chunkSize: Int, to sink: ([UInt8]) throws -> Void) throws {
     let writer = CSVWriter(delimiter: layout.records.delimiter)
-    let cells = ScoreCells(scored: scored, format: .csv(writer))
+    let cells = ScoreCells(scored: scored, added: addedColumns, format: .csv(writer))
     var output: [UInt8] = layout.records.writesByteOrderMark ? [0xEF, 0xBB, 0xBF] : []
     output.reserveCapacity(chunkSize + 4096)
     try layout.records.forEachRecord { record in
@@ -158,7 +203,7 @@ public struct ScoredExportWriter {
       names.append(name)
     }
     let keys = names.map { Array((JSONWriter.quoted($0) + ":").utf8) }
-    let cells = ScoreCells(scored: scored, format: .json)
+    let cells = ScoreCells(scored: scored, added: addedColumns, format: .json)
     let cellKeys = cells.names.map { Array((JSONWriter.quoted($0) + ":").utf8) }
     var output = Array("[".utf8)
     output.reserveCapacity(chunkSize + 4096)
@@ -230,7 +275,8 @@ public struct ScoredExportWriter {
 }
 
 /// The added output columns, with what each needs to write a row's cell without copying score
-/// columns: values, band indices with their labels encoded once, reasons, indicators.
+/// columns: values, band indices with their labels encoded once, reasons, indicators, and the
+/// values of added columns (rounded once).
 ///
 /// In CSV an absent cell is empty; in JSON it is `null`, values and indicators are numbers and
 /// bands and reasons strings.
@@ -248,6 +294,7 @@ struct ScoreCells {
     case band
     case reason
     case indicator
+    case added
   }
 
   /// The column names, in order.
@@ -263,11 +310,13 @@ struct ScoreCells {
   private let absences: [[ScoreAbsence]]
   private let reasonColumns: [ScoreColumn]
   private let indicatorValues: [[Int8]]
+  private let addedValues: [[Double]]
+  private let addedDecimals: [Int]
   private let format: Format
 
-  init(scored: ScoredTable, format: Format) {
+  init(scored: ScoredTable, added: [AddedExportColumn] = [], format: Format) {
     self.format = format
-    names = scored.columns.map(\.name)
+    names = scored.columns.map(\.name) + added.map(\.name)
     count = scored.count
     values = scored.scores.map(\.values)
     decimals = scored.scores.map(\.rule.decimals)
@@ -283,15 +332,22 @@ struct ScoreCells {
     absences = scored.scores.map(\.absences)
     reasonColumns = scored.scores
     indicatorValues = scored.indicators.map(\.values)
-    kinds = scored.columns.map { column in
-      switch column.kind {
-      case .value: .value
-      case .band: .band
-      case .reason: .reason
-      case .indicator: .indicator
-      }
+    addedDecimals = added.map(\.decimals)
+    addedValues = added.map { column in
+      var scale = 1.0
+      for _ in 0..<column.decimals { scale *= 10 }
+      return column.values.map { ($0 * scale).rounded() / scale }
     }
-    slots = scored.columns.map(\.index)
+    kinds =
+      scored.columns.map { column in
+        switch column.kind {
+        case .value: .value
+        case .band: .band
+        case .reason: .reason
+        case .indicator: .indicator
+        }
+      } + added.map { _ in .added }
+    slots = scored.columns.map(\.index) + added.indices
   }
 
   /// Appends the cell of column `cell` for `row`: nothing (CSV) or `null` (JSON) when absent.
@@ -304,6 +360,22 @@ struct ScoreCells {
       switch format {
       case .csv(let writer):
         let text = ScoreColumn.format(value, decimals: decimals[slot])
+        if let first = text.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) {
+          output.append(contentsOf: text.utf8)
+        } else {
+          output.append(contentsOf: writer.field(text).utf8)
+        }
+      case .json:
+        output.append(contentsOf: JSONWriter.compactText(for: .number(value)).utf8)
+      }
+    case .added:
+      guard row < addedValues[slot].count, addedValues[slot][row].isFinite else {
+        return appendAbsent(to: &output)
+      }
+      let value = addedValues[slot][row]
+      switch format {
+      case .csv(let writer):
+        let text = ScoreColumn.format(value, decimals: addedDecimals[slot])
         if let first = text.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) {
           output.append(contentsOf: text.utf8)
         } else {

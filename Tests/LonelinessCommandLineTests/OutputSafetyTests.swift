@@ -33,11 +33,12 @@ private func runProgram(_ program: String, _ arguments: [String]) throws -> Int3
     switch command {
     case "compare": ["compare", file, "--cohort", "Which ward do you live in?"]
     case "change": ["change", file, file, "--id", "Timestamp"]
+    case "weight": ["weight", file, "--margins", "Examples/residents-survey/margins.csv"]
     default: [command, file, "-i", "ons-loneliness"]
     }
   }
 
-  @Test(arguments: ["report", "score", "compare", "change"])
+  @Test(arguments: ["report", "score", "compare", "change", "weight"])
   func `an output that names the input is refused before anything is read`(
     command: String
   )
