@@ -166,75 +166,78 @@ enum Suppressor {
 
   private static func applyThreshold(_ threshold: Int, to measure: inout MeasureReport) {
     let isSmall = { (count: Int) in count >= 1 && count < threshold }
-    // Primary suppression.
+    // Primary suppression. Groups are changed in place (through `inout`), so that hiding a
+    // count does not copy the group's arrays.
+    func primary(_ group: inout GroupEstimate) {
+      for c in group.categories.indices where isSmall(group.categories[c].count) {
+        hide(&group.categories[c])
+      }
+      for m in group.missing.indices where isSmall(group.missing[m].count) {
+        hide(&group.missing[m])
+      }
+      for h in group.histogram.indices where isSmall(group.histogram[h].count) {
+        hide(&group.histogram[h])
+      }
+      // The bins add up to the score's count, so one hidden bin needs a second.
+      while group.histogram.count(where: { $0.suppression != nil }) == 1 {
+        guard let next = smallestShown(group.histogram.map { ($0.count, $0.suppression == nil) })
+        else { break }
+        hide(&group.histogram[next])
+      }
+      if isSmall(group.base) {
+        group.shownBase = nil
+        hideGroup(&group)
+      }
+      if let summary = group.summary, isSmall(summary.count) {
+        group.summary?.isSuppressed = true
+      }
+    }
     for b in measure.breakdowns.indices {
-      for g in measure.breakdowns[b].groups.indices {
-        var group = measure.breakdowns[b].groups[g]
-        for c in group.categories.indices where isSmall(group.categories[c].count) {
-          hide(&group.categories[c])
-        }
-        for m in group.missing.indices where isSmall(group.missing[m].count) {
-          hide(&group.missing[m])
-        }
-        for h in group.histogram.indices where isSmall(group.histogram[h].count) {
-          hide(&group.histogram[h])
-        }
-        // The bins add up to the score's count, so one hidden bin needs a second.
-        while group.histogram.filter({ $0.suppression != nil }).count == 1 {
-          guard let next = smallestShown(group.histogram.map { ($0.count, $0.suppression == nil) })
-          else { break }
-          hide(&group.histogram[next])
-        }
-        if isSmall(group.base) {
-          group.shownBase = nil
+      for g in measure.breakdowns[b].groups.indices { primary(&measure.breakdowns[b].groups[g]) }
+    }
+    // Within each group: the base is the total of the categories. Whether anything changed.
+    func withinGroup(_ group: inout GroupEstimate) -> Bool {
+      guard !group.isSuppressed else { return false }
+      var changed = false
+      if group.categories.count(where: { $0.suppression != nil }) == 1 {
+        if let next = smallestShown(group.categories.map { ($0.count, $0.suppression == nil) }) {
+          hide(&group.categories[next])
+        } else {
           hideGroup(&group)
         }
-        if let summary = group.summary, isSmall(summary.count) {
-          group.summary?.isSuppressed = true
-        }
-        measure.breakdowns[b].groups[g] = group
+        changed = true
       }
+      // The group's rows are its base plus its missing answers, and the rows can be known (the
+      // rows read, or the group's size from another table), so one hidden missing count needs a
+      // second. A lone non-zero missing reason stays derivable from the rows and the base;
+      // hiding the base instead would hide every answer.
+      if group.missing.count(where: { $0.suppression != nil }) == 1,
+        let next = smallestShown(group.missing.map { ($0.count, $0.suppression == nil) })
+      {
+        hide(&group.missing[next])
+        changed = true
+      }
+      return changed
     }
     // Secondary suppression, until nothing changes.
     var changed = true
     while changed {
       changed = false
       for b in measure.breakdowns.indices {
-        // Within each group: the base is the total of the categories.
         for g in measure.breakdowns[b].groups.indices {
-          var group = measure.breakdowns[b].groups[g]
-          guard !group.isSuppressed else { continue }
-          let hidden = group.categories.filter { $0.suppression != nil }.count
-          if hidden == 1 {
-            if let next = smallestShown(group.categories.map { ($0.count, $0.suppression == nil) })
-            {
-              hide(&group.categories[next])
-            } else {
-              hideGroup(&group)
-            }
-            changed = true
-          }
-          // The group's rows are its base plus its missing answers, and the rows can be known
-          // (the rows read, or the group's size from another table), so one hidden missing count
-          // needs a second. A lone non-zero missing reason stays derivable from the rows and the
-          // base; hiding the base instead would hide every answer.
-          if group.missing.filter({ $0.suppression != nil }).count == 1,
-            let next = smallestShown(group.missing.map { ($0.count, $0.suppression == nil) })
-          {
-            hide(&group.missing[next])
-            changed = true
-          }
-          measure.breakdowns[b].groups[g] = group
+          if withinGroup(&measure.breakdowns[b].groups[g]) { changed = true }
         }
         // Across groups: each whole-sample count is the total of that category over the groups.
         guard measure.breakdowns[b].groupBy != nil,
           let whole = measure.breakdowns.first?.groups.first
         else { continue }
+        // Taken out while changed, so that hiding a count does not copy every group.
         var groups = measure.breakdowns[b].groups
+        measure.breakdowns[b].groups = []
         let categoryCount = groups.first?.categories.count ?? 0
         for c in 0..<categoryCount
         where c < whole.categories.count && whole.categories[c].suppression == nil {
-          let hidden = groups.filter { $0.categories[c].suppression != nil }.count
+          let hidden = groups.count { $0.categories[c].suppression != nil }
           if hidden == 1,
             let next = smallestShown(
               groups.map { ($0.categories[c].count, $0.categories[c].suppression == nil) }
@@ -247,7 +250,7 @@ enum Suppressor {
         let missingCount = groups.first?.missing.count ?? 0
         for m in 0..<missingCount
         where m < whole.missing.count && whole.missing[m].suppression == nil {
-          let hidden = groups.filter { $0.missing[m].suppression != nil }.count
+          let hidden = groups.count { $0.missing[m].suppression != nil }
           if hidden == 1,
             let next = smallestShown(
               groups.map { ($0.missing[m].count, $0.missing[m].suppression == nil) }
@@ -259,7 +262,7 @@ enum Suppressor {
         }
         // The whole-sample base is the total of the group bases.
         if whole.shownBase != nil {
-          let hiddenBases = groups.filter(\.isSuppressed).count
+          let hiddenBases = groups.count(where: \.isSuppressed)
           if hiddenBases == 1, let next = smallestShown(groups.map { ($0.base, !$0.isSuppressed) })
           {
             hideGroup(&groups[next])
