@@ -349,7 +349,7 @@ public struct ChangeBuilder: Sendable {
   /// Pairs the rows, computes every measure, and protects the report as one publication.
   ///
   /// Each table is protected on its own as it is computed; the publication audit then plays the
-  /// attacker on every count the report publishes together (see ``PublicationAudit``) and hides
+  /// attacker on every count the report publishes together (README, "Disclosure control") and hides
   /// further counts, with the percentages and tests computed from them.
   ///
   /// - Complexity: O(*n* log *n*) for *n* rows, plus the Wilcoxon test's exact distribution for

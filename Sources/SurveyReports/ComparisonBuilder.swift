@@ -518,7 +518,7 @@ public struct ComparisonBuilder: Sendable {
   /// The comparison, protected as one publication.
   ///
   /// Each table was protected on its own as it was added; the publication audit then plays the
-  /// attacker on every count the comparison publishes together (see ``PublicationAudit``) and
+  /// attacker on every count the comparison publishes together (README, "Disclosure control") and
   /// hides further counts, with every percentage, interval and difference computed from them.
   ///
   /// - Complexity: O(*n* × *m*) for *n* rows and *m* measures, plus the audit's linear programs.
