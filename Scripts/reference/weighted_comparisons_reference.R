@@ -19,6 +19,17 @@
 #   estimate, statistic and interval to give first less second; and each group's svyby(svymean);
 # - paired changes: svymean(~diff, d) with confint() (normal) and svyttest(diff ~ 0, d), for
 #   diff = after - before, and svymean of before and after.
+#
+# It also writes Tests/SurveyReportsTests/Fixtures/weighted-compare-residents.json: the wards of
+# Examples/residents-survey/survey.csv compared with Abbey, weighted by its weight column, as
+# `loneliness compare --cohort ward --weight weight` does. Measures are worked out here from the
+# answers: lonely often/always (the direct question, "Often/always" against the five other
+# answers), the UCLA-3 score (three items coded 1 to 3, summed) and life satisfaction (0 to 10).
+# Each ward's percentage is svyciprop (logit) and each ward's mean svymean with confint(), on a
+# design of that ward's respondents who answered; each difference is svyttest(y ~ g) on a design
+# of the two wards' respondents who answered, negated to give the ward less Abbey; p-values are
+# also Holm-adjusted (p.adjust) across the three wards of each measure; the effective sample size
+# and design effect are Kish's over every row.
 
 suppressMessages(library(survey))
 source(file.path("Scripts", "reference", "json_writer.R"))
@@ -166,3 +177,59 @@ paired[[3]] <- paired_case("60 respondents, two zero weights", rnorm(60, 10, 3),
 write_fixture("Scripts/reference/weighted_comparisons_reference.R",
               list(proportions = proportions, means = means, paired = paired),
               "weighted-comparisons.json")
+
+residents <- read.csv(file.path("Examples", "residents-survey", "survey.csv"),
+                      check.names = FALSE, stringsAsFactors = FALSE, na.strings = character(0))
+ucla_codes <- c("Hardly ever or never" = 1, "Some of the time" = 2, "Often" = 3)
+direct <- residents[["How often do you feel lonely?"]]
+substantive <- c("Often/always", "Some of the time", "Occasionally", "Hardly ever", "Never")
+residents$often <- ifelse(direct %in% substantive, as.numeric(direct == "Often/always"), NA)
+residents$ucla3 <- ucla_codes[residents[["How often do you feel that you lack companionship?"]]] +
+  ucla_codes[residents[["How often do you feel left out?"]]] +
+  ucla_codes[residents[["How often do you feel isolated from others?"]]]
+satisfaction <- residents[["Overall, how satisfied are you with your life nowadays?"]]
+residents$satisfaction <- ifelse(satisfaction == "", NA, suppressWarnings(as.numeric(satisfaction)))
+wards <- c("Abbey", "Castle", "Harbour", "Westgate")
+
+ward_measure <- function(column, proportion) {
+  cohorts <- lapply(wards, function(ward) {
+    rows <- residents[residents$ward == ward & !is.na(residents[[column]]), ]
+    rows$y <- rows[[column]]
+    design <- svydesign(ids = ~1, weights = ~weight, data = rows)
+    if (proportion) {
+      ci <- svyciprop(~I(y == 1), design, method = "logit")
+      list(cohort = scalar(ward), n = scalar(nrow(rows)),
+           estimate = scalar(100 * unname(coef(ci))),
+           lower = scalar(100 * attr(ci, "ci")[[1]]), upper = scalar(100 * attr(ci, "ci")[[2]]))
+    } else {
+      m <- svymean(~y, design)
+      ci <- confint(m)
+      list(cohort = scalar(ward), n = scalar(nrow(rows)), estimate = scalar(unname(coef(m))),
+           lower = scalar(ci[1, 1]), upper = scalar(ci[1, 2]))
+    }
+  })
+  scale <- if (proportion) 100 else 1
+  differences <- lapply(wards[-1], function(ward) {
+    rows <- residents[residents$ward %in% c(ward, "Abbey") & !is.na(residents[[column]]), ]
+    rows$y <- rows[[column]]
+    rows$g <- factor(rows$ward, levels = c(ward, "Abbey"))
+    tt <- svyttest(y ~ g, svydesign(ids = ~1, weights = ~weight, data = rows))
+    list(cohort = scalar(ward), difference = scalar(-scale * unname(tt$estimate)),
+         lower = scalar(-scale * tt$conf.int[2]), upper = scalar(-scale * tt$conf.int[1]),
+         degreesOfFreedom = scalar(unname(tt$parameter)), pValue = scalar(unname(tt$p.value)))
+  })
+  holm <- p.adjust(vapply(differences, function(d) as.numeric(d$pValue), 0), method = "holm")
+  for (i in seq_along(differences)) differences[[i]]$holm <- scalar(holm[i])
+  list(cohorts = cohorts, differences = differences)
+}
+
+w <- residents$weight
+write_fixture("Scripts/reference/weighted_comparisons_reference.R",
+              list(reference = scalar("Abbey"),
+                   effectiveSampleSize = scalar(sum(w)^2 / sum(w^2)),
+                   designEffect = scalar(length(w) * sum(w^2) / sum(w)^2),
+                   measures = list(
+                     "ons-loneliness.often-always" = ward_measure("often", TRUE),
+                     "ons-loneliness.ucla3" = ward_measure("ucla3", FALSE),
+                     "ons4.life-satisfaction" = ward_measure("satisfaction", FALSE))),
+              "weighted-compare-residents.json", target = "SurveyReportsTests")
