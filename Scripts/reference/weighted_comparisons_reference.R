@@ -30,6 +30,17 @@
 # of the two wards' respondents who answered, negated to give the ward less Abbey; p-values are
 # also Holm-adjusted (p.adjust) across the three wards of each measure; the effective sample size
 # and design effect are Kish's over every row.
+#
+# And it writes Tests/SurveyReportsTests/Fixtures/change-weighted.csv, a copy of
+# Examples/provider-outcomes/outcomes-long.csv with an invented weight column (by age band, the
+# follow-up rows' weights 1.25 times the baseline's, so that using the wrong wave's weight shows),
+# and change-weighted-reference.json, the weighted change as `loneliness change --weight weight`
+# works it out: pairs by client_id (the first baseline row of LW-0006, whose two rows agree), each
+# pair with its baseline row's weight, a design svydesign(ids = ~1, weights = ~w) of the pairs with
+# the measure at both waves; svymean of baseline, follow-up and change; svyttest(change ~ 0) for
+# the test and interval; and svyciprop (logit) of the shares that went up, stayed the same and
+# went down. Measures: the UCLA-3 score, the SWEMWBS raw score (seven items coded 1 to 5, summed)
+# and lonely often/always.
 
 suppressMessages(library(survey))
 source(file.path("Scripts", "reference", "json_writer.R"))
@@ -233,3 +244,63 @@ write_fixture("Scripts/reference/weighted_comparisons_reference.R",
                      "ons-loneliness.ucla3" = ward_measure("ucla3", FALSE),
                      "ons4.life-satisfaction" = ward_measure("satisfaction", FALSE))),
               "weighted-compare-residents.json", target = "SurveyReportsTests")
+
+outcomes <- read.csv(file.path("Examples", "provider-outcomes", "outcomes-long.csv"),
+                     check.names = FALSE, stringsAsFactors = FALSE, na.strings = character(0))
+invented <- c("16-24" = 1.8, "25-34" = 1.5, "35-44" = 1.3, "45-54" = 1.1, "55-64" = 0.9,
+              "65-74" = 0.8, "75+" = 0.7, "Prefer not to say" = 1)
+outcomes$weight <- unname(invented[outcomes$age_band]) *
+  ifelse(outcomes$wave == "baseline", 1, 1.25)
+write.csv(outcomes, file.path("Tests", "SurveyReportsTests", "Fixtures", "change-weighted.csv"),
+          row.names = FALSE, quote = TRUE, na = "")
+cat("wrote Tests/SurveyReportsTests/Fixtures/change-weighted.csv\n")
+
+swemwbs_codes <- c("None of the time" = 1, "Rarely" = 2, "Some of the time" = 3, "Often" = 4,
+                   "All of the time" = 5)
+swemwbs_items <- grep("^SWEMWBS - ", names(outcomes), value = TRUE)
+outcomes$ucla3 <- ucla_codes[outcomes[["How often do you feel that you lack companionship?"]]] +
+  ucla_codes[outcomes[["How often do you feel left out?"]]] +
+  ucla_codes[outcomes[["How often do you feel isolated from others?"]]]
+outcomes$swemwbs <- Reduce(`+`, lapply(swemwbs_items, function(item) swemwbs_codes[outcomes[[item]]]))
+direct <- outcomes[["How often do you feel lonely?"]]
+outcomes$often <- ifelse(direct %in% substantive, as.numeric(direct == "Often/always"), NA)
+first_rows <- function(rows) rows[!duplicated(rows$client_id), ]
+baseline <- first_rows(outcomes[outcomes$wave == "baseline", ])
+followup <- first_rows(outcomes[outcomes$wave == "12 weeks", ])
+pairs <- merge(baseline, followup, by = "client_id", suffixes = c(".b", ".f"))
+
+paired_change <- function(column, proportion) {
+  rows <- pairs[!is.na(pairs[[paste0(column, ".b")]]) & !is.na(pairs[[paste0(column, ".f")]]), ]
+  data <- data.frame(before = rows[[paste0(column, ".b")]], after = rows[[paste0(column, ".f")]],
+                     w = rows$weight.b)
+  data$change <- data$after - data$before
+  design <- svydesign(ids = ~1, weights = ~w, data = data)
+  tt <- svyttest(change ~ 0, design)
+  scale <- if (proportion) 100 else 1
+  result <- list(
+    pairs = scalar(nrow(data)),
+    baselineMean = scalar(scale * unname(coef(svymean(~before, design)))),
+    followUpMean = scalar(scale * unname(coef(svymean(~after, design)))),
+    change = scalar(scale * unname(coef(svymean(~change, design)))),
+    tStatistic = scalar(unname(tt$statistic)), degreesOfFreedom = scalar(unname(tt$parameter)),
+    pValue = scalar(unname(tt$p.value)),
+    lower = scalar(scale * tt$conf.int[1]), upper = scalar(scale * tt$conf.int[2]))
+  if (!proportion) {
+    result$shares <- lapply(list(up = quote(change > 0), same = quote(change == 0),
+                                 down = quote(change < 0)), function(condition) {
+      ci <- eval(bquote(svyciprop(~I(.(condition)), design, method = "logit")))
+      list(percent = scalar(100 * unname(coef(ci))),
+           lower = scalar(100 * attr(ci, "ci")[[1]]), upper = scalar(100 * attr(ci, "ci")[[2]]))
+    })
+  }
+  result
+}
+
+changed <- pairs$weight.b[!is.na(pairs$ucla3.b) & !is.na(pairs$ucla3.f)]
+write_fixture("Scripts/reference/weighted_comparisons_reference.R",
+              list(effectiveSampleSize = scalar(sum(changed)^2 / sum(changed^2)),
+                   measures = list(
+                     "ons-loneliness.ucla3" = paired_change("ucla3", FALSE),
+                     "swemwbs.raw" = paired_change("swemwbs", FALSE),
+                     "ons-loneliness.often-always" = paired_change("often", TRUE))),
+              "change-weighted-reference.json", target = "SurveyReportsTests")

@@ -12,6 +12,9 @@ public struct RowWeights: Sendable, Hashable {
   public let exclusions: [Exclusion]
   /// Where the rows left out came from, one note per reason, for readers.
   public let notes: [String]
+  /// Why each row's weight cannot be used (`no weight`, `weight is not a number`, `weight is zero
+  /// or negative`), or `nil` when it can.
+  public let problems: [String?]
 
   /// Reads weights from the text of each row's weight cell.
   ///
@@ -29,6 +32,7 @@ public struct RowWeights: Sendable, Hashable {
     var values = [Double](repeating: 0, count: texts.count)
     var usable = [Bool](repeating: false, count: texts.count)
     var bad: [String: [String]] = [:]
+    var problems = [String?](repeating: nil, count: texts.count)
     for (row, raw) in texts.enumerated() {
       let text = raw.trimmingSpaces()
       if let value = Double(text), value.isFinite, value > 0 {
@@ -41,10 +45,12 @@ public struct RowWeights: Sendable, Hashable {
           : (Double(text).map { $0 <= 0 ? "weight is zero or negative" : "weight is not a number" }
             ?? "weight is not a number")
         bad[reason, default: []].append(rowLocations?[row] ?? "row \(row + 1)")
+        problems[row] = reason
       }
     }
     self.values = values
     isUsable = usable
+    self.problems = problems
     var exclusions: [Exclusion] = []
     var notes: [String] = []
     for (reason, rows) in bad.sorted(by: { $0.key < $1.key }) {
