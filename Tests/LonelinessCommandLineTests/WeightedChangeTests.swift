@@ -251,4 +251,27 @@ import Testing
     }
     #expect(hiddenSeen >= 2)
   }
+
+  @Test func `no usable weight at all is a data error`() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("weighted-change-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("long.csv")
+    try """
+    client_id,wave,weight,How often do you feel lonely?
+    A,baseline,,Never
+    A,follow-up,,Often/always
+    B,baseline,none,Never
+    B,follow-up,none,Never
+    """.write(to: file, atomically: true, encoding: .utf8)
+    let result = run([
+      "change", file.path, "-i", "ons-loneliness", "--id", "client_id", "--wave", "wave",
+      "--weight", "weight",
+    ])
+    #expect(result.exitCode == .dataError)
+    #expect(result.errors.contains("every row of"))
+    #expect(result.errors.contains("2 no weight in column 'weight'"))
+    #expect(result.output.isEmpty)
+  }
 }
