@@ -44,13 +44,13 @@ to_json <- function(x, indent = 0) {
   paste0("[", paste(vapply(seq_along(x), function(i) json_atom(x[[i]]), ""), collapse = ", "), "]")
 }
 
-write_fixture <- function(script, content, name) {
+write_fixture <- function(script, content, name, target = "SurveyStatisticsTests") {
   generator <- list(
     script = scalar(script),
     R = scalar(paste(R.version$major, R.version$minor, sep = ".")),
     survey = scalar(as.character(packageVersion("survey")))
   )
-  path <- file.path("Tests", "SurveyStatisticsTests", "Fixtures", name)
+  path <- file.path("Tests", target, "Fixtures", name)
   writeLines(to_json(c(list(generator = generator), content)), path)
   cat("wrote", path, "\n")
 }

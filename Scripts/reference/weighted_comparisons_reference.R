@@ -19,6 +19,28 @@
 #   estimate, statistic and interval to give first less second; and each group's svyby(svymean);
 # - paired changes: svymean(~diff, d) with confint() (normal) and svyttest(diff ~ 0, d), for
 #   diff = after - before, and svymean of before and after.
+#
+# It also writes Tests/SurveyReportsTests/Fixtures/weighted-compare-residents.json: the wards of
+# Examples/residents-survey/survey.csv compared with Abbey, weighted by its weight column, as
+# `loneliness compare --cohort ward --weight weight` does. Measures are worked out here from the
+# answers: lonely often/always (the direct question, "Often/always" against the five other
+# answers), the UCLA-3 score (three items coded 1 to 3, summed) and life satisfaction (0 to 10).
+# Each ward's percentage is svyciprop (logit) and each ward's mean svymean with confint(), on a
+# design of that ward's respondents who answered; each difference is svyttest(y ~ g) on a design
+# of the two wards' respondents who answered, negated to give the ward less Abbey; p-values are
+# also Holm-adjusted (p.adjust) across the three wards of each measure; the effective sample size
+# and design effect are Kish's over every row.
+#
+# And it writes Tests/SurveyReportsTests/Fixtures/change-weighted.csv, a copy of
+# Examples/provider-outcomes/outcomes-long.csv with an invented weight column (by age band, the
+# follow-up rows' weights 1.25 times the baseline's, so that using the wrong wave's weight shows),
+# and change-weighted-reference.json, the weighted change as `loneliness change --weight weight`
+# works it out: pairs by client_id (the first baseline row of LW-0006, whose two rows agree), each
+# pair with its baseline row's weight, a design svydesign(ids = ~1, weights = ~w) of the pairs with
+# the measure at both waves; svymean of baseline, follow-up and change; svyttest(change ~ 0) for
+# the test and interval; and svyciprop (logit) of the shares that went up, stayed the same and
+# went down. Measures: the UCLA-3 score, the SWEMWBS raw score (seven items coded 1 to 5, summed)
+# and lonely often/always.
 
 suppressMessages(library(survey))
 source(file.path("Scripts", "reference", "json_writer.R"))
@@ -166,3 +188,119 @@ paired[[3]] <- paired_case("60 respondents, two zero weights", rnorm(60, 10, 3),
 write_fixture("Scripts/reference/weighted_comparisons_reference.R",
               list(proportions = proportions, means = means, paired = paired),
               "weighted-comparisons.json")
+
+residents <- read.csv(file.path("Examples", "residents-survey", "survey.csv"),
+                      check.names = FALSE, stringsAsFactors = FALSE, na.strings = character(0))
+ucla_codes <- c("Hardly ever or never" = 1, "Some of the time" = 2, "Often" = 3)
+direct <- residents[["How often do you feel lonely?"]]
+substantive <- c("Often/always", "Some of the time", "Occasionally", "Hardly ever", "Never")
+residents$often <- ifelse(direct %in% substantive, as.numeric(direct == "Often/always"), NA)
+residents$ucla3 <- ucla_codes[residents[["How often do you feel that you lack companionship?"]]] +
+  ucla_codes[residents[["How often do you feel left out?"]]] +
+  ucla_codes[residents[["How often do you feel isolated from others?"]]]
+satisfaction <- residents[["Overall, how satisfied are you with your life nowadays?"]]
+residents$satisfaction <- ifelse(satisfaction == "", NA, suppressWarnings(as.numeric(satisfaction)))
+wards <- c("Abbey", "Castle", "Harbour", "Westgate")
+
+ward_measure <- function(column, proportion) {
+  cohorts <- lapply(wards, function(ward) {
+    rows <- residents[residents$ward == ward & !is.na(residents[[column]]), ]
+    rows$y <- rows[[column]]
+    design <- svydesign(ids = ~1, weights = ~weight, data = rows)
+    if (proportion) {
+      ci <- svyciprop(~I(y == 1), design, method = "logit")
+      list(cohort = scalar(ward), n = scalar(nrow(rows)),
+           estimate = scalar(100 * unname(coef(ci))),
+           lower = scalar(100 * attr(ci, "ci")[[1]]), upper = scalar(100 * attr(ci, "ci")[[2]]))
+    } else {
+      m <- svymean(~y, design)
+      ci <- confint(m)
+      list(cohort = scalar(ward), n = scalar(nrow(rows)), estimate = scalar(unname(coef(m))),
+           lower = scalar(ci[1, 1]), upper = scalar(ci[1, 2]))
+    }
+  })
+  scale <- if (proportion) 100 else 1
+  differences <- lapply(wards[-1], function(ward) {
+    rows <- residents[residents$ward %in% c(ward, "Abbey") & !is.na(residents[[column]]), ]
+    rows$y <- rows[[column]]
+    rows$g <- factor(rows$ward, levels = c(ward, "Abbey"))
+    tt <- svyttest(y ~ g, svydesign(ids = ~1, weights = ~weight, data = rows))
+    list(cohort = scalar(ward), difference = scalar(-scale * unname(tt$estimate)),
+         lower = scalar(-scale * tt$conf.int[2]), upper = scalar(-scale * tt$conf.int[1]),
+         degreesOfFreedom = scalar(unname(tt$parameter)), pValue = scalar(unname(tt$p.value)))
+  })
+  holm <- p.adjust(vapply(differences, function(d) as.numeric(d$pValue), 0), method = "holm")
+  for (i in seq_along(differences)) differences[[i]]$holm <- scalar(holm[i])
+  list(cohorts = cohorts, differences = differences)
+}
+
+w <- residents$weight
+write_fixture("Scripts/reference/weighted_comparisons_reference.R",
+              list(reference = scalar("Abbey"),
+                   effectiveSampleSize = scalar(sum(w)^2 / sum(w^2)),
+                   designEffect = scalar(length(w) * sum(w^2) / sum(w)^2),
+                   measures = list(
+                     "ons-loneliness.often-always" = ward_measure("often", TRUE),
+                     "ons-loneliness.ucla3" = ward_measure("ucla3", FALSE),
+                     "ons4.life-satisfaction" = ward_measure("satisfaction", FALSE))),
+              "weighted-compare-residents.json", target = "SurveyReportsTests")
+
+outcomes <- read.csv(file.path("Examples", "provider-outcomes", "outcomes-long.csv"),
+                     check.names = FALSE, stringsAsFactors = FALSE, na.strings = character(0))
+invented <- c("16-24" = 1.8, "25-34" = 1.5, "35-44" = 1.3, "45-54" = 1.1, "55-64" = 0.9,
+              "65-74" = 0.8, "75+" = 0.7, "Prefer not to say" = 1)
+outcomes$weight <- unname(invented[outcomes$age_band]) *
+  ifelse(outcomes$wave == "baseline", 1, 1.25)
+write.csv(outcomes, file.path("Tests", "SurveyReportsTests", "Fixtures", "change-weighted.csv"),
+          row.names = FALSE, quote = TRUE, na = "")
+cat("wrote Tests/SurveyReportsTests/Fixtures/change-weighted.csv\n")
+
+swemwbs_codes <- c("None of the time" = 1, "Rarely" = 2, "Some of the time" = 3, "Often" = 4,
+                   "All of the time" = 5)
+swemwbs_items <- grep("^SWEMWBS - ", names(outcomes), value = TRUE)
+outcomes$ucla3 <- ucla_codes[outcomes[["How often do you feel that you lack companionship?"]]] +
+  ucla_codes[outcomes[["How often do you feel left out?"]]] +
+  ucla_codes[outcomes[["How often do you feel isolated from others?"]]]
+outcomes$swemwbs <- Reduce(`+`, lapply(swemwbs_items, function(item) swemwbs_codes[outcomes[[item]]]))
+direct <- outcomes[["How often do you feel lonely?"]]
+outcomes$often <- ifelse(direct %in% substantive, as.numeric(direct == "Often/always"), NA)
+first_rows <- function(rows) rows[!duplicated(rows$client_id), ]
+baseline <- first_rows(outcomes[outcomes$wave == "baseline", ])
+followup <- first_rows(outcomes[outcomes$wave == "12 weeks", ])
+pairs <- merge(baseline, followup, by = "client_id", suffixes = c(".b", ".f"))
+
+paired_change <- function(column, proportion) {
+  rows <- pairs[!is.na(pairs[[paste0(column, ".b")]]) & !is.na(pairs[[paste0(column, ".f")]]), ]
+  data <- data.frame(before = rows[[paste0(column, ".b")]], after = rows[[paste0(column, ".f")]],
+                     w = rows$weight.b)
+  data$change <- data$after - data$before
+  design <- svydesign(ids = ~1, weights = ~w, data = data)
+  tt <- svyttest(change ~ 0, design)
+  scale <- if (proportion) 100 else 1
+  result <- list(
+    pairs = scalar(nrow(data)),
+    baselineMean = scalar(scale * unname(coef(svymean(~before, design)))),
+    followUpMean = scalar(scale * unname(coef(svymean(~after, design)))),
+    change = scalar(scale * unname(coef(svymean(~change, design)))),
+    tStatistic = scalar(unname(tt$statistic)), degreesOfFreedom = scalar(unname(tt$parameter)),
+    pValue = scalar(unname(tt$p.value)),
+    lower = scalar(scale * tt$conf.int[1]), upper = scalar(scale * tt$conf.int[2]))
+  if (!proportion) {
+    result$shares <- lapply(list(up = quote(change > 0), same = quote(change == 0),
+                                 down = quote(change < 0)), function(condition) {
+      ci <- eval(bquote(svyciprop(~I(.(condition)), design, method = "logit")))
+      list(percent = scalar(100 * unname(coef(ci))),
+           lower = scalar(100 * attr(ci, "ci")[[1]]), upper = scalar(100 * attr(ci, "ci")[[2]]))
+    })
+  }
+  result
+}
+
+changed <- pairs$weight.b[!is.na(pairs$ucla3.b) & !is.na(pairs$ucla3.f)]
+write_fixture("Scripts/reference/weighted_comparisons_reference.R",
+              list(effectiveSampleSize = scalar(sum(changed)^2 / sum(changed^2)),
+                   measures = list(
+                     "ons-loneliness.ucla3" = paired_change("ucla3", FALSE),
+                     "swemwbs.raw" = paired_change("swemwbs", FALSE),
+                     "ons-loneliness.often-always" = paired_change("often", TRUE))),
+              "change-weighted-reference.json", target = "SurveyReportsTests")

@@ -61,7 +61,9 @@ enum ChangeCommand {
     let options = ChangeOptions(
       title: parsed.value("--title") ?? "Change from baseline to follow-up",
       suppression: try OutputArguments.suppression(parsed, command: "change"),
-      duplicates: parsed.has("--exclude-duplicates") ? .excludeAll : .useIdenticalOnce
+      decimals: try OutputArguments.decimals(parsed, command: "change") ?? 1,
+      duplicates: parsed.has("--exclude-duplicates") ? .excludeAll : .useIdenticalOnce,
+      weightColumn: parsed.value("--weight")
     )
     let overrides = try thresholdOverrides(parsed)
     let catalogue = try CommandLineTool.catalogue(parsed, console: console)
@@ -72,6 +74,7 @@ enum ChangeCommand {
       command: "change",
       columns: [ColumnRequest(idColumn, role: .respondentID)]
         + (waveColumn.map { [ColumnRequest($0, role: .wave)] } ?? [])
+        + (options.weightColumn.map { [ColumnRequest($0, role: .weight)] } ?? [])
     )
     let waves: WaveSource
     if let waveColumn {

@@ -42,13 +42,16 @@ enum CompareCommand {
       suppression: try OutputArguments.suppression(parsed, command: "compare")
     )
     options.maximumGroups = try OutputArguments.maximumGroups(parsed, command: "compare")
+    options.weightColumn = parsed.value("--weight")
+    options.decimals = try OutputArguments.decimals(parsed, command: "compare") ?? 1
     let catalogue = try CommandLineTool.catalogue(parsed, console: console)
     var reading = try ExportArguments.readingOptions(
       parsed,
       console: console,
       catalogue: catalogue,
       command: "compare",
-      columns: cohortColumn.map { [ColumnRequest($0, role: .cohort)] } ?? []
+      columns: (cohortColumn.map { [ColumnRequest($0, role: .cohort)] } ?? [])
+        + (options.weightColumn.map { [ColumnRequest($0, role: .weight)] } ?? [])
     )
     let cohorts: CohortSource
     if let cohortColumn {

@@ -45,6 +45,31 @@ enum OutputArguments {
     "Allow up to N groups in a breakdown (default 1000, and not mostly groups of one respondent, as an id column gives)."
   )
 
+  /// `--decimals 0|1`, for commands that show percentages.
+  static func decimalsOption(default value: Int) -> OptionSpec {
+    .value(
+      "--decimals",
+      "N",
+      "Decimal places for percentages and percentage points: 0 or 1 (default \(value))."
+    )
+  }
+
+  /// The `--decimals` given, if any: 0 or 1.
+  static func decimals(_ parsed: ParsedArguments, command: String) throws -> Int? {
+    guard let text = parsed.value("--decimals") else { return nil }
+    guard let decimals = Int(text), decimals == 0 || decimals == 1 else {
+      throw UsageError(message: "--decimals takes 0 or 1, not '\(excerpt(text))'", command: command)
+    }
+    return decimals
+  }
+
+  /// `--weight COLUMN`, for commands that weight their estimates.
+  static let weightOption = OptionSpec.value(
+    "--weight",
+    "COLUMN",
+    "Weight percentages, means and differences by this column of survey weights (counts stay unweighted)."
+  )
+
   /// The `--max-groups` given, if any.
   static func maximumGroups(_ parsed: ParsedArguments, command: String) throws -> Int? {
     guard let text = parsed.value("--max-groups") else { return nil }

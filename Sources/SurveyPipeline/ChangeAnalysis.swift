@@ -41,9 +41,12 @@ extension SurveyAnalysis {
   /// change with its tests and the shares improved, unchanged and worse by the meaningful-change
   /// threshold, band transitions, and McNemar's test for each indicator.
   ///
+  /// With ``ChangeOptions/weightColumn``, every survey must have been read keeping that column;
+  /// each pair then takes its baseline row's weight (see ``ChangeBuilder``).
+  ///
   /// - Throws: `ReportError` when the waves cannot be told apart or an id column is missing;
-  ///   ``AnalysisError`` for an override naming an unknown score or surveys read with different
-  ///   instruments.
+  ///   ``AnalysisError`` for an override naming an unknown score, surveys read with different
+  ///   instruments, a weight column not kept, or no row with a usable weight.
   /// - Complexity: O(*n* log *n* + *n* × *m*) for *n* rows and *m* scores and indicators.
   public static func change(
     _ waves: WaveSource,
@@ -91,6 +94,10 @@ extension SurveyAnalysis {
       }
       waveColumn = nil
     }
+    let rowLocations = surveys.flatMap(\.rowLocations)
+    let weights = try options.weightColumn.map {
+      try rowWeights($0, of: surveys, rowLocations: rowLocations)
+    }
     var builder = try ChangeBuilder(
       ids: ids,
       waves: labels,
@@ -100,7 +107,8 @@ extension SurveyAnalysis {
       sourceFiles: surveys.map(\.name),
       idColumn: idColumn,
       waveColumn: waveColumn,
-      rowLocations: surveys.flatMap(\.rowLocations)
+      rowLocations: rowLocations,
+      weights: weights
     )
     let first = surveys[0]
     builder.addInstruments(first.instruments, origins: first.instrumentOrigins)

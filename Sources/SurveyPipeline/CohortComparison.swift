@@ -24,12 +24,15 @@ extension SurveyAnalysis {
   /// Compares every cohort with the reference cohort: each indicator's difference in
   /// percentage points and each score's difference in means, with intervals and tests.
   ///
+  /// With ``ComparisonOptions/weightColumn``, every survey must have been read keeping that
+  /// column; percentages, means and differences are then weighted (see ``ComparisonBuilder``).
+  ///
   /// Indicators and scores are those of the first survey's instruments; every survey must have
   /// been read with the same instruments.
   ///
   /// - Throws: `ReportError` for fewer than two cohorts, an unknown reference cohort or too many
-  ///   cohorts; ``AnalysisError`` for two surveys with one label, or surveys read with
-  ///   different instruments.
+  ///   cohorts; ``AnalysisError`` for two surveys with one label, surveys read with different
+  ///   instruments, a weight column not kept, or no row with a usable weight.
   /// - Complexity: O(*n* × *m*) for *n* rows and *m* indicators and scores.
   public static func compare(
     _ cohorts: CohortSource,
@@ -67,12 +70,17 @@ extension SurveyAnalysis {
       options.cohortOrder = list.map(\.label)
       cohortColumn = nil
     }
+    let rowLocations = surveys.flatMap(\.rowLocations)
+    let weights = try options.weightColumn.map {
+      try rowWeights($0, of: surveys, rowLocations: rowLocations)
+    }
     var builder = try ComparisonBuilder(
       cohorts: labels,
       options: options,
       sourceFiles: surveys.map(\.name),
       cohortColumn: cohortColumn,
-      rowLocations: surveys.flatMap(\.rowLocations)
+      rowLocations: rowLocations,
+      weights: weights
     )
     let first = surveys[0]
     builder.addInstruments(first.instruments, origins: first.instrumentOrigins)
@@ -98,6 +106,40 @@ extension SurveyAnalysis {
       )
     }
     return builder.build()
+  }
+
+  /// The weights in `column` of every row of `surveys`, in order.
+  ///
+  /// - Throws: ``AnalysisError`` when a survey was read without the column, or when no row has a
+  ///   usable weight.
+  /// - Complexity: O(*n*) for *n* rows.
+  static func rowWeights(
+    _ column: String,
+    of surveys: [Survey],
+    rowLocations: [String]
+  ) throws(AnalysisError) -> RowWeights {
+    var texts: [String] = []
+    for survey in surveys {
+      guard let values = survey.column(column) else {
+        throw AnalysisError(
+          kind: .columnNotKept(column),
+          message: "the weight column '\(column)' was not kept when \(survey.name) was read",
+          hint: "ask for it when reading the survey"
+        )
+      }
+      texts += (0..<survey.table.count).map { values.value(at: $0) }
+    }
+    let weights = RowWeights(column: column, texts: texts, rowLocations: rowLocations)
+    guard weights.isUsable.contains(true) else {
+      throw AnalysisError(
+        kind: .everyRowExcluded,
+        message: "every row of \(surveys.map(\.name).joined(separator: ", ")) is excluded from "
+          + "the estimates: "
+          + weights.exclusions.map { "\($0.count) \($0.reason)" }.joined(separator: "; "),
+        hint: "check the weight column"
+      )
+    }
+    return weights
   }
 
   /// Refuses surveys read with different instruments, whose scores cannot be set side by side.

@@ -22,6 +22,11 @@ public struct ChangeOptions: Sendable {
   public var confidenceLevel: Double
   /// What to do with duplicated ids.
   public var duplicates: DuplicateHandling
+  /// A column of survey weights, when means, percentages and changes are to be weighted.
+  ///
+  /// Each pair takes its baseline row's weight. Read by the pipeline, which passes the weights
+  /// to ``ChangeBuilder``.
+  public var weightColumn: String?
 
   /// Creates options; the defaults suppress counts below 5 and show one decimal place.
   public init(
@@ -29,13 +34,15 @@ public struct ChangeOptions: Sendable {
     suppression: SuppressionPolicy = .threshold(5),
     decimals: Int = 1,
     confidenceLevel: Double = 0.95,
-    duplicates: DuplicateHandling = .useIdenticalOnce
+    duplicates: DuplicateHandling = .useIdenticalOnce,
+    weightColumn: String? = nil
   ) {
     self.title = title
     self.suppression = suppression
     self.decimals = decimals
     self.confidenceLevel = confidenceLevel
     self.duplicates = duplicates
+    self.weightColumn = weightColumn
   }
 }
 
@@ -64,6 +71,8 @@ public struct ChangeBuilder: Sendable {
   private let locations: [String]
   private let protection: CountProtection
   private var measures: [PendingMeasure] = []
+  /// Each row's weight, when estimates are weighted; a pair takes its baseline row's.
+  private let weights: RowWeights?
 
   private enum PendingMeasure: Sendable {
     case score(PendingScore)
@@ -147,6 +156,9 @@ public struct ChangeBuilder: Sendable {
   ///   - idColumn: The column the ids came from.
   ///   - waveColumn: The column the waves came from, or `nil` when each file is a wave.
   ///   - rowLocations: Where each row came from (`file:line`), for listing duplicates.
+  ///   - weights: Survey weights, one per row, when estimates are to be weighted. Each pair takes
+  ///     its baseline row's weight (the follow-up rows' weights are not used); pairs whose
+  ///     baseline weight is unusable are left out of every estimate and listed.
   /// - Throws: ``ReportError`` when the arrays differ in length or a wave has no rows.
   /// - Complexity: O(*n*) for *n* rows.
   public init(
@@ -158,8 +170,10 @@ public struct ChangeBuilder: Sendable {
     sourceFiles: [String],
     idColumn: String,
     waveColumn: String?,
-    rowLocations: [String]? = nil
+    rowLocations: [String]? = nil,
+    weights: RowWeights? = nil
   ) throws(ReportError) {
+    self.weights = weights
     guard ids.count == waves.count else {
       throw ReportError(
         message: "expected one wave per id, got \(ids.count) ids and \(waves.count) waves"
@@ -356,6 +370,8 @@ public struct ChangeBuilder: Sendable {
   ///   small samples and the audit's linear programs.
   public func build() -> ChangeReport {
     let (pairing, pairs) = pair()
+    var metadata = metadata
+    if let weights { noteWeights(of: pairs, weights: weights, in: &metadata) }
     var scores: [ScoreChange] = []
     var indicators: [IndicatorChange] = []
     for measure in measures {
@@ -378,6 +394,67 @@ public struct ChangeBuilder: Sendable {
     var report = publication.report
     report.metadata.notes += notes
     return report
+  }
+
+  /// Records the pairs whose baseline weight cannot be used as exclusions, with their ids in a
+  /// note, and adds the weighting note over the other pairs.
+  ///
+  /// Each measure counts those pairs among its pairs left out (see `weightProblem(_:)`), so that
+  /// every measure's pairs used and left out still add up to the pairs.
+  private func noteWeights(
+    of pairs: [(baseline: Int, followUp: Int)],
+    weights: RowWeights,
+    in metadata: inout ChangeMetadata
+  ) {
+    var kept: [(baseline: Int, followUp: Int)] = []
+    var left: [String: [String]] = [:]
+    for pair in pairs {
+      if let problem = weights.problems[pair.baseline] {
+        left[problem, default: []].append("\(ids[pair.baseline]) (\(locations[pair.baseline]))")
+      } else {
+        kept.append(pair)
+      }
+    }
+    for (reason, pairs) in left.sorted(by: { $0.key < $1.key }) {
+      metadata.exclusions.append(
+        Exclusion(
+          scope: "all estimates",
+          reason:
+            "pairs whose baseline row has \(reason == "no weight" ? "no weight" : "a weight that \(reason.dropFirst(7))") in column '\(weights.column)'",
+          count: pairs.count
+        )
+      )
+      metadata.notes.append(
+        "Pairs left out, their baseline row having \(reason == "no weight" ? "no weight" : "a weight that \(reason.dropFirst(7))"): "
+          + pairs.prefix(20).joined(separator: ", ")
+          + (pairs.count > 20 ? " and \(pairs.count - 20) more." : ".")
+      )
+    }
+    let baselineRows = Set(kept.map(\.baseline))
+    metadata.weighting = weights.note(method: Self.weightingMethod(weights.column)) {
+      baselineRows.contains($0)
+    }
+  }
+
+  /// Why a pair's baseline weight cannot be used, as a reason for leaving it out of a measure,
+  /// or `nil` when it can be (or estimates are unweighted).
+  private func weightProblem(_ baselineRow: Int) -> String? {
+    weights?.problems[baselineRow].map { "baseline \($0)" }
+  }
+
+  /// The weighted methods, in words, for the weighting note.
+  static func weightingMethod(_ column: String) -> String {
+    "Means, percentages and changes are weighted by '\(column)' at baseline: each pair takes its "
+      + "baseline row's weight, and the follow-up rows' weights are not used. Counts, pairs and "
+      + "band transitions are unweighted. Respondents are treated as a simple random sample with "
+      + "unequal weights (no strata or clusters), as R's survey package with svydesign(ids = ~1, "
+      + "weights = ~w) on the pairs. A score's mean change is the weighted mean of each pair's "
+      + "change, with the design-based t-test and interval on n − 2 degrees of freedom for n "
+      + "pairs, as survey::svyttest(change ~ 0) gives them; an indicator's change is tested the same way on each "
+      + "pair's change from 0 or 1 to 0 or 1, in place of McNemar's test. The shares improved, "
+      + "unchanged and worse are weighted percentages with logit intervals (survey::svyciprop). "
+      + "Standard deviations are unweighted; the standardised change and the Wilcoxon "
+      + "signed-rank test are not given."
   }
 
   /// The combinations of answers behind the tables of the measures that share an item or a
@@ -547,12 +624,16 @@ public struct ChangeBuilder: Sendable {
     var before: [Double] = []
     var after: [Double] = []
     var missing: [(reason: String, detail: String?)] = []
+    var pairWeights: [Double] = []
     for (b, f) in pairs {
       let x = b < score.values.count ? score.values[b] : .nan
       let y = f < score.values.count ? score.values[f] : .nan
-      if x.isFinite && y.isFinite {
+      if let problem = weightProblem(b) {
+        missing.append((problem, nil))
+      } else if x.isFinite && y.isFinite {
         before.append(x)
         after.append(y)
+        if let weights { pairWeights.append(weights.values[b]) }
       } else {
         missing.append(
           missingReason(
@@ -620,11 +701,12 @@ public struct ChangeBuilder: Sendable {
       } catch {
         result.notes.append("no Wilcoxon signed-rank test: no pair's score changed")
       }
+      if weights != nil { weigh(&result, before: before, after: after, weights: pairWeights) }
       if n < 30 {
         result.notes.append("fewer than 30 pairs: the interval and tests are unreliable")
       }
     }
-    result.shares = shares(of: changes, score: score)
+    result.shares = shares(of: changes, score: score, weights: weights == nil ? nil : pairWeights)
     if let bands = score.bands, !bands.bands.isEmpty {
       result.transitions = transitions(
         before: before,
@@ -636,7 +718,45 @@ public struct ChangeBuilder: Sendable {
     return result
   }
 
-  private func shares(of changes: [Double], score: PendingScore) -> [ScoreChange.Share] {
+  /// Replaces a score's unweighted means, change, interval and test with weighted ones.
+  private func weigh(
+    _ result: inout ScoreChange,
+    before: [Double],
+    after: [Double],
+    weights: [Double]
+  ) {
+    result.changeStandardDeviation = nil
+    result.standardizedChange = nil
+    result.wilcoxonPValue = nil
+    result.wilcoxonMethod = nil
+    result.interval = nil
+    result.tStatistic = nil
+    result.degreesOfFreedom = nil
+    result.pValue = nil
+    result.baselineMean = try? WeightedMean(values: before, weights: weights).estimate
+    result.followUpMean = try? WeightedMean(values: after, weights: weights).estimate
+    do {
+      let test = try WeightedPairedMeanChange(
+        before: before,
+        after: after,
+        weights: weights,
+        confidenceLevel: options.confidenceLevel
+      )
+      result.meanChange = test.change.estimate
+      result.interval = test.interval
+      result.tStatistic = test.tStatistic
+      result.degreesOfFreedom = test.degreesOfFreedom
+      result.pValue = test.pValue
+    } catch {
+      result.notes.append("no weighted test: every pair changed by the same amount")
+    }
+  }
+
+  private func shares(
+    of changes: [Double],
+    score: PendingScore,
+    weights: [Double]?
+  ) -> [ScoreChange.Share] {
     let n = changes.count
     let places = score.decimals
     var counts: [Int]
@@ -667,7 +787,44 @@ public struct ChangeBuilder: Sendable {
       ]
       _ = places
     }
-    let protected = ProtectedCount.table(counts, base: n, protection: protection)
+    var protected = ProtectedCount.table(counts, base: n, protection: protection)
+    if let weights {
+      // Which share each pair is in, to weigh the shares.
+      let tolerance = 1e-9
+      let sign = score.better == .lower ? -1.0 : 1.0
+      let threshold = score.better == nil ? nil : score.threshold?.points
+      let share = changes.map { change -> Int in
+        if let threshold {
+          sign * change >= threshold - tolerance
+            ? 0 : (-sign * change >= threshold - tolerance ? 2 : 1)
+        } else {
+          change > 0 ? 0 : (change < 0 ? 2 : 1)
+        }
+      }
+      return movements.indices.map { index in
+        let weighted =
+          protected[index].shownCount == nil
+          ? nil
+          : try? WeightedProportion(
+            indicators: share.map { $0 == index },
+            weights: weights,
+            confidenceLevel: options.confidenceLevel
+          )
+        protected[index].percent = weighted.map { 100 * $0.estimate }
+        return ScoreChange.Share(
+          movement: movements[index],
+          label: labels[index],
+          count: protected[index],
+          interval: weighted.map {
+            ConfidenceInterval(
+              lower: 100 * $0.interval.lower,
+              upper: 100 * $0.interval.upper,
+              level: $0.interval.level
+            )
+          }
+        )
+      }
+    }
     return movements.indices.map { index in
       let hidden = protected[index].shownCount == nil
       let wilson =
@@ -732,13 +889,23 @@ public struct ChangeBuilder: Sendable {
   ) -> IndicatorChange {
     var table = [0, 0, 0, 0]  // yes-yes, yes-no, no-yes, no-no
     var missing: [(reason: String, detail: String?)] = []
+    var before: [Double] = []
+    var after: [Double] = []
+    var pairWeights: [Double] = []
     for (b, f) in pairs {
       let x = b < indicator.values.count ? indicator.values[b] : -1
       let y = f < indicator.values.count ? indicator.values[f] : -1
       let xKnown = x == 0 || x == 1
       let yKnown = y == 0 || y == 1
-      if xKnown && yKnown {
+      if let problem = weightProblem(b) {
+        missing.append((problem, nil))
+      } else if xKnown && yKnown {
         table[(x == 1 ? 0 : 2) + (y == 1 ? 0 : 1)] += 1
+        if let weights {
+          before.append(Double(x))
+          after.append(Double(y))
+          pairWeights.append(weights.values[b])
+        }
       } else {
         missing.append(
           missingReason(
@@ -765,10 +932,27 @@ public struct ChangeBuilder: Sendable {
     var methodNote: String?
     if cells[1].shownCount == nil || cells[2].shownCount == nil {
       notes.append(
-        "McNemar's test hidden: it would reveal a count suppressed to protect small numbers"
+        "\(weights == nil ? "McNemar's test" : "The weighted test") hidden: it would reveal a "
+          + "count suppressed to protect small numbers"
       )
     } else if n == 0 {
       notes.append("no pairs have this indicator at both waves")
+    } else if weights != nil {
+      if let test = try? WeightedPairedMeanChange(
+        before: before,
+        after: after,
+        weights: pairWeights,
+        confidenceLevel: options.confidenceLevel
+      ) {
+        pValue = test.pValue
+        statistic = test.tStatistic
+        method =
+          "design-based paired t-test of the change in the weighted percentage "
+          + "(as survey::svyttest(change ~ 0)), t on \(fixed(test.degreesOfFreedom, decimals: 0)) "
+          + "degrees of freedom"
+      } else {
+        notes.append("no weighted test: no pair changed, or fewer than 2 pairs")
+      }
     } else if let test = try? McNemarTest(firstOnly: table[1], secondOnly: table[2]) {
       pValue = test.pValue
       statistic = test.statistic
@@ -788,9 +972,9 @@ public struct ChangeBuilder: Sendable {
       noYes: cells[2],
       noNo: cells[3],
       baselinePercent: baselineHidden || n == 0
-        ? nil : 100 * Double(table[0] + table[1]) / Double(n),
+        ? nil : percent(before, table[0] + table[1], n: n, weights: pairWeights),
       followUpPercent: followUpHidden || n == 0
-        ? nil : 100 * Double(table[0] + table[2]) / Double(n),
+        ? nil : percent(after, table[0] + table[2], n: n, weights: pairWeights),
       pValue: pValue,
       statistic: statistic,
       method: method,
@@ -804,5 +988,14 @@ public struct ChangeBuilder: Sendable {
       suppression: protection.isSmall(n) ? .hidden : nil
     )
     return result
+  }
+
+  /// The percentage of pairs with 1: weighted when estimates are weighted (`values` and
+  /// `weights` then hold the pairs used), of `count` in `n` otherwise.
+  private func percent(_ values: [Double], _ count: Int, n: Int, weights: [Double]) -> Double {
+    guard self.weights != nil else { return 100 * Double(count) / Double(n) }
+    let total = weights.reduce(0, +)
+    guard total > 0 else { return .nan }
+    return 100 * zip(values, weights).reduce(0) { $0 + $1.0 * $1.1 } / total
   }
 }

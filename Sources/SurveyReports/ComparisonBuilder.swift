@@ -22,6 +22,9 @@ public struct ComparisonOptions: Sendable {
   public var lowBaseThreshold: Int
   /// The most cohorts allowed, or `nil` for the default (see ``ReportOptions/maximumGroups``).
   public var maximumGroups: Int?
+  /// A column of survey weights, when percentages, means and differences are to be weighted;
+  /// read by the pipeline, which passes the weights to ``ComparisonBuilder``.
+  public var weightColumn: String?
 
   /// Creates options; the defaults suppress counts below 5 and show one decimal place.
   public init(
@@ -32,7 +35,8 @@ public struct ComparisonOptions: Sendable {
     decimals: Int = 1,
     confidenceLevel: Double = 0.95,
     lowBaseThreshold: Int = 30,
-    maximumGroups: Int? = nil
+    maximumGroups: Int? = nil,
+    weightColumn: String? = nil
   ) {
     self.title = title
     self.reference = reference
@@ -42,6 +46,7 @@ public struct ComparisonOptions: Sendable {
     self.confidenceLevel = confidenceLevel
     self.lowBaseThreshold = lowBaseThreshold
     self.maximumGroups = maximumGroups
+    self.weightColumn = weightColumn
   }
 }
 
@@ -74,6 +79,8 @@ public struct ComparisonBuilder: Sendable {
   private var indicatorSources: [String?] = []
   /// Whether each score has a value, per row, for the audit.
   private var scoreHasValue: [[Bool]] = []
+  /// Each row's weight when estimates are weighted; rows whose weight is unusable have no cohort.
+  private let weights: [Double]?
 
   /// Prepares a comparison of the cohorts named in `cohorts`.
   ///
@@ -85,6 +92,8 @@ public struct ComparisonBuilder: Sendable {
   ///   - sourceFiles: The input files, as the user named them.
   ///   - cohortColumn: The column the labels came from, or `nil` when each file is a cohort.
   ///   - rowLocations: Where each row came from (`file:line`), for listing excluded rows.
+  ///   - weights: Survey weights, one per row, when percentages, means and differences are to be
+  ///     weighted; rows whose weight is unusable are left out of every estimate and listed.
   /// - Throws: ``ReportError`` when there are fewer than two cohorts or the reference is not one
   ///   of them.
   /// - Complexity: O(*n* + *c* log *c*) for *n* rows and *c* cohorts.
@@ -93,9 +102,11 @@ public struct ComparisonBuilder: Sendable {
     options: ComparisonOptions,
     sourceFiles: [String],
     cohortColumn: String?,
-    rowLocations: [String]? = nil
+    rowLocations: [String]? = nil,
+    weights: RowWeights? = nil
   ) throws(ReportError) {
     self.options = options
+    self.weights = weights?.values
     var seen = Set<String>()
     var blankRows: [String] = []
     for (row, label) in cohorts.enumerated() {
@@ -142,7 +153,9 @@ public struct ComparisonBuilder: Sendable {
     self.labels = labels
     self.referenceIndex = 0
     let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
-    let cohortOfRow = cohorts.map { label in groupLabel(label).flatMap { index[$0] } ?? -1 }
+    let cohortOfRow = cohorts.enumerated().map { row, label in
+      weights.map { $0.isUsable[row] } ?? true ? groupLabel(label).flatMap { index[$0] } ?? -1 : -1
+    }
     self.cohortOfRow = cohortOfRow
     var rows = [Int](repeating: 0, count: labels.count)
     for cohort in cohortOfRow where cohort >= 0 { rows[cohort] += 1 }
@@ -188,6 +201,27 @@ public struct ComparisonBuilder: Sendable {
     if let cohortColumn, let note = similarLabelsNote(labels, column: cohortColumn) {
       metadata.notes.append(note)
     }
+    if let weights {
+      metadata.exclusions += weights.exclusions
+      metadata.notes += weights.notes
+      metadata.weighting = weights.note(method: Self.weightingMethod(weights.column)) {
+        cohortOfRow[$0] >= 0
+      }
+    }
+  }
+
+  /// The weighted methods, in words, for the weighting note.
+  static func weightingMethod(_ column: String) -> String {
+    "Percentages, means and differences are weighted by '\(column)'. Counts and bases are "
+      + "unweighted. Respondents are treated as a simple random sample with unequal weights (no "
+      + "strata or clusters), as R's survey package with svydesign(ids = ~1, weights = ~w). Each "
+      + "cohort's percentage has a logit interval from a linearisation standard error with t on "
+      + "n − 1 degrees of freedom (survey::svyciprop) and each cohort's mean a normal interval "
+      + "from a linearisation standard error (survey::svymean), from that cohort's respondents "
+      + "alone. Each difference from the reference, in percentage points or in means, is the "
+      + "design-based t-test of the two cohorts' respondents who answered (survey::svyttest): a "
+      + "linearisation standard error, t on n − 2 degrees of freedom for n respondents with a "
+      + "weight. Standard deviations are unweighted; Hedges' g is not given."
   }
 
   /// The cohorts in the order shown, the reference first.
@@ -245,13 +279,20 @@ public struct ComparisonBuilder: Sendable {
     let level = options.confidenceLevel
     var successes = [Int](repeating: 0, count: labels.count)
     var bases = [Int](repeating: 0, count: labels.count)
+    // Each cohort's answers and weights, for weighted estimates.
+    var answers = [[Bool]](repeating: [], count: weights == nil ? 0 : labels.count)
+    var answerWeights = [[Double]](repeating: [], count: answers.count)
     for (row, cohort) in cohortOfRow.enumerated() where cohort >= 0 && row < values.count {
       switch values[row] {
       case 1:
         successes[cohort] += 1
         bases[cohort] += 1
       case 0: bases[cohort] += 1
-      default: break
+      default: continue
+      }
+      if let weights {
+        answers[cohort].append(values[row] == 1)
+        answerWeights[cohort].append(weights[row])
       }
     }
     var measureNotes = notes
@@ -262,14 +303,25 @@ public struct ComparisonBuilder: Sendable {
       let baseHidden = protection.isSmall(n)
       let cellHidden = baseHidden || protection.isSmall(k) || protection.isSmall(n - k)
       if cellHidden { hiddenCohorts.insert(c) }
-      let wilson = try? WilsonScoreInterval(successes: k, trials: n, confidenceLevel: level)
+      var percent = n == 0 ? nil : 100 * Double(k) / Double(n)
+      var interval = (try? WilsonScoreInterval(successes: k, trials: n, confidenceLevel: level))
+        .map { scaled($0.interval) }
+      if weights != nil {
+        let weighted = try? WeightedProportion(
+          indicators: answers[c],
+          weights: answerWeights[c],
+          confidenceLevel: level
+        )
+        percent = weighted.map { 100 * $0.estimate }
+        interval = weighted.map { scaled($0.interval) }
+      }
       let absent = rowsPerCohort[c] - n
       return CohortProportion(
         cohort: labels[c],
         successes: ProtectedCount(
           count: k,
           shownCount: cellHidden ? nil : protection.shown(k),
-          percent: cellHidden || n == 0 ? nil : 100 * Double(k) / Double(n),
+          percent: cellHidden ? nil : percent,
           suppression: cellHidden ? (protection.isSmall(k) ? .hidden : .hidden) : nil
         ),
         base: ProtectedCount(
@@ -284,7 +336,7 @@ public struct ComparisonBuilder: Sendable {
           percent: nil,
           suppression: protection.isSmall(absent) ? .hidden : nil
         ),
-        interval: cellHidden ? nil : wilson.map { scaled($0.interval) },
+        interval: cellHidden ? nil : interval,
         isLowBase: n < options.lowBaseThreshold
       )
     }
@@ -305,6 +357,30 @@ public struct ComparisonBuilder: Sendable {
         record.notes.append(
           "not computed: '\(labels[bases[c] == 0 ? c : r])' has no answers"
         )
+      } else if weights != nil {
+        do {
+          let test = try WeightedProportionDifference(
+            firstIndicators: answers[c],
+            firstWeights: answerWeights[c],
+            secondIndicators: answers[r],
+            secondWeights: answerWeights[r],
+            confidenceLevel: level
+          )
+          record.difference = 100 * test.difference
+          record.interval = scaled(test.tInterval)
+          record.pValue = test.tPValue
+          pValues.append((comparisons.count, test.tPValue))
+        } catch {
+          record.notes.append(
+            "not computed: each cohort needs at least 2 answers and the answers must differ"
+          )
+        }
+        for cohort in [r, c] where bases[cohort] < options.lowBaseThreshold {
+          record.notes.append(
+            "'\(labels[cohort])' has fewer than \(options.lowBaseThreshold) answers: "
+              + "the interval and test are unreliable"
+          )
+        }
       } else {
         if let newcombe = try? NewcombeDifferenceInterval(
           firstSuccesses: successes[c],
@@ -391,9 +467,11 @@ public struct ComparisonBuilder: Sendable {
     scoreHasValue.append(values.map(\.isFinite))
     let level = options.confidenceLevel
     var samples = [[Double]](repeating: [], count: labels.count)
+    var sampleWeights = [[Double]](repeating: [], count: weights == nil ? 0 : labels.count)
     for (row, cohort) in cohortOfRow.enumerated()
     where cohort >= 0 && row < values.count && values[row].isFinite {
       samples[cohort].append(values[row])
+      if let weights { sampleWeights[cohort].append(weights[row]) }
     }
     var hiddenCohorts = Set<Int>()
     let cohorts: [CohortMean] = labels.indices.map { c in
@@ -428,6 +506,15 @@ public struct ComparisonBuilder: Sendable {
         record.standardDeviation = summary.standardDeviation
         record.interval = try? summary.meanInterval(confidenceLevel: level)
       }
+      if weights != nil {
+        let weighted = try? WeightedMean(
+          values: sample,
+          weights: sampleWeights[c],
+          confidenceLevel: level
+        )
+        record.mean = weighted?.estimate
+        record.interval = weighted?.interval
+      }
       if n == 0 {
         record.notes.append("no values")
       } else if n < 2 {
@@ -457,6 +544,29 @@ public struct ComparisonBuilder: Sendable {
             "not computed: '\(labels[cohort])' has \(samples[cohort].count) "
               + "value\(samples[cohort].count == 1 ? "" : "s") and a difference in means needs "
               + "at least 2 in each cohort"
+          )
+        }
+      } else if weights != nil {
+        do {
+          let test = try WeightedMeanDifference(
+            firstValues: samples[c],
+            firstWeights: sampleWeights[c],
+            secondValues: samples[r],
+            secondWeights: sampleWeights[r],
+            confidenceLevel: level
+          )
+          record.difference = test.difference
+          record.interval = test.interval
+          record.degreesOfFreedom = test.degreesOfFreedom
+          record.pValue = test.pValue
+          pValues.append((comparisons.count, test.pValue))
+        } catch {
+          record.notes.append("not computed: every value in both cohorts is the same")
+        }
+        for cohort in [r, c] where samples[cohort].count < options.lowBaseThreshold {
+          record.notes.append(
+            "'\(labels[cohort])' has fewer than \(options.lowBaseThreshold) values: "
+              + "the interval and test are unreliable"
           )
         }
       } else {

@@ -61,6 +61,8 @@ public struct ComparisonMetadata: Sendable {
   public var lowBaseThreshold: Int
   /// Further notes for readers.
   public var notes: [String]
+  /// The weight column and what weighting did, when estimates are weighted.
+  public var weighting: WeightingNote?
   /// The toolkit's version.
   public var toolkitVersion: String
 

@@ -50,7 +50,8 @@ extension ChangeDocument {
     var tests: [String] = []
     if let t = score.tStatistic, let df = score.degreesOfFreedom, let p = score.pValue {
       tests.append(
-        "Paired t-test: t = \(fixed(t, decimals: 2)), df = \(formatNumber(df)), "
+        "\(metadata.weighting == nil ? "Paired t-test" : "Weighted paired t-test (design-based)"): "
+          + "t = \(fixed(t, decimals: 2)), df = \(formatNumber(df)), "
           + "\(ReportFormatting.pValue(p))."
       )
     }

@@ -94,7 +94,11 @@ struct ChangeDocument: DocumentBuilding {
         ": \(fixed(before, decimals: decimals))% at baseline, "
         + "\(fixed(after, decimals: decimals))% at follow-up "
         + "(\(counted(indicator.pairs.shownCount ?? indicator.pairsUsed, "pair"))"
-      if let p = indicator.pValue { line += "; McNemar \(ReportFormatting.pValue(p))" }
+      if let p = indicator.pValue {
+        line +=
+          "; \(metadata.weighting == nil ? "McNemar" : "weighted") "
+          + ReportFormatting.pValue(p)
+      }
       items.append(Document.RichText([.strong(indicator.title), .plain(line + ")")]))
     }
     var section = headlinesSection(items)
@@ -146,13 +150,25 @@ struct ChangeDocument: DocumentBuilding {
     about.append(
       "Disclosure control: \(metadata.suppression.changeDescription)"
     )
-    about.append(
-      "Change is follow-up minus baseline, among respondents with the measure at both waves. "
-        + "\(level) intervals of the mean change come from the paired t-test; d_z is the mean "
-        + "change over the SD of the changes. The Wilcoxon signed-rank test drops zero changes "
-        + "and uses an exact distribution for small samples, as scipy does. McNemar's test is "
-        + "exact (binomial) below 25 discordant pairs."
-    )
+    if let weighting = metadata.weighting {
+      about.append(
+        "Change is follow-up minus baseline, among respondents with the measure at both waves, "
+          + "with \(level) intervals."
+      )
+      about.append(weighting.method)
+      about.append(
+        "Kish effective sample size \(fixed(weighting.effectiveSampleSize, decimals: 1)); "
+          + "design effect due to weighting \(fixed(weighting.designEffect, decimals: 2))."
+      )
+    } else {
+      about.append(
+        "Change is follow-up minus baseline, among respondents with the measure at both waves. "
+          + "\(level) intervals of the mean change come from the paired t-test; d_z is the mean "
+          + "change over the SD of the changes. The Wilcoxon signed-rank test drops zero changes "
+          + "and uses an exact distribution for small samples, as scipy does. McNemar's test is "
+          + "exact (binomial) below 25 discordant pairs."
+      )
+    }
     about.append(contentsOf: metadata.notes)
     about.append("Made with loneliness \(metadata.toolkitVersion).")
     return aboutSection(about, title: "About this report")

@@ -258,11 +258,14 @@ struct ComparisonDocument: DocumentBuilding {
       chartID: measure.differences.isEmpty ? nil : charts.next()
     )
     let methods =
-      isIndicator
-      ? "Intervals of differences: Newcombe's hybrid score method; tests: two-sample z-test for "
-        + "proportions (pooled, no continuity correction)."
-      : "Intervals and tests: Welch's t-test (unequal variances). Hedges' g: the difference over "
-        + "the pooled SD, with the exact small-sample correction."
+      metadata.weighting != nil
+      ? "Weighted: intervals and tests of differences are the design-based t-test (as R's "
+        + "survey::svyttest); counts and n are unweighted."
+      : isIndicator
+        ? "Intervals of differences: Newcombe's hybrid score method; tests: two-sample z-test for "
+          + "proportions (pooled, no continuity correction)."
+        : "Intervals and tests: Welch's t-test (unequal variances). Hedges' g: the difference over "
+          + "the pooled SD, with the exact small-sample correction."
     return [.table(table), .chart(chart)] + differences
       + [.paragraph(Document.Paragraph(methods))] + notes(measure.notes)
   }
@@ -284,12 +287,25 @@ struct ComparisonDocument: DocumentBuilding {
       "Cohorts with fewer than \(metadata.lowBaseThreshold) answers are marked [low base]: their "
         + "estimates, intervals and tests are unreliable."
     )
-    about.append(
-      "Differences are each cohort minus the reference. \(level) intervals: Wilson score for "
-        + "percentages, t for means. When more than one cohort is compared with the reference, "
-        + "p-values are also given Holm-adjusted across those comparisons, for each measure "
-        + "separately."
-    )
+    if let weighting = metadata.weighting {
+      about.append(weighting.method)
+      about.append(
+        "Kish effective sample size \(fixed(weighting.effectiveSampleSize, decimals: 1)); "
+          + "design effect due to weighting \(fixed(weighting.designEffect, decimals: 2))."
+      )
+      about.append(
+        "Differences are each cohort minus the reference, with \(level) intervals. When more "
+          + "than one cohort is compared with the reference, p-values are also given "
+          + "Holm-adjusted across those comparisons, for each measure separately."
+      )
+    } else {
+      about.append(
+        "Differences are each cohort minus the reference. \(level) intervals: Wilson score for "
+          + "percentages, t for means. When more than one cohort is compared with the reference, "
+          + "p-values are also given Holm-adjusted across those comparisons, for each measure "
+          + "separately."
+      )
+    }
     about.append(contentsOf: metadata.notes)
     about.append("Made with loneliness \(metadata.toolkitVersion).")
     return aboutSection(about, title: "About this comparison")

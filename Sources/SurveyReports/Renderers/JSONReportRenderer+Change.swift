@@ -8,8 +8,9 @@ extension JSONReportRenderer {
   ///
   /// - `schema`; `metadata` (`title`, `source_files`, `id_column`, `wave_column` (null for one
   ///   file per wave), `baseline`, `follow_up`, `rows_read`, `exclusions`, `instruments`,
-  ///   `licence_notices`, `suppression`, `confidence_level`, `decimals`, `notes`,
-  ///   `toolkit_version`).
+  ///   `licence_notices`, `suppression`, `confidence_level`, `decimals`, `weighting` (null when
+  ///   unweighted; otherwise `column`, `method`, and Kish's `effective_sample_size` and
+  ///   `design_effect` over the baseline weights of the pairs used), `notes`, `toolkit_version`).
   /// - `pairing`: `paired`, `baseline_ids`, `follow_up_ids`, `baseline_only` and
   ///   `follow_up_only` (lists of ids), `duplicates` (`id`, `wave`, `locations`, `resolution`:
   ///   `identical-used-once` or `excluded`).
@@ -21,7 +22,13 @@ extension JSONReportRenderer {
   ///   of `count`/`suppressed`, `outside_bands`, `source`, or null), `suppressed`, `notes`.
   /// - `indicators`: `measure`, `title`, `pairs_used`, `missing`, `table` (`yes_yes`, `yes_no`,
   ///   `no_yes`, `no_no`, each `count`/`suppressed`), `baseline_percent`, `follow_up_percent`,
-  ///   `mcnemar` (`method`, `note`, `statistic`, `p_value`, or null), `notes`.
+  ///   `mcnemar` (`method`, `note`, `statistic`, `p_value`, or null), `weighted_test` (`method`,
+  ///   `t`, `p_value`, or null), `notes`.
+  ///
+  /// When weighted (each pair with its baseline row's weight), means, percentages, the mean
+  /// change and its interval, t, df and p-value, and the shares' percentages and intervals are
+  /// weighted; counts are not; `sd` stays unweighted; `change.sd`, `dz` and `wilcoxon` are null;
+  /// an indicator's `mcnemar` is null and `weighted_test` holds the design-based paired t-test.
   ///
   /// A hidden figure is `null` (`pairs_used` too, when too few pairs have the measure).
   /// Percentages are rounded to the report's decimals, means to two more places than the score's
@@ -107,8 +114,19 @@ extension JSONReportRenderer {
       ])
     }
     let indicators: [JSONValue] = change.indicators.map { indicator in
+      let weightedTest: JSONValue =
+        meta.weighting == nil
+        ? .null
+        : indicator.pValue.map { p in
+          jsonObject([
+            ("method", .optional(indicator.method)),
+            ("t", .rounded(indicator.statistic, decimals: 4)), ("p_value", .number(p)),
+          ])
+        } ?? .null
       let mcnemar: JSONValue =
-        indicator.pValue.map { p in
+        meta.weighting != nil
+        ? .null
+        : indicator.pValue.map { p in
           jsonObject([
             ("method", .optional(indicator.method)), ("note", .optional(indicator.methodNote)),
             ("statistic", .rounded(indicator.statistic, decimals: 4)), ("p_value", .number(p)),
@@ -128,7 +146,7 @@ extension JSONReportRenderer {
         ),
         ("baseline_percent", .rounded(indicator.baselinePercent, decimals: decimals)),
         ("follow_up_percent", .rounded(indicator.followUpPercent, decimals: decimals)),
-        ("mcnemar", mcnemar),
+        ("mcnemar", mcnemar), ("weighted_test", weightedTest),
         ("notes", ReportJSON.strings(indicator.notes)),
       ])
     }
@@ -149,8 +167,8 @@ extension JSONReportRenderer {
         )
       ),
       ("confidence_level", .number(meta.confidenceLevel)),
-      ("decimals", .integer(decimals)), ("notes", ReportJSON.strings(meta.notes)),
-      ("toolkit_version", .string(meta.toolkitVersion)),
+      ("decimals", .integer(decimals)), ("weighting", ReportJSON.weighting(meta.weighting)),
+      ("notes", ReportJSON.strings(meta.notes)), ("toolkit_version", .string(meta.toolkitVersion)),
     ]
     return JSONWriter.text(
       for:

@@ -3,6 +3,16 @@ import SurveyStatistics
 
 /// Shared JSON pieces of the comparison and change schemas.
 enum ReportJSON {
+  /// The weighting note of a comparison or change report, or null when unweighted.
+  static func weighting(_ weighting: WeightingNote?) -> JSONValue {
+    guard let weighting else { return .null }
+    return jsonObject([
+      ("column", .string(weighting.column)), ("method", .string(weighting.method)),
+      ("effective_sample_size", .rounded(weighting.effectiveSampleSize, decimals: 2)),
+      ("design_effect", .rounded(weighting.designEffect, decimals: 4)),
+    ])
+  }
+
   static func count(_ count: ProtectedCount) -> JSONValue {
     count.shownCount.map(JSONValue.integer) ?? .null
   }
@@ -62,8 +72,10 @@ extension JSONReportRenderer {
   ///
   /// - `schema`; `metadata` (`title`, `source_files`, `cohort_column` (null for one file per
   ///   cohort), `rows_read`, `exclusions`, `instruments`, `licence_notices`, `suppression`,
-  ///   `confidence_level`, `decimals`, `low_base_threshold`, `notes`, `toolkit_version`);
-  ///   `reference`; `cohorts` (`cohort`, `rows`, `suppressed`).
+  ///   `confidence_level`, `decimals`, `low_base_threshold`, `weighting` (null when unweighted;
+  ///   otherwise `column`, `method`, `effective_sample_size` and `design_effect`, Kish's, over
+  ///   the rows with a usable weight and a cohort), `notes`, `toolkit_version`); `reference`;
+  ///   `cohorts` (`cohort`, `rows`, `suppressed`).
   /// - `indicators`: `measure`, `title`, `notes`, `holm_adjusted`, `cohorts` (`cohort`, `count`,
   ///   `base`, `absent`, `percent`, `ci_lower`, `ci_upper`, `low_base`, `suppressed`) and
   ///   `comparisons` (`cohort`, `reference`, `difference_pp`, `ci_lower`, `ci_upper`, `p_value`,
@@ -74,6 +86,10 @@ extension JSONReportRenderer {
   ///   `ci_lower`, `ci_upper`, `df`, `p_value`, `p_adjusted`, `hedges_g`, `test`, `suppressed`,
   ///   `notes`).
   ///
+  /// When weighted, `percent`, `mean`, their intervals and the differences are weighted, counts
+  /// and bases are not, and a difference's `interval_method` and `test` are `weighted-t` (the
+  /// design-based t-test of R's `survey::svyttest`; `metadata.weighting.method` says the rest).
+  ///
   /// A hidden figure is `null`. Percentages and differences in percentage points are rounded to
   /// the report's decimals, means to two more places than the score's own, effect sizes to four;
   /// p-values are not rounded.
@@ -82,6 +98,7 @@ extension JSONReportRenderer {
   static func text(for comparison: ComparisonReport) -> String {
     let meta = comparison.metadata
     let decimals = meta.decimals
+    let weighted = meta.weighting != nil
     let indicators: [JSONValue] = comparison.indicators.map { measure in
       let cohorts: [JSONValue] = measure.cohorts.map { cohort in
         jsonObject([
@@ -102,8 +119,8 @@ extension JSONReportRenderer {
           ("ci_upper", .rounded(difference.interval?.upper, decimals: decimals)),
           ("p_value", ReportJSON.pValue(difference.pValue)),
           ("p_adjusted", ReportJSON.pValue(difference.adjustedPValue)),
-          ("interval_method", .string("newcombe-hybrid-score")),
-          ("test", .string("two-proportion-z")),
+          ("interval_method", .string(weighted ? "weighted-t" : "newcombe-hybrid-score")),
+          ("test", .string(weighted ? "weighted-t" : "two-proportion-z")),
           ("suppressed", .bool(difference.isSuppressed)),
           ("notes", ReportJSON.strings(difference.notes)),
         ])
@@ -139,7 +156,8 @@ extension JSONReportRenderer {
           ("p_value", ReportJSON.pValue(difference.pValue)),
           ("p_adjusted", ReportJSON.pValue(difference.adjustedPValue)),
           ("hedges_g", .rounded(difference.hedgesG, decimals: 4)),
-          ("test", .string("welch-t")), ("suppressed", .bool(difference.isSuppressed)),
+          ("test", .string(weighted ? "weighted-t" : "welch-t")),
+          ("suppressed", .bool(difference.isSuppressed)),
           ("notes", ReportJSON.strings(difference.notes)),
         ])
       }
@@ -166,6 +184,7 @@ extension JSONReportRenderer {
       ),
       ("confidence_level", .number(meta.confidenceLevel)),
       ("decimals", .integer(decimals)), ("low_base_threshold", .integer(meta.lowBaseThreshold)),
+      ("weighting", ReportJSON.weighting(meta.weighting)),
       ("notes", ReportJSON.strings(meta.notes)), ("toolkit_version", .string(meta.toolkitVersion)),
     ]
     return JSONWriter.text(

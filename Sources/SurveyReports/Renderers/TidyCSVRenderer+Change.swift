@@ -8,12 +8,17 @@ extension TidyCSVRenderer {
   /// mean change, tests and d_z (`comparison` = `FOLLOW-UP vs BASELINE`), the shares and band
   /// transitions (`category`), and per indicator the paired table and McNemar's test.
   ///
+  /// When weighted, the weighting rows follow the notices (see `weightingRows`), means,
+  /// percentages and changes are weighted (counts are not), and an indicator's test row has the
+  /// statistic `weighted_paired_t` in place of `mcnemar`.
+  ///
   /// - Complexity: O(*n*) in the size of the report.
   static func text(for change: ChangeReport) -> String {
     let meta = change.metadata
     let decimals = meta.decimals
     let versus = "\(meta.followUp) vs \(meta.baseline)"
-    var rows: [[String]] = [comparisonCSVColumns] + noticeRows(meta.licenceNotices)
+    var rows: [[String]] =
+      [comparisonCSVColumns] + noticeRows(meta.licenceNotices) + weightingRows(meta.weighting)
     let pairing = change.pairing
     func pairingRow(_ statistic: String, _ value: Int, category: String = "", note: String = "") {
       rows.append(
@@ -188,7 +193,7 @@ extension TidyCSVRenderer {
       }
       row(
         base,
-        "mcnemar",
+        meta.weighting == nil ? "mcnemar" : "weighted_paired_t",
         csvNumber(indicator.statistic, places: 4),
         comparison: versus,
         p: csvPValue(indicator.pValue),

@@ -13,7 +13,9 @@ import SurveyStatistics
 ///
 /// The first rows after the header are the licence notices the instruments require on every
 /// document of results, one a row: `kind` and `statistic` are `notice`, the text is in `note`,
-/// and every other column is empty.
+/// and every other column is empty. When estimates are weighted, two rows of kind `weighting`
+/// follow (see `weightingRows`); percentages, means and differences are then weighted, counts and
+/// `n` are not.
 let comparisonCSVColumns = [
   "measure", "kind", "comparison", "cohort", "statistic", "category", "value", "ci_lower",
   "ci_upper", "p_value",
@@ -23,6 +25,30 @@ let comparisonCSVColumns = [
 /// The rows of licence notices that open a comparison or change CSV.
 func noticeRows(_ notices: [String]) -> [[String]] {
   notices.map { TidyRow(measure: "", kind: "notice", statistic: "notice", note: $0).cells }
+}
+
+/// The rows of the weighting note of a comparison or change CSV, none when unweighted: `measure`
+/// `weighting`, `kind` `weighting`, `category` the weight column, and `statistic`
+/// `effective_sample_size` (two decimals) then `design_effect` (four), the method in `note`.
+func weightingRows(_ weighting: WeightingNote?) -> [[String]] {
+  guard let weighting else { return [] }
+  return [
+    TidyRow(
+      measure: "weighting",
+      kind: "weighting",
+      statistic: "effective_sample_size",
+      category: weighting.column,
+      value: fixed(weighting.effectiveSampleSize, decimals: 2),
+      note: weighting.method
+    ).cells,
+    TidyRow(
+      measure: "weighting",
+      kind: "weighting",
+      statistic: "design_effect",
+      category: weighting.column,
+      value: fixed(weighting.designEffect, decimals: 4)
+    ).cells,
+  ]
 }
 
 /// One row of the tidy CSV, with named fields so that rows read clearly where they are made.
@@ -71,7 +97,9 @@ extension TidyCSVRenderer {
   /// - Complexity: O(*n*) in the size of the comparison.
   static func text(for comparison: ComparisonReport) -> String {
     let decimals = comparison.metadata.decimals
-    var rows: [[String]] = [comparisonCSVColumns] + noticeRows(comparison.metadata.licenceNotices)
+    var rows: [[String]] =
+      [comparisonCSVColumns] + noticeRows(comparison.metadata.licenceNotices)
+      + weightingRows(comparison.metadata.weighting)
     for cohort in comparison.cohorts {
       rows.append(
         TidyRow(
