@@ -10,8 +10,10 @@ import Testing
 @Suite struct WeightedChangeTests {
   static let file = fixturesFolder(of: "SurveyReportsTests")
     .appendingPathComponent("change-weighted.csv").path
+  // The file as a path from the package's folder (the commands' working folder here), so that
+  // the golden files do not depend on where the package is checked out.
   static let arguments = [
-    "change", file, "-i", "ons-loneliness", "-i", "swemwbs", "--id", "client_id", "--wave",
+    "change", "Tests/SurveyReportsTests/Fixtures/change-weighted.csv", "-i", "ons-loneliness", "-i", "swemwbs", "--id", "client_id", "--wave",
     "wave", "--baseline", "baseline", "--followup", "12 weeks", "--weight", "weight",
   ]
 
