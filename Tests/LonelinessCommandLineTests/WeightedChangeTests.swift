@@ -13,7 +13,8 @@ import Testing
   // The file as a path from the package's folder (the commands' working folder here), so that
   // the golden files do not depend on where the package is checked out.
   static let arguments = [
-    "change", "Tests/SurveyReportsTests/Fixtures/change-weighted.csv", "-i", "ons-loneliness", "-i", "swemwbs", "--id", "client_id", "--wave",
+    "change", "Tests/SurveyReportsTests/Fixtures/change-weighted.csv", "-i", "ons-loneliness", "-i",
+    "swemwbs", "--id", "client_id", "--wave",
     "wave", "--baseline", "baseline", "--followup", "12 weeks", "--weight", "weight",
   ]
 
