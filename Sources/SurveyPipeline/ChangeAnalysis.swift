@@ -41,8 +41,8 @@ extension SurveyAnalysis {
   /// change with its tests and the shares improved, unchanged and worse by the meaningful-change
   /// threshold, band transitions, and McNemar's test for each indicator.
   ///
-  /// With ``ChangeOptions/weightColumn``, every survey must have been read keeping that column;
-  /// each pair then takes its baseline row's weight (see ``ChangeBuilder``).
+  /// With `ChangeOptions.weightColumn`, every survey must have been read keeping that column;
+  /// each pair then takes its baseline row's weight (see `ChangeBuilder`).
   ///
   /// - Throws: `ReportError` when the waves cannot be told apart or an id column is missing;
   ///   ``AnalysisError`` for an override naming an unknown score, surveys read with different

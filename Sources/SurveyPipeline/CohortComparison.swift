@@ -24,8 +24,8 @@ extension SurveyAnalysis {
   /// Compares every cohort with the reference cohort: each indicator's difference in
   /// percentage points and each score's difference in means, with intervals and tests.
   ///
-  /// With ``ComparisonOptions/weightColumn``, every survey must have been read keeping that
-  /// column; percentages, means and differences are then weighted (see ``ComparisonBuilder``).
+  /// With `ComparisonOptions.weightColumn`, every survey must have been read keeping that
+  /// column; percentages, means and differences are then weighted (see `ComparisonBuilder`).
   ///
   /// Indicators and scores are those of the first survey's instruments; every survey must have
   /// been read with the same instruments.
